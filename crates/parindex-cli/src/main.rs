@@ -1,0 +1,281 @@
+//! `parindex`: the command-line face of parindex-core. Reads files, calls the core,
+//! prints results on stdout and diagnostics on stderr. Exit status: 0 success,
+//! 1 invalid input or framework, 2 wrong usage.
+
+mod args;
+
+use args::{Command, Format, Usage};
+use parindex_core::{
+    assessment, blank_assessment, builtin, builtin_infos, rank_json, render, score, Assessment,
+    Diagnostic, Framework, FrameworkInfo, Lang,
+};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Larger files are refused before they are read into memory.
+const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Invalid input that stops a command: every line goes to stderr, exit 1. (Wrong usage
+/// is caught earlier, by the argument parser.)
+enum Failure {
+    Invalid(Vec<String>),
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let lang_env = std::env::var("PARINDEX_LANG").ok();
+    let parsed = match args::parse(&argv, lang_env.as_deref()) {
+        Ok(p) => p,
+        Err(Usage::Help(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(Usage::Error(msg)) => {
+            eprintln!("parindex: {msg}\n{}", args::SHORT_USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(parsed.command, parsed.lang) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`parindex … | head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Invalid(lines)) => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    let fail = |vi: String, en: String| Failure::Invalid(vec![format!("{path}: {vi} / {en}")]);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("không đọc được tệp ({e})"),
+            format!("cannot read the file ({e})"),
+        )
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            format!("tệp quá lớn ({} byte, tối đa {MAX_FILE_BYTES})", meta.len()),
+            format!(
+                "file too large ({} bytes, at most {MAX_FILE_BYTES})",
+                meta.len()
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("không đọc được tệp ({e})"),
+            format!("cannot read the file ({e})"),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        fail(
+            "tệp không phải là văn bản UTF-8".into(),
+            "the file is not UTF-8 text".into(),
+        )
+    })
+}
+
+fn lines(file: &str, diags: &[Diagnostic], lang: Lang) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| format!("{file}: {}", d.render(lang)))
+        .collect()
+}
+
+fn load_framework(path: &str, lang: Lang) -> Result<Framework, Failure> {
+    let text = read(path)?;
+    Framework::from_toml(&text).map_err(|d| Failure::Invalid(lines(path, &d, lang)))
+}
+
+/// Reads and validates an assessment against `framework` or the built-in it names.
+fn load_assessment(
+    path: &str,
+    framework: Option<&Framework>,
+    lang: Lang,
+) -> Result<(Framework, Assessment), Failure> {
+    let text = read(path)?;
+    let invalid = |d: Vec<Diagnostic>| Failure::Invalid(lines(path, &d, lang));
+    let tree = assessment::parse_json(&text).map_err(|d| invalid(vec![d]))?;
+    let framework = match framework {
+        Some(f) => f.clone(),
+        None => {
+            let reference = assessment::framework_ref(&tree).map_err(|d| invalid(vec![d]))?;
+            builtin(&reference).map_err(invalid)?
+        }
+    };
+    let a = Assessment::from_tree(&tree, &framework).map_err(invalid)?;
+    Ok((framework, a))
+}
+
+fn run(command: Command, lang: Lang) -> Result<String, Failure> {
+    match command {
+        Command::Frameworks { format } => {
+            let infos = builtin_infos();
+            Ok(match format {
+                Format::Json => format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&infos).unwrap_or_default()
+                ),
+                _ => frameworks_text(&infos, lang),
+            })
+        }
+        Command::Validate { files, framework } => validate(&files, framework.as_deref(), lang),
+        Command::New {
+            framework,
+            unit,
+            year,
+        } => {
+            let fw = if framework.ends_with(".toml") {
+                load_framework(&framework, lang)?
+            } else {
+                builtin(&framework)
+                    .map_err(|d| Failure::Invalid(d.iter().map(|d| d.render(lang)).collect()))?
+            };
+            Ok(blank_assessment(&fw, &unit, year))
+        }
+        Command::Score {
+            file,
+            framework,
+            format,
+            explain,
+        } => {
+            let fw = framework
+                .as_deref()
+                .map(|p| load_framework(p, lang))
+                .transpose()?;
+            let (fw, a) = load_assessment(&file, fw.as_ref(), lang)?;
+            let card = score(&fw, &a);
+            Ok(match format {
+                Format::Json => card.to_json(),
+                Format::Csv => render::scorecard_csv(&card, explain, lang),
+                Format::Md => render::scorecard_markdown(&card, explain, lang),
+                Format::Text => render::scorecard_text(&card, explain, lang),
+            })
+        }
+        Command::Rank {
+            files,
+            framework,
+            format,
+        } => {
+            let fw_text = framework.as_deref().map(read).transpose()?;
+            if let (Some(path), Some(text)) = (&framework, &fw_text) {
+                Framework::from_toml(text).map_err(|d| Failure::Invalid(lines(path, &d, lang)))?;
+            }
+            let texts = files
+                .iter()
+                .map(|f| read(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let ranking = rank_json(&refs, fw_text.as_deref()).map_err(|diags| {
+                Failure::Invalid(diags.iter().map(|d| name_file(d, &files, lang)).collect())
+            })?;
+            Ok(match format {
+                Format::Json => ranking.to_json(),
+                Format::Csv => render::ranking_csv(&ranking, lang),
+                Format::Text | Format::Md => render::ranking_text(&ranking, lang),
+            })
+        }
+    }
+}
+
+/// Replaces the `[i]` position prefix of a ranking diagnostic with the file name.
+fn name_file(d: &Diagnostic, files: &[String], lang: Lang) -> String {
+    let rendered = d.render(lang);
+    if let Some(rest) = rendered.strip_prefix('[') {
+        if let Some((num, tail)) = rest.split_once(']') {
+            if let Some(file) = num.parse::<usize>().ok().and_then(|i| files.get(i)) {
+                let tail = tail.trim_start_matches(' ');
+                return format!("{file}: {}", tail.trim_start_matches(": "));
+            }
+        }
+    }
+    rendered
+}
+
+fn validate(files: &[String], framework: Option<&str>, lang: Lang) -> Result<String, Failure> {
+    let fw = framework.map(|p| load_framework(p, lang)).transpose()?;
+    let mut errors = Vec::new();
+    let mut report = String::new();
+    for file in files {
+        let result = if file.ends_with(".toml") {
+            load_framework(file, lang).map(|f| {
+                let info = FrameworkInfo::of(&f);
+                match lang {
+                    Lang::Vi => format!(
+                        "{file}: hợp lệ — {} ({} tiêu chí, {} tiêu chí thành phần)\n",
+                        info.reference, info.criteria, info.leaves
+                    ),
+                    Lang::En => format!(
+                        "{file}: valid — {} ({} criteria, {} leaves)\n",
+                        info.reference, info.criteria, info.leaves
+                    ),
+                }
+            })
+        } else {
+            load_assessment(file, fw.as_ref(), lang).map(|(f, a)| match lang {
+                Lang::Vi => format!(
+                    "{file}: hợp lệ — {}, {} năm {}\n",
+                    f.reference(),
+                    a.unit,
+                    a.year
+                ),
+                Lang::En => format!(
+                    "{file}: valid — {}, {} for {}\n",
+                    f.reference(),
+                    a.unit,
+                    a.year
+                ),
+            })
+        };
+        match result {
+            Ok(line) => report.push_str(&line),
+            Err(Failure::Invalid(lines)) => errors.extend(lines),
+        }
+    }
+    if errors.is_empty() {
+        Ok(report)
+    } else {
+        Err(Failure::Invalid(errors))
+    }
+}
+
+fn frameworks_text(infos: &[FrameworkInfo], lang: Lang) -> String {
+    let mut out = String::new();
+    for i in infos {
+        let badge = match (i.official, lang) {
+            (true, Lang::Vi) => "chính thức",
+            (true, Lang::En) => "official",
+            (false, Lang::Vi) => "mẫu minh hoạ",
+            (false, Lang::En) => "template",
+        };
+        out.push_str(&format!(
+            "{}  [{}] {} — {} ({} {}, {} {})\n    {}\n",
+            i.reference,
+            badge,
+            i.level.name(),
+            i.title.get(lang),
+            i.leaves,
+            if lang == Lang::Vi {
+                "tiêu chí thành phần"
+            } else {
+                "leaves"
+            },
+            i.scale,
+            if lang == Lang::Vi {
+                "điểm"
+            } else {
+                "points"
+            },
+            i.source
+        ));
+    }
+    out
+}

@@ -1,0 +1,446 @@
+//! Assessments (*hồ sơ tự đánh giá*): one unit's inputs for one year, read strictly
+//! against a framework. Self-assessed values, appraised values (*thẩm định*), survey
+//! results (*điều tra XHH*), bonus and penalty points live side by side in one file.
+
+use crate::date::Date;
+use crate::decimal::points_str;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::framework::{Framework, FORMAT};
+use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
+use crate::rules::{Input, RuleKind};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A piece of evidence (*tài liệu kiểm chứng*): document number, date, title.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Evidence {
+    pub reference: Option<String>,
+    pub date: Option<Date>,
+    pub title: Option<String>,
+}
+
+/// One leaf's entry in a section.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Entry {
+    /// `None` while the entry holds no input yet (the leaf is still missing).
+    pub input: Option<Input>,
+    /// Declared "không phát sinh".
+    pub not_applicable: bool,
+    pub evidence: Vec<Evidence>,
+    pub note: Option<String>,
+    /// The appraiser's comment (appraisal and survey sections).
+    pub comment: Option<String>,
+}
+
+impl Entry {
+    /// Whether the entry decides the leaf's points (an input or not-applicable).
+    pub fn decides(&self) -> bool {
+        self.input.is_some() || self.not_applicable
+    }
+}
+
+/// A bonus (*điểm thưởng*) or penalty (*điểm trừ*) item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjustment {
+    pub points: Decimal,
+    pub reason: String,
+}
+
+/// A validated assessment. Entries are keyed by the leaf's index in the framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub framework: String,
+    pub unit: String,
+    pub year: i32,
+    pub self_entries: BTreeMap<usize, Entry>,
+    pub appraisal: BTreeMap<usize, Entry>,
+    pub survey: BTreeMap<usize, Entry>,
+    pub bonus: Vec<Adjustment>,
+    pub penalty: Vec<Adjustment>,
+}
+
+/// Parses assessment JSON text into a value tree, reporting syntax errors with their
+/// line and column.
+pub fn parse_json(source: &str) -> Result<Value, Diagnostic> {
+    serde_json::from_str::<Value>(source).map_err(|e| {
+        let (line, col) = (e.line(), e.column());
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        Diagnostic::error(
+            "",
+            format!("lỗi cú pháp JSON ở dòng {line}, cột {col}: {msg}"),
+            format!("JSON syntax error at line {line}, column {col}: {msg}"),
+        )
+    })
+}
+
+/// The `framework` an assessment names (`id@edition`), read before the framework is
+/// known so that the right built-in can be chosen.
+pub fn framework_ref(tree: &Value) -> Result<String, Diagnostic> {
+    match tree.get("framework") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+        Some(_) => Err(Diagnostic::error(
+            "framework",
+            "cần tên bộ chỉ số dạng \"mã@phiên bản\"",
+            "expected the framework as \"id@edition\"",
+        )),
+        None => Err(Diagnostic::error(
+            "framework",
+            "thiếu khoá bắt buộc",
+            "missing required key",
+        )),
+    }
+}
+
+/// Which section an entry is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    SelfAssessed,
+    Appraisal,
+    Survey,
+}
+
+impl Section {
+    fn key(self) -> &'static str {
+        match self {
+            Section::SelfAssessed => "self",
+            Section::Appraisal => "appraisal",
+            Section::Survey => "survey",
+        }
+    }
+}
+
+impl Assessment {
+    /// Parses and validates assessment JSON against `framework`.
+    pub fn from_json(source: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        let tree = parse_json(source).map_err(|d| vec![d])?;
+        Assessment::from_tree(&tree, framework)
+    }
+
+    /// Validates an already parsed tree (the JavaScript API passes objects).
+    pub fn from_tree(tree: &Value, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        let mut diags = Diagnostics::default();
+        let assessment = read_assessment(tree, framework, &mut diags);
+        match assessment {
+            Some(a) if !diags.has_errors() => Ok(a),
+            _ => Err(diags.0),
+        }
+    }
+}
+
+fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Option<Assessment> {
+    let mut f = Fields::of(tree, "", diags)?;
+    if let Some(v) = f.required("format", diags) {
+        if v.as_i64() != Some(FORMAT) {
+            diags.error(
+                "format",
+                format!("định dạng {v} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})"),
+                format!("unsupported format {v} (this version reads format {FORMAT})"),
+            );
+        }
+    }
+    let reference = f
+        .required("framework", diags)
+        .and_then(|v| string(v, "framework", diags));
+    if let Some(r) = &reference {
+        if *r != fw.reference() {
+            diags.error(
+                "framework",
+                format!(
+                    "hồ sơ dành cho bộ chỉ số \"{r}\" nhưng bộ chỉ số đang dùng là \"{}\"",
+                    fw.reference()
+                ),
+                format!(
+                    "the assessment is for \"{r}\" but the framework is \"{}\"",
+                    fw.reference()
+                ),
+            );
+        }
+    }
+    let unit = f
+        .required("unit", diags)
+        .and_then(|v| non_empty_string(v, "unit", diags));
+    let year = f.required("year", diags).and_then(|v| match v.as_i64() {
+        Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
+        _ => {
+            diags.error(
+                "year",
+                format!("{v} không phải là năm hợp lệ (1900–2200)"),
+                format!("{v} is not a valid year (1900–2200)"),
+            );
+            None
+        }
+    });
+    let mut section = |key: &str, which: Section, diags: &mut Diagnostics| match f.optional(key) {
+        Some(v) => read_section(v, which, fw, diags),
+        None => Some(BTreeMap::new()),
+    };
+    let self_entries = section("self", Section::SelfAssessed, diags);
+    let appraisal = section("appraisal", Section::Appraisal, diags);
+    let survey = section("survey", Section::Survey, diags);
+    let bonus = f
+        .optional("bonus")
+        .map_or(Some(Vec::new()), |v| read_adjustments(v, "bonus", diags));
+    let penalty = f
+        .optional("penalty")
+        .map_or(Some(Vec::new()), |v| read_adjustments(v, "penalty", diags));
+    f.finish(diags);
+    Some(Assessment {
+        framework: reference?,
+        unit: unit?,
+        year: year?,
+        self_entries: self_entries?,
+        appraisal: appraisal?,
+        survey: survey?,
+        bonus: bonus?,
+        penalty: penalty?,
+    })
+}
+
+fn read_section(
+    value: &Value,
+    section: Section,
+    fw: &Framework,
+    diags: &mut Diagnostics,
+) -> Option<BTreeMap<usize, Entry>> {
+    let before = diags.len();
+    let f = Fields::of(value, section.key(), diags)?;
+    let mut entries = BTreeMap::new();
+    for code in f.keys() {
+        let path = format!("{}.{code}", section.key());
+        let Some((index, criterion)) = fw.criterion(code) else {
+            diags.error(
+                &path,
+                format!(
+                    "không có tiêu chí {code} trong bộ chỉ số {}",
+                    fw.reference()
+                ),
+                format!("no criterion {code} in framework {}", fw.reference()),
+            );
+            continue;
+        };
+        let Some(rule) = &criterion.rule else {
+            diags.error(
+                &path,
+                format!("{code} không phải là tiêu chí thành phần (nó có tiêu chí con): hãy nhập cho các tiêu chí con"),
+                format!("{code} is not a leaf criterion (it has sub-criteria): enter its sub-criteria instead"),
+            );
+            continue;
+        };
+        let is_survey = rule.kind() == RuleKind::Survey;
+        match (section, is_survey) {
+            (Section::Survey, false) => {
+                diags.error(
+                    &path,
+                    format!("{code} không phải là tiêu chí điều tra XHH: kết quả thuộc mục self hoặc appraisal"),
+                    format!("{code} is not a survey criterion: its value belongs in self or appraisal"),
+                );
+                continue;
+            }
+            (Section::SelfAssessed | Section::Appraisal, true) => {
+                diags.error(
+                    &path,
+                    format!("{code} là tiêu chí điều tra XHH: kết quả thuộc mục survey"),
+                    format!(
+                        "{code} is a survey criterion: its value belongs in the survey section"
+                    ),
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let Some(entry_value) = value.get(code) else {
+            continue;
+        };
+        if let Some(entry) = read_entry(entry_value, &path, section, index, fw, diags) {
+            entries.insert(index, entry);
+        }
+    }
+    (diags.len() == before).then_some(entries)
+}
+
+fn read_entry(
+    value: &Value,
+    path: &str,
+    section: Section,
+    index: usize,
+    fw: &Framework,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let before = diags.len();
+    let criterion = &fw.criteria[index];
+    let rule = criterion.rule.as_ref()?;
+    let mut f = Fields::of(value, path, diags)?;
+    let na_path = f.path_of("not_applicable");
+    let not_applicable = f
+        .optional("not_applicable")
+        .and_then(|v| boolean(v, &na_path, diags))
+        .unwrap_or(false);
+    let input = rule.read_input(&mut f, diags).ok().flatten();
+    if let Some(Input::Manual(p)) = &input {
+        if *p > criterion.max {
+            diags.error(
+                f.path_of("points"),
+                format!(
+                    "{} vượt quá điểm tối đa {}",
+                    points_str(*p),
+                    points_str(criterion.max)
+                ),
+                format!(
+                    "{} is above the max {}",
+                    points_str(*p),
+                    points_str(criterion.max)
+                ),
+            );
+        }
+    }
+    if not_applicable {
+        if !criterion.may_not_apply {
+            diags.error(
+                &na_path,
+                format!(
+                    "tiêu chí {} không được khai báo không phát sinh",
+                    criterion.code
+                ),
+                format!(
+                    "criterion {} may not be declared not applicable",
+                    criterion.code
+                ),
+            );
+        } else if input.is_some() {
+            diags.error(
+                &na_path,
+                "đã khai báo không phát sinh thì không nhập kết quả",
+                "not_applicable cannot be combined with inputs",
+            );
+        }
+    }
+    let evidence_path = f.path_of("evidence");
+    let evidence = f
+        .optional("evidence")
+        .map(|v| read_evidence(v, &evidence_path, diags))
+        .unwrap_or_default();
+    let note_path = f.path_of("note");
+    let note = f
+        .optional("note")
+        .and_then(|v| string(v, &note_path, diags));
+    let comment = if section == Section::SelfAssessed {
+        None
+    } else {
+        let p = f.path_of("comment");
+        f.optional("comment").and_then(|v| string(v, &p, diags))
+    };
+    // Input keys of other rule kinds get a precise message rather than "unknown key".
+    let own = rule.kind().input_keys();
+    let foreign: Vec<String> = f
+        .keys()
+        .filter(|k| !own.contains(&k.as_str()))
+        .filter(|k| {
+            RuleKind::ALL
+                .iter()
+                .any(|kind| kind.input_keys().contains(&k.as_str()))
+        })
+        .cloned()
+        .collect();
+    for key in foreign {
+        f.optional(&key);
+        diags.error(
+            f.path_of(&key),
+            format!(
+                "không phải là dữ liệu của quy tắc {} (dữ liệu cần: {})",
+                rule.kind().name(),
+                own.join(", ")
+            ),
+            format!(
+                "not an input of a {} rule (its inputs: {})",
+                rule.kind().name(),
+                own.join(", ")
+            ),
+        );
+    }
+    f.finish(diags);
+    (diags.len() == before).then_some(Entry {
+        input,
+        not_applicable,
+        evidence,
+        note,
+        comment,
+    })
+}
+
+fn read_evidence(value: &Value, path: &str, diags: &mut Diagnostics) -> Vec<Evidence> {
+    let Some(list) = array(value, path, diags) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let item_path = format!("{path}[{i}]");
+        let Some(mut f) = Fields::of(item, &item_path, diags) else {
+            continue;
+        };
+        let ref_path = f.path_of("ref");
+        let reference = f.optional("ref").and_then(|v| string(v, &ref_path, diags));
+        let title_path = f.path_of("title");
+        let title = f
+            .optional("title")
+            .and_then(|v| string(v, &title_path, diags));
+        let date_path = f.path_of("date");
+        let date = f
+            .optional("date")
+            .and_then(|v| string(v, &date_path, diags))
+            .and_then(|s| {
+                let d = Date::parse(&s);
+                if d.is_none() {
+                    diags.error(
+                        &date_path,
+                        format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
+                        format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
+                    );
+                }
+                d
+            });
+        f.finish(diags);
+        if reference.as_deref().is_none_or(|r| r.trim().is_empty())
+            && title.as_deref().is_none_or(|t| t.trim().is_empty())
+        {
+            diags.error(
+                &item_path,
+                "tài liệu kiểm chứng cần số hiệu (ref) hoặc tên (title)",
+                "evidence needs a ref or a title",
+            );
+            continue;
+        }
+        out.push(Evidence {
+            reference,
+            date,
+            title,
+        });
+    }
+    out
+}
+
+fn read_adjustments(value: &Value, key: &str, diags: &mut Diagnostics) -> Option<Vec<Adjustment>> {
+    let before = diags.len();
+    let list = array(value, key, diags)?;
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let path = format!("{key}[{i}]");
+        let Some(mut f) = Fields::of(item, &path, diags) else {
+            continue;
+        };
+        let points_path = f.path_of("points");
+        let points = f
+            .required("points", diags)
+            .and_then(|v| framework_number(v, &points_path, diags));
+        let reason_path = f.path_of("reason");
+        let reason = f
+            .required("reason", diags)
+            .and_then(|v| non_empty_string(v, &reason_path, diags));
+        f.finish(diags);
+        if let (Some(points), Some(reason)) = (points, reason) {
+            out.push(Adjustment { points, reason });
+        }
+    }
+    (diags.len() == before).then_some(out)
+}

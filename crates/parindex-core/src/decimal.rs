@@ -1,0 +1,261 @@
+//! Exact numbers: bounds that keep every product inside rust_decimal's 96 bits, exact
+//! rounding of quotients, and the number formats of scorecards and explanations.
+
+use crate::diagnostic::Lang;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// Largest point value or threshold a framework may use.
+pub const MAX_POINTS: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+/// Most decimal places a framework value may have.
+pub const MAX_FRAMEWORK_PLACES: u32 = 4;
+/// Largest whole count (numerator, denominator, value) an assessment may give: 10^15.
+pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
+/// Most decimal places a percent or manual entry may have.
+pub const MAX_INPUT_PLACES: u32 = 6;
+
+/// How a framework rounds `proportional` and `survey` points and the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingMode {
+    /// Ties away from zero.
+    HalfUp,
+    /// Ties to the even neighbour (banker's rounding).
+    HalfEven,
+    /// Truncation toward zero.
+    Down,
+}
+
+impl RoundingMode {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "half-up" => Some(Self::HalfUp),
+            "half-even" => Some(Self::HalfEven),
+            "down" => Some(Self::Down),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::HalfUp => "half-up",
+            Self::HalfEven => "half-even",
+            Self::Down => "down",
+        }
+    }
+}
+
+/// The framework's rounding: places and mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    pub places: u32,
+    pub mode: RoundingMode,
+}
+
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+/// `numerator / denominator` rounded to `rounding`, computed exactly on the rational
+/// value: no intermediate rounding, so a tie is a real tie. `None` when the denominator
+/// is not positive or the value does not fit (impossible within the documented bounds).
+pub fn round_quotient(
+    numerator: Decimal,
+    denominator: Decimal,
+    rounding: Rounding,
+) -> Option<Decimal> {
+    if denominator <= Decimal::ZERO || numerator < Decimal::ZERO {
+        return None;
+    }
+    // n/d = (nm / 10^ns) / (dm / 10^ds) = nm * 10^ds / (dm * 10^ns)
+    let scaled_num = numerator
+        .mantissa()
+        .checked_mul(pow10(denominator.scale() + rounding.places)?)?;
+    let scaled_den = denominator
+        .mantissa()
+        .checked_mul(pow10(numerator.scale())?)?;
+    let quotient = scaled_num / scaled_den;
+    let remainder = scaled_num % scaled_den;
+    let twice = remainder.checked_mul(2)?;
+    let round_up = match rounding.mode {
+        RoundingMode::Down => false,
+        RoundingMode::HalfUp => twice >= scaled_den,
+        RoundingMode::HalfEven => twice > scaled_den || (twice == scaled_den && quotient % 2 == 1),
+    };
+    let result = if round_up {
+        quotient.checked_add(1)?
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(result, rounding.places).ok()
+}
+
+/// Rounds an exact decimal (already a value, not a quotient).
+pub fn round_value(value: Decimal, rounding: Rounding) -> Option<Decimal> {
+    round_quotient(value, Decimal::ONE, rounding)
+}
+
+/// Compares the percentage `numerator / denominator × 100` with `threshold` exactly,
+/// as `numerator × 100` against `threshold × denominator`.
+pub fn cmp_percent(numerator: u64, denominator: u64, threshold: Decimal) -> Ordering {
+    let left = Decimal::from(numerator).checked_mul(Decimal::ONE_HUNDRED);
+    let right = threshold.checked_mul(Decimal::from(denominator));
+    match (left, right) {
+        (Some(l), Some(r)) => l.cmp(&r),
+        // Outside the documented bounds; cannot happen for validated input.
+        _ => Ordering::Less,
+    }
+}
+
+/// A decimal as scorecards write it: normalised, no trailing zeros (`"8.5"`, `"9"`).
+pub fn points_str(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A decimal with exactly `places` decimals (`"83.00"`), as published indices are.
+pub fn fixed_str(value: Decimal, places: u32) -> String {
+    let mut v = value;
+    v.rescale(places);
+    v.to_string()
+}
+
+/// A number for people: decimal comma and dot thousands in Vietnamese (`6.507`,
+/// `98,6`), the other way round in English (`6,507`, `98.6`).
+pub fn human(value: Decimal, lang: Lang) -> String {
+    let s = points_str(value);
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
+    };
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", int),
+    };
+    let (group, point) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}{point}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A percentage for people, to two decimals at most (`98,6%`).
+pub fn human_percent(numerator: u64, denominator: u64, lang: Lang) -> String {
+    let rounding = Rounding {
+        places: 2,
+        mode: RoundingMode::HalfUp,
+    };
+    let pct = round_quotient(
+        Decimal::from(numerator) * Decimal::ONE_HUNDRED,
+        Decimal::from(denominator),
+        rounding,
+    )
+    .unwrap_or(Decimal::ZERO);
+    format!("{}%", human(pct, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn r(places: u32, mode: RoundingMode) -> Rounding {
+        Rounding { places, mode }
+    }
+
+    #[test]
+    fn ties_follow_the_mode() {
+        assert_eq!(
+            round_quotient(d("1"), d("8"), r(2, RoundingMode::HalfUp)),
+            Some(d("0.13"))
+        );
+        assert_eq!(
+            round_quotient(d("1"), d("8"), r(2, RoundingMode::HalfEven)),
+            Some(d("0.12"))
+        );
+        assert_eq!(
+            round_quotient(d("3"), d("8"), r(2, RoundingMode::HalfEven)),
+            Some(d("0.38"))
+        );
+        assert_eq!(
+            round_quotient(d("1"), d("8"), r(2, RoundingMode::Down)),
+            Some(d("0.12"))
+        );
+    }
+
+    #[test]
+    fn non_terminating_quotients_round_exactly() {
+        assert_eq!(
+            round_quotient(d("2"), d("3"), r(2, RoundingMode::HalfUp)),
+            Some(d("0.67"))
+        );
+        assert_eq!(
+            round_quotient(d("2"), d("3"), r(2, RoundingMode::Down)),
+            Some(d("0.66"))
+        );
+        assert_eq!(
+            round_quotient(d("200"), d("3"), r(0, RoundingMode::HalfEven)),
+            Some(d("67"))
+        );
+    }
+
+    #[test]
+    fn scales_of_both_operands_are_respected() {
+        assert_eq!(
+            round_quotient(d("0.5"), d("0.25"), r(2, RoundingMode::HalfUp)),
+            Some(d("2.00"))
+        );
+        assert_eq!(
+            round_quotient(d("12.345"), d("1"), r(2, RoundingMode::HalfUp)),
+            Some(d("12.35"))
+        );
+        assert_eq!(
+            round_quotient(d("12.345"), d("1"), r(2, RoundingMode::HalfEven)),
+            Some(d("12.34"))
+        );
+    }
+
+    #[test]
+    fn refuses_zero_or_negative_denominators() {
+        assert_eq!(
+            round_quotient(d("1"), d("0"), r(2, RoundingMode::HalfUp)),
+            None
+        );
+        assert_eq!(
+            round_quotient(d("-1"), d("2"), r(2, RoundingMode::HalfUp)),
+            None
+        );
+    }
+
+    #[test]
+    fn percent_comparison_is_exact_at_the_edge() {
+        assert_eq!(cmp_percent(19, 20, d("95")), Ordering::Equal);
+        assert_eq!(cmp_percent(2, 3, d("66.6667")), Ordering::Less);
+        assert_eq!(cmp_percent(2, 3, d("66.6666")), Ordering::Greater);
+    }
+
+    #[test]
+    fn human_numbers_follow_the_language() {
+        assert_eq!(human(d("6507"), Lang::Vi), "6.507");
+        assert_eq!(human(d("6507"), Lang::En), "6,507");
+        assert_eq!(human(d("98.60"), Lang::Vi), "98,6");
+        assert_eq!(human(d("1234567.25"), Lang::En), "1,234,567.25");
+        assert_eq!(human_percent(6416, 6507, Lang::Vi), "98,6%");
+        assert_eq!(fixed_str(d("83"), 2), "83.00");
+        assert_eq!(points_str(d("8.50")), "8.5");
+    }
+}

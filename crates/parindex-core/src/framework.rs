@@ -1,0 +1,625 @@
+//! Frameworks (*bộ chỉ số*): the methodology as data. Reads a framework TOML file
+//! strictly and checks every consistency rule of `docs/formats.md` §1, reporting each
+//! problem with the criterion code and field.
+
+use crate::code;
+use crate::decimal::{points_str, Rounding, RoundingMode};
+use crate::diagnostic::{Diagnostic, Diagnostics, Text};
+use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
+use crate::rules::Rule;
+use crate::text::read_text;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The only framework format this version reads.
+pub const FORMAT: i64 = 1;
+
+/// The administrative level a framework is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ministry,
+    Province,
+    Department,
+    District,
+    Commune,
+    Other,
+}
+
+impl Level {
+    const ALL: [(&'static str, Level); 6] = [
+        ("ministry", Level::Ministry),
+        ("province", Level::Province),
+        ("department", Level::Department),
+        ("district", Level::District),
+        ("commune", Level::Commune),
+        ("other", Level::Other),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Level::ALL
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("other", |(n, _)| n)
+    }
+}
+
+/// What a not-applicable leaf (*không phát sinh*) does to the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotApplicablePolicy {
+    /// Its max leaves the denominator.
+    ReduceMax,
+    /// It earns full points.
+    AwardMax,
+}
+
+/// What a survey leaf without a survey result does to the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SurveyMissingPolicy {
+    /// Its max leaves the denominator (the score is rescaled, as when no survey is held).
+    ReduceMax,
+    /// It counts 0 points.
+    Zero,
+}
+
+/// A classification band (*xếp loại*, `[[band]]` in the file): indices at or above
+/// `min` earn `label`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Grade {
+    #[serde(serialize_with = "crate::scorecard::ser_points")]
+    pub min: Decimal,
+    pub label: Text,
+}
+
+/// A criterion: a field (*lĩnh vực*), criterion (*tiêu chí*) or, as a leaf, a component
+/// criterion (*tiêu chí thành phần*) with its rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    pub code: String,
+    pub title: Text,
+    pub max: Decimal,
+    pub may_not_apply: bool,
+    /// Expected evidence (*tài liệu kiểm chứng*).
+    pub evidence: Option<String>,
+    /// Scoring guidance shown to the user.
+    pub guide: Option<String>,
+    /// `Some` exactly for leaves.
+    pub rule: Option<Rule>,
+    /// Index of the parent in [`Framework::criteria`].
+    pub parent: Option<usize>,
+    /// Indices of the children, in file order.
+    pub children: Vec<usize>,
+}
+
+impl Criterion {
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// A validated framework. Criteria keep file order; parents and children are linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framework {
+    pub id: String,
+    pub edition: String,
+    pub level: Level,
+    pub official: bool,
+    pub source: String,
+    pub title: Text,
+    pub scale: Decimal,
+    pub rounding: Rounding,
+    pub not_applicable: NotApplicablePolicy,
+    pub survey_missing: SurveyMissingPolicy,
+    pub bonus_max: Decimal,
+    pub penalty_max: Decimal,
+    pub grades: Vec<Grade>,
+    pub criteria: Vec<Criterion>,
+    index: HashMap<String, usize>,
+}
+
+/// Converts a TOML document to the JSON value tree the reader walks.
+fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
+    toml::from_str::<Value>(source).map_err(|e| {
+        let (line, col) = e.span().map_or((0, 0), |span| line_col(source, span.start));
+        let msg = e.message().trim().to_string();
+        Diagnostic::error(
+            "",
+            format!("lỗi cú pháp TOML ở dòng {line}, cột {col}: {msg}"),
+            format!("TOML syntax error at line {line}, column {col}: {msg}"),
+        )
+    })
+}
+
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+impl Framework {
+    /// Parses and validates a framework file. Every problem found is returned.
+    pub fn from_toml(source: &str) -> Result<Framework, Vec<Diagnostic>> {
+        let tree = toml_tree(source).map_err(|d| vec![d])?;
+        let mut diags = Diagnostics::default();
+        let framework = read_framework(&tree, &mut diags);
+        match framework {
+            Some(f) if !diags.has_errors() => Ok(f),
+            _ => Err(diags.0),
+        }
+    }
+
+    /// `id@edition`, as assessments name the framework.
+    pub fn reference(&self) -> String {
+        format!("{}@{}", self.id, self.edition)
+    }
+
+    /// The criterion with this code.
+    pub fn criterion(&self, code: &str) -> Option<(usize, &Criterion)> {
+        let i = *self.index.get(code)?;
+        Some((i, &self.criteria[i]))
+    }
+
+    /// Leaves in file order.
+    pub fn leaves(&self) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_leaf())
+    }
+
+    /// Top-level criteria (*lĩnh vực*) in file order.
+    pub fn fields(&self) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.parent.is_none())
+    }
+
+    /// The grade of an index: the first band whose `min` it reaches.
+    pub fn grade(&self, index: Decimal) -> Option<&Grade> {
+        self.grades.iter().find(|g| index >= g.min)
+    }
+}
+
+/// One `[[criterion]]` table as read, before the tree is known.
+struct RawCriterion<'a> {
+    path: String,
+    code: String,
+    title: Option<Text>,
+    max: Option<Decimal>,
+    may_not_apply: bool,
+    evidence: Option<String>,
+    guide: Option<String>,
+    rule: Option<&'a Value>,
+}
+
+fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
+    let mut f = Fields::of(tree, "", diags)?;
+    let format = f.required("format", diags);
+    if let Some(v) = format {
+        if v.as_i64() != Some(FORMAT) {
+            diags.error(
+                "format",
+                format!("định dạng {v} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})"),
+                format!("unsupported format {v} (this version reads format {FORMAT})"),
+            );
+        }
+    }
+    let id = f.required("id", diags).and_then(|v| string(v, "id", diags)).filter(|id| {
+        let ok = is_valid_id(id);
+        if !ok {
+            diags.error(
+                "id",
+                format!("\"{id}\" không phải là mã hợp lệ (chữ thường, chữ số và '-', bắt đầu bằng chữ hoặc số)"),
+                format!("\"{id}\" is not a valid id (lowercase letters, digits and '-', starting with a letter or digit)"),
+            );
+        }
+        ok
+    });
+    let edition = f
+        .required("edition", diags)
+        .and_then(|v| non_empty_string(v, "edition", diags))
+        .filter(|e| {
+            let ok = !e.contains(char::is_whitespace) && !e.contains('@');
+            if !ok {
+                diags.error(
+                    "edition",
+                    format!("\"{e}\" không được chứa khoảng trắng hoặc '@'"),
+                    format!("\"{e}\" must not contain spaces or '@'"),
+                );
+            }
+            ok
+        });
+    let level = f
+        .required("level", diags)
+        .and_then(|v| string(v, "level", diags))
+        .and_then(|s| {
+            let level = Level::ALL.iter().find(|(n, _)| *n == s).map(|(_, l)| *l);
+            if level.is_none() {
+                let names: Vec<&str> = Level::ALL.iter().map(|(n, _)| *n).collect();
+                diags.error(
+                    "level",
+                    format!("không có cấp \"{s}\" (các cấp: {})", names.join(", ")),
+                    format!("unknown level \"{s}\" (levels: {})", names.join(", ")),
+                );
+            }
+            level
+        });
+    let official = f
+        .required("official", diags)
+        .and_then(|v| boolean(v, "official", diags));
+    let source = f
+        .required("source", diags)
+        .and_then(|v| non_empty_string(v, "source", diags));
+    let title = f
+        .required("title", diags)
+        .and_then(|v| read_text(v, "title", diags));
+    let scale = f
+        .required("scale", diags)
+        .and_then(|v| framework_number(v, "scale", diags));
+    let rounding = f
+        .required("rounding", diags)
+        .and_then(|v| read_rounding(v, diags));
+    let not_applicable = f
+        .required("not_applicable", diags)
+        .and_then(|v| string(v, "not_applicable", diags))
+        .and_then(|s| match s.as_str() {
+            "reduce-max" => Some(NotApplicablePolicy::ReduceMax),
+            "award-max" => Some(NotApplicablePolicy::AwardMax),
+            _ => {
+                policy_error("not_applicable", &s, "reduce-max, award-max", diags);
+                None
+            }
+        });
+    let survey_missing = f
+        .required("survey_missing", diags)
+        .and_then(|v| string(v, "survey_missing", diags))
+        .and_then(|s| match s.as_str() {
+            "reduce-max" => Some(SurveyMissingPolicy::ReduceMax),
+            "zero" => Some(SurveyMissingPolicy::Zero),
+            _ => {
+                policy_error("survey_missing", &s, "reduce-max, zero", diags);
+                None
+            }
+        });
+    let bonus_max = f.optional("bonus_max").map_or(Some(Decimal::ZERO), |v| {
+        framework_number(v, "bonus_max", diags)
+    });
+    let penalty_max = f.optional("penalty_max").map_or(Some(Decimal::ZERO), |v| {
+        framework_number(v, "penalty_max", diags)
+    });
+    let grades = f
+        .optional("band")
+        .map_or(Some(Vec::new()), |v| read_grades(v, diags));
+    let criteria = f
+        .required("criterion", diags)
+        .and_then(|v| read_criteria(v, scale, diags));
+    f.finish(diags);
+
+    let criteria = criteria?;
+    let index = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.clone(), i))
+        .collect();
+    Some(Framework {
+        id: id?,
+        edition: edition?,
+        level: level?,
+        official: official?,
+        source: source?,
+        title: title?,
+        scale: scale?,
+        rounding: rounding?,
+        not_applicable: not_applicable?,
+        survey_missing: survey_missing?,
+        bonus_max: bonus_max?,
+        penalty_max: penalty_max?,
+        grades: grades?,
+        criteria,
+        index,
+    })
+}
+
+fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn policy_error(path: &str, value: &str, allowed: &str, diags: &mut Diagnostics) {
+    diags.error(
+        path,
+        format!("\"{value}\" không hợp lệ (chọn một trong: {allowed})"),
+        format!("unknown policy \"{value}\" (expected one of: {allowed})"),
+    );
+}
+
+fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
+    let mut f = Fields::of(value, "rounding", diags)?;
+    let places = f.required("places", diags).and_then(|v| match v.as_u64() {
+        Some(p) if p <= 4 => Some(p as u32),
+        _ => {
+            diags.error(
+                "rounding.places",
+                "cần một số nguyên từ 0 đến 4",
+                "expected a whole number from 0 to 4",
+            );
+            None
+        }
+    });
+    let mode = f
+        .required("mode", diags)
+        .and_then(|v| string(v, "rounding.mode", diags))
+        .and_then(|s| {
+            let mode = RoundingMode::parse(&s);
+            if mode.is_none() {
+                diags.error(
+                    "rounding.mode",
+                    format!("không có cách làm tròn \"{s}\" (half-up, half-even, down)"),
+                    format!("unknown rounding mode \"{s}\" (half-up, half-even, down)"),
+                );
+            }
+            mode
+        });
+    f.finish(diags);
+    Some(Rounding {
+        places: places?,
+        mode: mode?,
+    })
+}
+
+fn read_grades(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Grade>> {
+    let list = array(value, "band", diags)?;
+    let before = diags.len();
+    let mut grades: Vec<Grade> = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let path = format!("band[{i}]");
+        let Some(mut f) = Fields::of(item, &path, diags) else {
+            continue;
+        };
+        let min_path = f.path_of("min");
+        let min = f
+            .required("min", diags)
+            .and_then(|v| framework_number(v, &min_path, diags));
+        let label = f
+            .required("label", diags)
+            .and_then(|v| read_text(v, &f.path_of("label"), diags));
+        f.finish(diags);
+        let (Some(min), Some(label)) = (min, label) else {
+            continue;
+        };
+        if min > Decimal::ONE_HUNDRED {
+            diags.error(
+                &min_path,
+                format!("{min} lớn hơn 100"),
+                format!("{min} is above 100"),
+            );
+        }
+        if let Some(prev) = grades.last() {
+            if min >= prev.min {
+                diags.error(
+                    &min_path,
+                    format!(
+                        "các mức xếp loại phải có min giảm dần ({} không nhỏ hơn {})",
+                        points_str(min),
+                        points_str(prev.min)
+                    ),
+                    format!(
+                        "bands must have strictly decreasing min ({} is not below {})",
+                        points_str(min),
+                        points_str(prev.min)
+                    ),
+                );
+            }
+        }
+        grades.push(Grade { min, label });
+    }
+    (diags.len() == before).then_some(grades)
+}
+
+fn read_criteria(
+    value: &Value,
+    scale: Option<Decimal>,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Criterion>> {
+    let list = array(value, "criterion", diags)?;
+    let before = diags.len();
+    if list.is_empty() {
+        diags.error(
+            "criterion",
+            "bộ chỉ số cần ít nhất một tiêu chí",
+            "a framework needs at least one criterion",
+        );
+        return None;
+    }
+    let mut raw: Vec<RawCriterion> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, item) in list.iter().enumerate() {
+        let fallback = format!("criterion[#{}]", i + 1);
+        let code = item.get("code").and_then(Value::as_str).map(str::to_string);
+        let path = match &code {
+            Some(c) if code::is_well_formed(c) && !seen.contains_key(c) => {
+                format!("criterion[{c}]")
+            }
+            _ => fallback,
+        };
+        let Some(mut f) = Fields::of(item, &path, diags) else {
+            continue;
+        };
+        let code_path = f.path_of("code");
+        let code = f
+            .required("code", diags)
+            .and_then(|v| string(v, &code_path, diags));
+        let title = f
+            .required("title", diags)
+            .and_then(|v| read_text(v, &f.path_of("title"), diags));
+        let max_path = f.path_of("max");
+        let max = f
+            .required("max", diags)
+            .and_then(|v| framework_number(v, &max_path, diags));
+        let may_not_apply_path = f.path_of("may_not_apply");
+        let may_not_apply = f
+            .optional("may_not_apply")
+            .and_then(|v| boolean(v, &may_not_apply_path, diags))
+            .unwrap_or(false);
+        let evidence_path = f.path_of("evidence");
+        let evidence = f
+            .optional("evidence")
+            .and_then(|v| string(v, &evidence_path, diags));
+        let guide_path = f.path_of("guide");
+        let guide = f
+            .optional("guide")
+            .and_then(|v| string(v, &guide_path, diags));
+        let rule = f.optional("rule");
+        f.finish(diags);
+        let Some(code) = code else { continue };
+        if !code::is_well_formed(&code) {
+            diags.error(
+                code_path,
+                format!("\"{code}\" không phải là mã tiêu chí hợp lệ (ví dụ \"3.2.1\")"),
+                format!("\"{code}\" is not a well-formed code (e.g. \"3.2.1\")"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&code) {
+            diags.error(
+                code_path,
+                format!("mã \"{code}\" bị trùng (đã có ở tiêu chí thứ {first})"),
+                format!("duplicate code \"{code}\" (first used by criterion #{first})"),
+            );
+            continue;
+        }
+        seen.insert(code.clone(), i + 1);
+        raw.push(RawCriterion {
+            path,
+            code,
+            title,
+            max,
+            may_not_apply,
+            evidence,
+            guide,
+            rule,
+        });
+    }
+
+    // Link parents and children.
+    let index: HashMap<&str, usize> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    let mut parents: Vec<Option<usize>> = vec![None; raw.len()];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); raw.len()];
+    for (i, c) in raw.iter().enumerate() {
+        if let Some(p) = code::parent(&c.code) {
+            match index.get(p) {
+                Some(&pi) => {
+                    parents[i] = Some(pi);
+                    children[pi].push(i);
+                }
+                None => diags.error(
+                    format!("{}.code", c.path),
+                    format!("thiếu tiêu chí cha {p}"),
+                    format!("parent criterion {p} is missing"),
+                ),
+            }
+        }
+    }
+
+    let mut criteria = Vec::with_capacity(raw.len());
+    for (i, c) in raw.iter().enumerate() {
+        let is_leaf = children[i].is_empty();
+        let rule_path = format!("{}.rule", c.path);
+        let rule = match (c.rule, is_leaf) {
+            (Some(_), false) => {
+                diags.error(
+                    &rule_path,
+                    "tiêu chí có tiêu chí con thì không có quy tắc chấm",
+                    "a criterion with children cannot have a rule",
+                );
+                None
+            }
+            (None, true) => {
+                diags.error(
+                    &rule_path,
+                    "tiêu chí thành phần (lá) cần một quy tắc chấm",
+                    "a leaf criterion needs a rule",
+                );
+                None
+            }
+            (Some(v), true) => Rule::parse(v, &rule_path, c.max, diags),
+            (None, false) => None,
+        };
+        if c.may_not_apply && !is_leaf {
+            diags.error(
+                format!("{}.may_not_apply", c.path),
+                "chỉ tiêu chí thành phần (lá) mới được khai báo không phát sinh",
+                "only leaf criteria can be declared not applicable",
+            );
+        }
+        if !is_leaf {
+            let sum: Option<Decimal> = children[i].iter().map(|&k| raw[k].max).sum();
+            if let (Some(max), Some(sum)) = (c.max, sum) {
+                if max != sum {
+                    diags.error(
+                        format!("{}.max", c.path),
+                        format!(
+                            "điểm tối đa {} khác tổng điểm tối đa của các tiêu chí con {}",
+                            points_str(max),
+                            points_str(sum)
+                        ),
+                        format!(
+                            "max {} differs from the sum of its children's maxima {}",
+                            points_str(max),
+                            points_str(sum)
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(title), Some(max)) = (c.title.clone(), c.max) {
+            criteria.push(Criterion {
+                code: c.code.clone(),
+                title,
+                max,
+                may_not_apply: c.may_not_apply,
+                evidence: c.evidence.clone(),
+                guide: c.guide.clone(),
+                rule,
+                parent: parents[i],
+                children: children[i].clone(),
+            });
+        }
+    }
+
+    let top: Option<Decimal> = raw
+        .iter()
+        .zip(&parents)
+        .filter(|(_, p)| p.is_none())
+        .map(|(c, _)| c.max)
+        .sum();
+    if let (Some(top), Some(scale)) = (top, scale) {
+        if top != scale {
+            diags.error(
+                "scale",
+                format!(
+                    "tổng điểm tối đa các lĩnh vực là {}, khác thang điểm {}",
+                    points_str(top),
+                    points_str(scale)
+                ),
+                format!(
+                    "the top-level maxima sum to {}, not the scale {}",
+                    points_str(top),
+                    points_str(scale)
+                ),
+            );
+        }
+    }
+    (diags.len() == before && criteria.len() == raw.len()).then_some(criteria)
+}

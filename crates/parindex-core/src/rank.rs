@@ -1,0 +1,115 @@
+//! Ranking (*xếp hạng*) units of one framework: by index, descending; equal indices share
+//! a rank and the next rank skips (1, 2, 2, 4), as `docs/formats.md` §4 says.
+
+use crate::diagnostic::{Diagnostic, Text};
+use crate::scorecard::{ser_points, Index, Scorecard};
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+
+/// One row of a ranking table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RankRow {
+    pub rank: usize,
+    pub unit: String,
+    pub year: i32,
+    #[serde(serialize_with = "ser_points")]
+    pub points: Decimal,
+    #[serde(serialize_with = "ser_points")]
+    pub max: Decimal,
+    #[serde(serialize_with = "ser_index")]
+    pub index: Option<Index>,
+    pub band: Option<Text>,
+    pub complete: bool,
+}
+
+fn ser_index<S: Serializer>(value: &Option<Index>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(i) => s.serialize_str(&i.to_fixed()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A ranking: the framework and its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ranking {
+    pub format: u32,
+    pub framework: String,
+    pub rows: Vec<RankRow>,
+}
+
+impl Ranking {
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// Ranks scorecards of one framework. Units without an index (nothing applicable) come
+/// last and share the last rank. Within a tie, rows are ordered by unit name so the
+/// output does not depend on the order of the files.
+pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
+    let Some(first) = scorecards.first() else {
+        return Err(vec![Diagnostic::error(
+            "",
+            "cần ít nhất một hồ sơ để xếp hạng",
+            "ranking needs at least one assessment",
+        )]);
+    };
+    let mismatched: Vec<Diagnostic> = scorecards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.framework != first.framework)
+        .map(|(i, s)| {
+            Diagnostic::error(
+                format!("[{i}].framework"),
+                format!(
+                    "{} dùng bộ chỉ số \"{}\", khác \"{}\" của hồ sơ đầu tiên",
+                    s.unit, s.framework, first.framework
+                ),
+                format!(
+                    "{} uses framework \"{}\", not \"{}\" like the first assessment",
+                    s.unit, s.framework, first.framework
+                ),
+            )
+        })
+        .collect();
+    if !mismatched.is_empty() {
+        return Err(mismatched);
+    }
+    let key = |s: &Scorecard| s.total.index.map(|i| i.value);
+    let mut order: Vec<&Scorecard> = scorecards.iter().collect();
+    order.sort_by(|a, b| desc_index(key(a), key(b)).then_with(|| a.unit.cmp(&b.unit)));
+    let mut rows: Vec<RankRow> = Vec::with_capacity(order.len());
+    for (pos, s) in order.iter().enumerate() {
+        let rank = match rows.last() {
+            Some(prev) if prev.index.map(|i| i.value) == key(s) => prev.rank,
+            _ => pos + 1,
+        };
+        rows.push(RankRow {
+            rank,
+            unit: s.unit.clone(),
+            year: s.year,
+            points: s.total.points,
+            max: s.total.max,
+            index: s.total.index,
+            band: s.total.band.clone(),
+            complete: s.complete,
+        });
+    }
+    Ok(Ranking {
+        format: 1,
+        framework: first.framework.clone(),
+        rows,
+    })
+}
+
+fn desc_index(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}

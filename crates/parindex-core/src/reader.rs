@@ -1,0 +1,328 @@
+//! Strict reading of parsed TOML/JSON trees: typed fields, required and unknown keys,
+//! each problem reported as a diagnostic with its path. Both file kinds are read as
+//! `serde_json::Value`, so one reader serves frameworks and assessments.
+
+use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_POINTS};
+use crate::diagnostic::{join, Diagnostics};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::str::FromStr;
+
+/// The keys of one table/object, read one by one; whatever is left unread at
+/// [`Fields::finish`] is an unknown key.
+pub struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+    used: Vec<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    /// Opens `value` as a table, or reports that it is not one.
+    pub fn of(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Option<Self> {
+        match value {
+            Value::Object(map) => Some(Fields {
+                map,
+                path: path.to_string(),
+                used: Vec::new(),
+            }),
+            other => {
+                type_error(other, path, "một bảng/đối tượng", "a table/object", diags);
+                None
+            }
+        }
+    }
+
+    /// The path of a key inside this table.
+    pub fn path_of(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The value under `key`, if present (marks it as read).
+    pub fn optional(&mut self, key: &str) -> Option<&'a Value> {
+        let (k, v) = self.map.get_key_value(key)?;
+        self.used.push(k.as_str());
+        Some(v)
+    }
+
+    /// The value under `key`, or a "missing required key" diagnostic.
+    pub fn required(&mut self, key: &str, diags: &mut Diagnostics) -> Option<&'a Value> {
+        let value = self.optional(key);
+        if value.is_none() {
+            diags.error(
+                self.path_of(key),
+                "thiếu khoá bắt buộc",
+                "missing required key",
+            );
+        }
+        value
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    /// Every key present, in file order where the parser kept it.
+    pub fn keys(&self) -> impl Iterator<Item = &'a String> {
+        self.map.keys()
+    }
+
+    /// Reports every key that was not read.
+    pub fn finish(self, diags: &mut Diagnostics) {
+        for key in self.map.keys() {
+            if !self.used.contains(&key.as_str()) {
+                diags.error(
+                    join(&self.path, key),
+                    "khoá không được hỗ trợ",
+                    "unknown key",
+                );
+            }
+        }
+    }
+}
+
+pub fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "floating-point number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "table/object",
+    }
+}
+
+fn type_error(value: &Value, path: &str, vi: &str, en: &str, diags: &mut Diagnostics) {
+    let found = describe(value);
+    diags.error(
+        path,
+        format!("cần {vi}, nhận được {found}"),
+        format!("expected {en}, found {found}"),
+    );
+}
+
+pub fn string(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            type_error(other, path, "một chuỗi ký tự", "a string", diags);
+            None
+        }
+    }
+}
+
+/// A string that must contain something other than spaces.
+pub fn non_empty_string(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<String> {
+    let s = string(value, path, diags)?;
+    if s.trim().is_empty() {
+        diags.error(path, "không được để trống", "must not be empty");
+        return None;
+    }
+    Some(s)
+}
+
+pub fn boolean(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        other => {
+            type_error(other, path, "true hoặc false", "true or false", diags);
+            None
+        }
+    }
+}
+
+pub fn array<'a>(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Option<&'a Vec<Value>> {
+    match value {
+        Value::Array(items) => Some(items),
+        other => {
+            type_error(other, path, "một mảng", "an array", diags);
+            None
+        }
+    }
+}
+
+/// A plain decimal literal: optional minus, digits, optional fraction.
+fn is_decimal_literal(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An exact decimal, written as a string (`"0.5"`) or an integer; floating-point
+/// literals are refused because their value is not exact.
+pub fn decimal(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+    match value {
+        Value::String(s) => {
+            let parsed = if is_decimal_literal(s) {
+                Decimal::from_str_exact(s).ok()
+            } else {
+                None
+            };
+            if parsed.is_none() {
+                diags.error(
+                    path,
+                    format!("\"{s}\" không phải là số thập phân (ví dụ \"0.5\")"),
+                    format!("\"{s}\" is not a decimal number (write e.g. \"0.5\")"),
+                );
+            }
+            parsed
+        }
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Some(Decimal::from(i))
+            } else if let Some(u) = n.as_u64() {
+                Some(Decimal::from(u))
+            } else {
+                diags.error(
+                    path,
+                    format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
+                    format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
+                );
+                None
+            }
+        }
+        other => {
+            type_error(
+                other,
+                path,
+                "một số thập phân dạng chuỗi",
+                "a decimal string",
+                diags,
+            );
+            None
+        }
+    }
+}
+
+/// A decimal within `[0, MAX_POINTS]` with at most four decimals: every framework
+/// point value and threshold.
+pub fn framework_number(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+    let d = decimal(value, path, diags)?;
+    if d < Decimal::ZERO || d > MAX_POINTS {
+        diags.error(
+            path,
+            format!("{d} nằm ngoài khoảng từ 0 đến 1000000"),
+            format!("{d} is outside 0 to 1000000"),
+        );
+        return None;
+    }
+    if d.scale() > MAX_FRAMEWORK_PLACES {
+        diags.error(
+            path,
+            format!("{d} có quá {MAX_FRAMEWORK_PLACES} chữ số thập phân"),
+            format!("{d} has more than {MAX_FRAMEWORK_PLACES} decimal places"),
+        );
+        return None;
+    }
+    Some(d)
+}
+
+/// A whole count from 0 to 10^15, as a JSON integer or a string of digits.
+pub fn count(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<u64> {
+    let parsed: Result<u64, String> = match value {
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Ok(u),
+            (None, Some(i)) => Err(i.to_string()),
+            _ => Err(n.to_string()),
+        },
+        Value::String(s) => match Decimal::from_str(s) {
+            Ok(d) if is_decimal_literal(s) && d.fract().is_zero() && d >= Decimal::ZERO => {
+                u64::try_from(d.trunc().mantissa()).map_err(|_| s.clone())
+            }
+            _ => Err(s.clone()),
+        },
+        other => {
+            type_error(
+                other,
+                path,
+                "một số nguyên không âm",
+                "a whole number",
+                diags,
+            );
+            return None;
+        }
+    };
+    match parsed {
+        Ok(u) if u <= MAX_COUNT => Some(u),
+        Ok(u) => {
+            diags.error(
+                path,
+                format!("{u} quá lớn (tối đa 10^15)"),
+                format!("{u} is too large (at most 10^15)"),
+            );
+            None
+        }
+        Err(shown) => {
+            diags.error(
+                path,
+                format!("{shown} không phải là số nguyên không âm"),
+                format!("{shown} is not a whole number of 0 or more"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn decimals_are_strict() {
+        let mut d = Diagnostics::default();
+        assert_eq!(
+            decimal(&json!("0.5"), "x", &mut d),
+            Some(Decimal::new(5, 1))
+        );
+        assert_eq!(decimal(&json!(3), "x", &mut d), Some(Decimal::from(3)));
+        assert!(d.is_empty());
+        for bad in [
+            json!("1e3"),
+            json!(".5"),
+            json!("5."),
+            json!(" 5"),
+            json!("+5"),
+            json!(0.5),
+        ] {
+            let mut d = Diagnostics::default();
+            assert_eq!(decimal(&bad, "x", &mut d), None, "{bad}");
+            assert_eq!(d.len(), 1);
+        }
+    }
+
+    #[test]
+    fn counts_are_whole_and_bounded() {
+        let mut d = Diagnostics::default();
+        assert_eq!(count(&json!(6507), "n", &mut d), Some(6507));
+        assert_eq!(count(&json!("6507"), "n", &mut d), Some(6507));
+        assert!(d.is_empty());
+        for bad in [
+            json!(-1),
+            json!("1.5"),
+            json!(1.5),
+            json!("1000000000000001"),
+            json!(true),
+        ] {
+            let mut d = Diagnostics::default();
+            assert_eq!(count(&bad, "n", &mut d), None, "{bad}");
+            assert_eq!(d.0[0].path, "n");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let value = json!({ "a": 1, "b": 2 });
+        let mut d = Diagnostics::default();
+        let mut f = Fields::of(&value, "self.1.1", &mut d).unwrap();
+        f.optional("a");
+        f.finish(&mut d);
+        assert_eq!(d.0[0].path, "self.1.1.b");
+        assert_eq!(d.0[0].message.en, "unknown key");
+    }
+}

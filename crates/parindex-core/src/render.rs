@@ -1,0 +1,397 @@
+//! Plain renderings of scorecards and rankings for people and spreadsheets: a text table
+//! a PAR officer can print, CSV and Markdown. Pure string building, shared by the CLI and
+//! the WebAssembly package.
+
+use crate::decimal::human;
+use crate::diagnostic::{Lang, Text};
+use crate::rank::Ranking;
+use crate::scorecard::{Node, Scorecard, Total};
+
+fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+fn depth(code: &str) -> usize {
+    code.matches('.').count()
+}
+
+fn index_text(total: &Total, lang: Lang) -> String {
+    match total.index {
+        Some(i) => {
+            let fixed = i.to_fixed();
+            match lang {
+                Lang::Vi => format!("{}%", fixed.replace('.', ",")),
+                Lang::En => format!("{fixed}%"),
+            }
+        }
+        None => "—".into(),
+    }
+}
+
+fn band_text(band: &Option<Text>, lang: Lang) -> String {
+    band.as_ref().map_or_else(
+        || tr(lang, "(không xếp loại)", "(no band)").to_string(),
+        |b| b.get(lang).to_string(),
+    )
+}
+
+/// Cuts a title to `width` characters, marking the cut.
+fn fit(s: &str, width: usize) -> String {
+    let count = s.chars().count();
+    if count <= width {
+        format!("{s}{}", " ".repeat(width - count))
+    } else {
+        let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn right(s: &str, width: usize) -> String {
+    let count = s.chars().count();
+    format!("{}{s}", " ".repeat(width.saturating_sub(count)))
+}
+
+/// The text table: code, title, max, self, appraised, status; totals underneath.
+pub fn scorecard_text(card: &Scorecard, explain: bool, lang: Lang) -> String {
+    const TITLE: usize = 52;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} — {} {} ({})\n\n",
+        card.unit,
+        tr(lang, "năm", "year"),
+        card.year,
+        card.framework
+    ));
+    let code_w = card
+        .nodes
+        .iter()
+        .map(|n| n.code.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let header = format!(
+        "{} {} {} {} {} {}\n",
+        fit(tr(lang, "Mã", "Code"), code_w),
+        fit(tr(lang, "Tiêu chí", "Criterion"), TITLE),
+        right(tr(lang, "Tối đa", "Max"), 7),
+        right(tr(lang, "Tự chấm", "Self"), 8),
+        right(tr(lang, "Thẩm định", "Appraised"), 9),
+        tr(lang, "Trạng thái", "Status"),
+    );
+    out.push_str(&header);
+    out.push_str(&format!(
+        "{}\n",
+        "-".repeat(header.chars().count().saturating_sub(1) + 4)
+    ));
+    for node in &card.nodes {
+        let indent = "  ".repeat(depth(&node.code));
+        let title = format!("{indent}{}", node.title.get(lang));
+        out.push_str(&format!(
+            "{} {} {} {} {} {}\n",
+            fit(&node.code, code_w),
+            fit(&title, TITLE),
+            right(&human(node.max, lang), 7),
+            right(&human(node.self_points, lang), 8),
+            right(&human(node.points, lang), 9),
+            node.status.label().get(lang),
+        ));
+        if explain {
+            if let Some(e) = &node.explanation {
+                out.push_str(&format!(
+                    "{} {}  ↳ {}\n",
+                    " ".repeat(code_w),
+                    indent,
+                    e.get(lang)
+                ));
+            }
+        }
+    }
+    out.push('\n');
+    let line = |label: &str, t: &Total| {
+        format!(
+            "{label}: {}/{} — {} — {}\n",
+            human(t.points, lang),
+            human(t.max, lang),
+            index_text(t, lang),
+            band_text(&t.band, lang)
+        )
+    };
+    out.push_str(&line(
+        tr(lang, "Tổng điểm tự đánh giá", "Self-assessed total"),
+        &card.self_total,
+    ));
+    out.push_str(&line(
+        tr(lang, "Tổng điểm (sau thẩm định)", "Total (as appraised)"),
+        &card.total,
+    ));
+    out.push_str(&format!(
+        "{}: +{} / −{}\n",
+        tr(lang, "Điểm thưởng / điểm trừ", "Bonus / penalty"),
+        human(card.bonus, lang),
+        human(card.penalty, lang)
+    ));
+    let s = &card.summary;
+    out.push_str(&format!(
+        "{}: {} — {} {}, {} {}, {} {}, {} {}\n",
+        tr(lang, "Tiêu chí thành phần", "Leaves"),
+        s.leaves,
+        s.scored,
+        tr(lang, "đã chấm", "scored"),
+        s.not_applicable,
+        tr(lang, "không phát sinh", "not applicable"),
+        s.missing,
+        tr(lang, "chưa nhập", "missing"),
+        s.survey_pending,
+        tr(lang, "chờ điều tra XHH", "survey pending"),
+    ));
+    out.push_str(if card.complete {
+        tr(lang, "Hồ sơ: đầy đủ\n", "Assessment: complete\n")
+    } else {
+        tr(lang, "Hồ sơ: CHƯA đầy đủ\n", "Assessment: INCOMPLETE\n")
+    });
+    for d in &card.diagnostics {
+        out.push_str(&format!("! {}\n", d.render(lang)));
+    }
+    if explain && !card.gaps.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            tr(
+                lang,
+                "Có thể gỡ điểm ở đâu (nhiều nhất trước):",
+                "Where to gain points (largest first):"
+            )
+        ));
+        for g in &card.gaps {
+            let advice = g
+                .advice
+                .as_ref()
+                .map(|a| a.get(lang).to_string())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {} −{}  {}\n",
+                g.code,
+                human(g.lost, lang),
+                advice
+            ));
+        }
+    }
+    out
+}
+
+/// Quotes a CSV field when it needs quoting (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_row(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// CSV: one row per criterion; numbers with a dot so spreadsheets read them.
+pub fn scorecard_csv(card: &Scorecard, explain: bool, lang: Lang) -> String {
+    let mut head: Vec<String> = [
+        tr(lang, "ma", "code"),
+        tr(lang, "tieu_chi", "criterion"),
+        tr(lang, "diem_toi_da", "max"),
+        tr(lang, "diem_tu_danh_gia", "self_points"),
+        tr(lang, "diem_tham_dinh", "points"),
+        tr(lang, "trang_thai", "status"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if explain {
+        head.push(tr(lang, "giai_thich", "explanation").into());
+    }
+    let mut out = csv_row(&head);
+    for node in &card.nodes {
+        let mut row = node_fields(node, lang);
+        if explain {
+            row.push(
+                node.explanation
+                    .as_ref()
+                    .map(|e| e.get(lang).to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        out.push_str(&csv_row(&row));
+    }
+    out
+}
+
+fn node_fields(node: &Node, lang: Lang) -> Vec<String> {
+    vec![
+        node.code.clone(),
+        node.title.get(lang).to_string(),
+        crate::decimal::points_str(node.max),
+        crate::decimal::points_str(node.self_points),
+        crate::decimal::points_str(node.points),
+        node.status.name().to_string(),
+    ]
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown: a heading, the totals and the criteria table.
+pub fn scorecard_markdown(card: &Scorecard, explain: bool, lang: Lang) -> String {
+    let mut out = format!(
+        "# {} — {} {}\n\n",
+        md_cell(&card.unit),
+        tr(lang, "năm", "year"),
+        card.year
+    );
+    out.push_str(&format!(
+        "{}: `{}`\n\n",
+        tr(lang, "Bộ chỉ số", "Framework"),
+        card.framework
+    ));
+    for (label, t) in [
+        (tr(lang, "Tự đánh giá", "Self-assessed"), &card.self_total),
+        (tr(lang, "Sau thẩm định", "As appraised"), &card.total),
+    ] {
+        out.push_str(&format!(
+            "- **{label}**: {}/{} — {} — {}\n",
+            human(t.points, lang),
+            human(t.max, lang),
+            index_text(t, lang),
+            band_text(&t.band, lang)
+        ));
+    }
+    out.push('\n');
+    let mut head = vec![
+        tr(lang, "Mã", "Code"),
+        tr(lang, "Tiêu chí", "Criterion"),
+        tr(lang, "Tối đa", "Max"),
+        tr(lang, "Tự chấm", "Self"),
+        tr(lang, "Thẩm định", "Appraised"),
+        tr(lang, "Trạng thái", "Status"),
+    ];
+    if explain {
+        head.push(tr(lang, "Giải thích", "Explanation"));
+    }
+    out.push_str(&format!("| {} |\n", head.join(" | ")));
+    out.push_str(&format!(
+        "|{}\n",
+        head.iter()
+            .enumerate()
+            .map(|(i, _)| if (2..5).contains(&i) { "---:|" } else { "---|" })
+            .collect::<String>()
+    ));
+    for node in &card.nodes {
+        let title = if node.kind.is_none() {
+            format!("**{}**", md_cell(node.title.get(lang)))
+        } else {
+            md_cell(node.title.get(lang))
+        };
+        let mut cells = vec![
+            node.code.clone(),
+            title,
+            human(node.max, lang),
+            human(node.self_points, lang),
+            human(node.points, lang),
+            node.status.label().get(lang).to_string(),
+        ];
+        if explain {
+            cells.push(
+                node.explanation
+                    .as_ref()
+                    .map(|e| md_cell(e.get(lang)))
+                    .unwrap_or_default(),
+            );
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// The ranking as a text table.
+pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
+    let unit_w = ranking
+        .rows
+        .iter()
+        .map(|r| r.unit.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(10);
+    let mut out = format!(
+        "{}: {}\n\n",
+        tr(lang, "Bộ chỉ số", "Framework"),
+        ranking.framework
+    );
+    let header = format!(
+        "{} {} {} {} {} {}\n",
+        right(tr(lang, "Hạng", "Rank"), 5),
+        fit(tr(lang, "Đơn vị", "Unit"), unit_w),
+        right(tr(lang, "Điểm", "Points"), 8),
+        right(tr(lang, "Tối đa", "Max"), 7),
+        right(tr(lang, "Chỉ số", "Index"), 8),
+        tr(lang, "Xếp loại", "Band"),
+    );
+    out.push_str(&header);
+    out.push_str(&format!(
+        "{}\n",
+        "-".repeat(header.chars().count().saturating_sub(1) + 4)
+    ));
+    for r in &ranking.rows {
+        let index = match r.index {
+            Some(i) if lang == Lang::Vi => format!("{}%", i.to_fixed().replace('.', ",")),
+            Some(i) => format!("{}%", i.to_fixed()),
+            None => "—".into(),
+        };
+        out.push_str(&format!(
+            "{} {} {} {} {} {}\n",
+            right(&r.rank.to_string(), 5),
+            fit(&r.unit, unit_w),
+            right(&human(r.points, lang), 8),
+            right(&human(r.max, lang), 7),
+            right(&index, 8),
+            band_text(&r.band, lang),
+        ));
+    }
+    out
+}
+
+/// The ranking as CSV.
+pub fn ranking_csv(ranking: &Ranking, lang: Lang) -> String {
+    let mut out = csv_row(
+        &[
+            tr(lang, "hang", "rank"),
+            tr(lang, "don_vi", "unit"),
+            tr(lang, "diem", "points"),
+            tr(lang, "diem_toi_da", "max"),
+            tr(lang, "chi_so", "index"),
+            tr(lang, "xep_loai", "band"),
+        ]
+        .map(String::from),
+    );
+    for r in &ranking.rows {
+        out.push_str(&csv_row(&[
+            r.rank.to_string(),
+            r.unit.clone(),
+            crate::decimal::points_str(r.points),
+            crate::decimal::points_str(r.max),
+            r.index.map(|i| i.to_fixed()).unwrap_or_default(),
+            r.band
+                .as_ref()
+                .map(|b| b.get(lang).to_string())
+                .unwrap_or_default(),
+        ]));
+    }
+    out
+}

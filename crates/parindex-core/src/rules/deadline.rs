@@ -1,0 +1,192 @@
+//! `deadline`: a task done by a due date (*ban hành kịp thời*), e.g. the annual PAR plan
+//! by 31 January: on time, late, or not done.
+//!
+//! Framework: `due = "MM-DD"`, optional `due_year_offset` (−1 = the previous year),
+//! `on_time`, `late`, `not_done`. Input: `date = "YYYY-MM-DD"`, or `done = false`.
+
+use super::{both, points_of, Input, LeafContext, Outcome};
+use crate::date::{Date, MonthDay};
+use crate::decimal::human;
+use crate::diagnostic::{Diagnostics, Lang};
+use crate::reader::{boolean, framework_number, string, Fields};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub due: MonthDay,
+    pub due_year_offset: i32,
+    pub on_time: Decimal,
+    pub late: Decimal,
+    pub not_done: Decimal,
+}
+
+impl Deadline {
+    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Deadline> {
+        let due_path = rule.path_of("due");
+        let due = rule
+            .required("due", diags)
+            .and_then(|v| string(v, &due_path, diags))
+            .and_then(|s| {
+                let md = MonthDay::parse(&s);
+                if md.is_none() {
+                    diags.error(
+                        &due_path,
+                        format!("\"{s}\" không phải là một ngày-tháng có thật (MM-DD)"),
+                        format!("\"{s}\" is not a real month-day (MM-DD)"),
+                    );
+                }
+                md
+            });
+        let offset_path = rule.path_of("due_year_offset");
+        let offset = match rule.optional("due_year_offset") {
+            None => Some(0),
+            Some(v) => match v.as_i64() {
+                Some(o) if (-5..=5).contains(&o) => Some(o as i32),
+                _ => {
+                    diags.error(
+                        offset_path,
+                        "cần một số nguyên từ -5 đến 5",
+                        "expected a whole number from -5 to 5",
+                    );
+                    None
+                }
+            },
+        };
+        let mut points = |key: &str| {
+            let p = rule.path_of(key);
+            rule.required(key, diags)
+                .and_then(|v| framework_number(v, &p, diags))
+        };
+        let (on_time, late, not_done) = (points("on_time"), points("late"), points("not_done"));
+        Some(Deadline {
+            due: due?,
+            due_year_offset: offset?,
+            on_time: on_time?,
+            late: late?,
+            not_done: not_done?,
+        })
+    }
+
+    /// The due date for an assessment of `year`.
+    pub fn due_date(&self, year: i32) -> Date {
+        self.due.in_year(year + self.due_year_offset)
+    }
+
+    pub(crate) fn read_input(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+        let date_path = entry.path_of("date");
+        let done_path = entry.path_of("done");
+        let date = entry.optional("date").map(|v| {
+            string(v, &date_path, diags).and_then(|s| {
+                let d = Date::parse(&s);
+                if d.is_none() {
+                    diags.error(
+                        &date_path,
+                        format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
+                        format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
+                    );
+                }
+                d
+            })
+        });
+        let done = entry
+            .optional("done")
+            .map(|v| boolean(v, &done_path, diags));
+        match (date, done) {
+            (None, None) => None,
+            (Some(d), None | Some(Some(true))) => Some(Input::Deadline(Some(d?))),
+            (None, Some(Some(false))) => Some(Input::Deadline(None)),
+            (None, Some(Some(true))) => {
+                diags.error(
+                    date_path,
+                    "đã thực hiện thì cần ghi ngày thực hiện",
+                    "done = true needs the date it was done",
+                );
+                None
+            }
+            (Some(_), Some(Some(false))) => {
+                diags.error(
+                    done_path,
+                    "mâu thuẫn: có ngày thực hiện nhưng done = false",
+                    "contradiction: a date is given but done = false",
+                );
+                None
+            }
+            (_, Some(None)) => None,
+        }
+    }
+
+    pub(crate) fn score(&self, date: Option<Date>, ctx: LeafContext) -> Outcome {
+        let due = self.due_date(ctx.year);
+        let (points, explanation) = match date {
+            Some(d) if d <= due => (
+                self.on_time,
+                both(|l| match l {
+                    Lang::Vi => format!(
+                        "Thực hiện ngày {}, hạn {}: đúng hạn → {}.",
+                        d.human(l),
+                        due.human(l),
+                        points_of(self.on_time, ctx.max).vi
+                    ),
+                    Lang::En => format!(
+                        "Done on {}, due {}: on time → {}.",
+                        d.human(l),
+                        due.human(l),
+                        points_of(self.on_time, ctx.max).en
+                    ),
+                }),
+            ),
+            Some(d) => (
+                self.late,
+                both(|l| match l {
+                    Lang::Vi => format!(
+                        "Thực hiện ngày {}, hạn {}: trễ hạn → {}.",
+                        d.human(l),
+                        due.human(l),
+                        points_of(self.late, ctx.max).vi
+                    ),
+                    Lang::En => format!(
+                        "Done on {}, due {}: late → {}.",
+                        d.human(l),
+                        due.human(l),
+                        points_of(self.late, ctx.max).en
+                    ),
+                }),
+            ),
+            None => (
+                self.not_done,
+                both(|l| match l {
+                    Lang::Vi => format!(
+                        "Chưa thực hiện (hạn {}) → {}.",
+                        due.human(l),
+                        points_of(self.not_done, ctx.max).vi
+                    ),
+                    Lang::En => format!(
+                        "Not done (due {}) → {}.",
+                        due.human(l),
+                        points_of(self.not_done, ctx.max).en
+                    ),
+                }),
+            ),
+        };
+        let advice = (points < self.on_time).then(|| {
+            both(|l| match l {
+                Lang::Vi => format!(
+                    "Thực hiện đúng hạn (trước hoặc trong ngày {}) được {} điểm.",
+                    due.human(l),
+                    human(self.on_time, l)
+                ),
+                Lang::En => format!(
+                    "Done on time (on or before {}) earns {} points.",
+                    due.human(l),
+                    human(self.on_time, l)
+                ),
+            })
+        });
+        Outcome {
+            points,
+            not_applicable: false,
+            explanation,
+            advice,
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! `manual`: points entered directly by the assessor (*chấm điểm trực tiếp*), within
+//! `[0, max]` and on the framework's `step` (e.g. 0.25).
+//!
+//! Framework: optional `step`. Input: `points`.
+
+use super::{both, points_of, Input, LeafContext, Outcome};
+use crate::decimal::{human, points_str, MAX_INPUT_PLACES};
+use crate::diagnostic::{Diagnostics, Lang};
+use crate::reader::{decimal, framework_number, Fields};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Manual {
+    pub step: Option<Decimal>,
+}
+
+impl Manual {
+    pub(crate) fn parse(
+        rule: &mut Fields,
+        max: Option<Decimal>,
+        diags: &mut Diagnostics,
+    ) -> Option<Manual> {
+        let path = rule.path_of("step");
+        let step = match rule.optional("step") {
+            None => None,
+            Some(v) => {
+                let s = framework_number(v, &path, diags)?;
+                if s.is_zero() {
+                    diags.error(
+                        &path,
+                        "bước điểm phải lớn hơn 0",
+                        "step must be greater than 0",
+                    );
+                    return None;
+                }
+                if let Some(max) = max {
+                    if !(max % s).is_zero() {
+                        diags.error(
+                            &path,
+                            format!(
+                                "điểm tối đa {} không phải là bội số của bước {}",
+                                points_str(max),
+                                points_str(s)
+                            ),
+                            format!(
+                                "max {} is not a multiple of step {}",
+                                points_str(max),
+                                points_str(s)
+                            ),
+                        );
+                        return None;
+                    }
+                }
+                Some(s)
+            }
+        };
+        Some(Manual { step })
+    }
+
+    /// The leaf's max is not known here; the assessment reader checks `points ≤ max`.
+    pub(crate) fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+        let path = entry.path_of("points");
+        let p = decimal(entry.optional("points")?, &path, diags)?;
+        if p < Decimal::ZERO {
+            diags.error(&path, format!("{p} là số âm"), format!("{p} is negative"));
+            return None;
+        }
+        if p.scale() > MAX_INPUT_PLACES {
+            diags.error(
+                &path,
+                format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
+                format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
+            );
+            return None;
+        }
+        if let Some(step) = self.step {
+            if !(p % step).is_zero() {
+                diags.error(
+                    &path,
+                    format!("{p} không phải là bội số của bước {}", points_str(step)),
+                    format!("{p} is not a multiple of the step {}", points_str(step)),
+                );
+                return None;
+            }
+        }
+        Some(Input::Manual(p))
+    }
+
+    pub(crate) fn score(&self, points: Decimal, ctx: LeafContext) -> Outcome {
+        let points = points.min(ctx.max);
+        let got = points_of(points, ctx.max);
+        let explanation = both(|l| match l {
+            Lang::Vi => format!("Chấm điểm trực tiếp → {}.", got.vi),
+            Lang::En => format!("Points entered directly → {}.", got.en),
+        });
+        let advice = (points < ctx.max).then(|| {
+            both(|l| match l {
+                Lang::Vi => format!(
+                    "Có thể được tối đa {} điểm theo hướng dẫn chấm.",
+                    human(ctx.max, l)
+                ),
+                Lang::En => format!(
+                    "Up to {} points are possible under the guide.",
+                    human(ctx.max, l)
+                ),
+            })
+        });
+        Outcome {
+            points,
+            not_applicable: false,
+            explanation,
+            advice,
+        }
+    }
+}
