@@ -231,3 +231,58 @@ impl Checklist {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    const ITEMS: &str = r#"items = [
+        { key = "q1", label = { vi = "Quý I" }, points = "0.25" },
+        { key = "h1", label = { vi = "6 tháng" }, points = "0.25" },
+        { key = "nam", label = { vi = "Năm" }, points = "0.5" } ]"#;
+
+    #[test]
+    fn items_add_up() {
+        let r = rule(&format!(r#"{{ kind = "checklist", {ITEMS} }}"#), "1").unwrap();
+        assert_eq!(points(&r, r#"{"checked":["q1","nam"]}"#, "1"), "0.75");
+        assert_eq!(points(&r, r#"{"checked":[]}"#, "1"), "0");
+        let out = r.score(
+            &input(&r, r#"{"checked":["q1"]}"#).unwrap().unwrap(),
+            ctx("1"),
+        );
+        assert!(out
+            .advice
+            .unwrap()
+            .vi
+            .contains("6 tháng; Năm (thêm 0,75 điểm)"));
+    }
+
+    #[test]
+    fn all_or_nothing() {
+        let r = rule(
+            r#"{ kind = "checklist", all_or_nothing = true, items = [{ key = "a", label = { vi = "A" } }, { key = "b", label = { vi = "B" } }] }"#,
+            "1.5",
+        )
+        .unwrap();
+        assert_eq!(points(&r, r#"{"checked":["a"]}"#, "1.5"), "0");
+        assert_eq!(points(&r, r#"{"checked":["b","a"]}"#, "1.5"), "1.5");
+    }
+
+    #[test]
+    fn unknown_and_repeated_items() {
+        let r = rule(&format!(r#"{{ kind = "checklist", {ITEMS} }}"#), "1").unwrap();
+        assert_eq!(
+            first_error(input(&r, r#"{"checked":["q9"]}"#)).0,
+            "self.1.checked[0]"
+        );
+        assert_eq!(
+            first_error(input(&r, r#"{"checked":["q1","q1"]}"#)).1,
+            "\"q1\" is listed twice"
+        );
+        assert!(
+            first_error(rule(&format!(r#"{{ kind = "checklist", {ITEMS} }}"#), "2"))
+                .1
+                .contains("sum to 1, not the max 2")
+        );
+    }
+}

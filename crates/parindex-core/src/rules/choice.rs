@@ -125,3 +125,53 @@ impl Choice {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    const RULE: &str = r#"{ kind = "choice", options = [
+        { key = "dat", label = { vi = "Đạt", en = "Met" }, points = "1" },
+        { key = "mot-phan", label = { vi = "Đạt một phần" }, points = "0.5" },
+        { key = "khong", label = { vi = "Không đạt", en = "Not met" }, points = "0" } ] }"#;
+
+    #[test]
+    fn the_chosen_option_gives_its_points() {
+        let r = rule(RULE, "1").unwrap();
+        assert_eq!(points(&r, r#"{"choice":"dat"}"#, "1"), "1");
+        assert_eq!(points(&r, r#"{"choice":"mot-phan"}"#, "1"), "0.5");
+        let out = r.score(
+            &input(&r, r#"{"choice":"khong"}"#).unwrap().unwrap(),
+            ctx("1"),
+        );
+        assert!(
+            out.explanation.vi.contains("«Không đạt»"),
+            "{}",
+            out.explanation.vi
+        );
+        assert!(out.advice.unwrap().vi.contains("«Đạt»"));
+    }
+
+    #[test]
+    fn unknown_options_are_named() {
+        let r = rule(RULE, "1").unwrap();
+        let (path, msg) = first_error(input(&r, r#"{"choice":"tot"}"#));
+        assert_eq!(path, "self.1.choice");
+        assert!(
+            msg.contains("unknown option \"tot\" (options: dat, mot-phan, khong)"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn the_best_option_must_equal_max() {
+        let (path, msg) = first_error(rule(RULE, "2"));
+        assert_eq!(path, "rule");
+        assert!(
+            msg.contains("best outcome gives 1 points but max is 2"),
+            "{msg}"
+        );
+        let (path, _) = first_error(rule(RULE, "0.5"));
+        assert_eq!(path, "rule.options[0].points");
+    }
+}

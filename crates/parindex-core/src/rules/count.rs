@@ -96,3 +96,48 @@ fn advice_for(band: &Band) -> Text {
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn fewer_is_better_bands() {
+        let r = rule(r#"{ kind = "count", bands = [{ at_most = "0", points = "1" }, { below = "3", points = "0.5" }], otherwise = "0" }"#, "1").unwrap();
+        assert_eq!(points(&r, r#"{"value":0}"#, "1"), "1");
+        assert_eq!(points(&r, r#"{"value":2}"#, "1"), "0.5");
+        assert_eq!(points(&r, r#"{"value":3}"#, "1"), "0");
+        let out = r.score(&input(&r, r#"{"value":3}"#).unwrap().unwrap(), ctx("1"));
+        assert!(out
+            .advice
+            .unwrap()
+            .en
+            .contains("At most 2 earns 0.5 points"));
+    }
+
+    #[test]
+    fn more_is_better_bands() {
+        let r = rule(r#"{ kind = "count", bands = [{ above = "4", points = "2" }, { at_least = "2", points = "1" }] }"#, "2").unwrap();
+        assert_eq!(points(&r, r#"{"value":5}"#, "2"), "2");
+        assert_eq!(points(&r, r#"{"value":4}"#, "2"), "1");
+        assert_eq!(points(&r, r#"{"value":"2"}"#, "2"), "1");
+        assert_eq!(points(&r, r#"{"value":1}"#, "2"), "0");
+    }
+
+    #[test]
+    fn bad_values_and_mixed_directions() {
+        let r = rule(
+            r#"{ kind = "count", bands = [{ at_most = "0", points = "1" }] }"#,
+            "1",
+        )
+        .unwrap();
+        assert_eq!(first_error(input(&r, r#"{"value":-1}"#)).0, "self.1.value");
+        assert_eq!(first_error(input(&r, r#"{"value":1.5}"#)).0, "self.1.value");
+        let (path, msg) = first_error(rule(
+            r#"{ kind = "count", bands = [{ at_most = "0", points = "1" }, { at_least = "5", points = "0" }] }"#,
+            "1",
+        ));
+        assert_eq!(path, "rule.bands[1]");
+        assert!(msg.contains("cannot mix"));
+    }
+}

@@ -190,3 +190,52 @@ impl Deadline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    const RULE: &str =
+        r#"{ kind = "deadline", due = "01-31", on_time = "1", late = "0.5", not_done = "0" }"#;
+
+    #[test]
+    fn on_the_due_date_is_on_time() {
+        let r = rule(RULE, "1").unwrap();
+        assert_eq!(points(&r, r#"{"date":"2022-01-31"}"#, "1"), "1");
+        assert_eq!(points(&r, r#"{"date":"2022-02-01"}"#, "1"), "0.5");
+        assert_eq!(points(&r, r#"{"done":false}"#, "1"), "0");
+        assert_eq!(points(&r, r#"{"done":true,"date":"2021-12-30"}"#, "1"), "1");
+    }
+
+    #[test]
+    fn the_year_offset_moves_the_due_date() {
+        let r = rule(r#"{ kind = "deadline", due = "12-31", due_year_offset = -1, on_time = "1", late = "0", not_done = "0" }"#, "1").unwrap();
+        assert_eq!(points(&r, r#"{"date":"2021-12-31"}"#, "1"), "1");
+        assert_eq!(points(&r, r#"{"date":"2022-01-01"}"#, "1"), "0");
+    }
+
+    #[test]
+    fn contradictions_and_unreal_dates_are_errors() {
+        let r = rule(RULE, "1").unwrap();
+        assert_eq!(
+            first_error(input(&r, r#"{"date":"2022-02-30"}"#)).0,
+            "self.1.date"
+        );
+        assert_eq!(first_error(input(&r, r#"{"done":true}"#)).0, "self.1.date");
+        assert_eq!(
+            first_error(input(&r, r#"{"done":false,"date":"2022-01-01"}"#)).0,
+            "self.1.done"
+        );
+        assert_eq!(input(&r, r#"{}"#).unwrap(), None);
+    }
+
+    #[test]
+    fn due_must_be_a_real_month_day() {
+        let (path, msg) = first_error(rule(
+            r#"{ kind = "deadline", due = "02-30", on_time = "1", late = "0", not_done = "0" }"#,
+            "1",
+        ));
+        assert_eq!(path, "rule.due");
+        assert!(msg.contains("not a real month-day"));
+    }
+}

@@ -113,3 +113,27 @@ impl Manual {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn points_on_the_step() {
+        let r = rule(r#"{ kind = "manual", step = "0.25" }"#, "1.5").unwrap();
+        assert_eq!(points(&r, r#"{"points":"0.75"}"#, "1.5"), "0.75");
+        assert_eq!(
+            first_error(input(&r, r#"{"points":"0.3"}"#)).1,
+            "0.3 is not a multiple of the step 0.25"
+        );
+        assert_eq!(
+            first_error(input(&r, r#"{"points":"-0.25"}"#)).0,
+            "self.1.points"
+        );
+        assert!(
+            first_error(rule(r#"{ kind = "manual", step = "0.4" }"#, "1"))
+                .1
+                .contains("not a multiple of step")
+        );
+    }
+}

@@ -357,3 +357,65 @@ pub(crate) fn points_of(points: Decimal, max: Decimal) -> Text {
 pub(crate) fn both(f: impl Fn(Lang) -> String) -> Text {
     Text::new(f(Lang::Vi), f(Lang::En))
 }
+
+/// Helpers for the per-kind unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::decimal::RoundingMode;
+    use std::str::FromStr;
+
+    pub fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    /// Parses `rule = { … }` (TOML inline table text) for a leaf of `max`.
+    pub fn rule(inline: &str, max: &str) -> Result<Rule, Vec<crate::diagnostic::Diagnostic>> {
+        let value: Value = toml::from_str(&format!("rule = {inline}")).expect("test TOML");
+        let mut diags = Diagnostics::default();
+        let rule = Rule::parse(&value["rule"], "rule", Some(d(max)), &mut diags);
+        match rule {
+            Some(r) if diags.is_empty() => Ok(r),
+            _ => Err(diags.0),
+        }
+    }
+
+    pub fn ctx(max: &str) -> LeafContext {
+        LeafContext {
+            max: d(max),
+            year: 2022,
+            rounding: Rounding {
+                places: 2,
+                mode: RoundingMode::HalfUp,
+            },
+        }
+    }
+
+    /// Reads an entry (JSON text) with the rule's input reader.
+    pub fn input(
+        rule: &Rule,
+        entry: &str,
+    ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
+        let value: Value = serde_json::from_str(entry).expect("test JSON");
+        let mut diags = Diagnostics::default();
+        let mut f = Fields::of(&value, "self.1", &mut diags).expect("an object");
+        match rule.read_input(&mut f, &mut diags) {
+            Ok(i) if diags.is_empty() => Ok(i),
+            _ => Err(diags.0),
+        }
+    }
+
+    /// Scores an entry and returns the points as a normalised string.
+    pub fn points(rule: &Rule, entry: &str, max: &str) -> String {
+        let i = input(rule, entry).expect("valid input").expect("an input");
+        crate::decimal::points_str(rule.score(&i, ctx(max)).points)
+    }
+
+    /// The first error's path and English message.
+    pub fn first_error(
+        r: Result<impl std::fmt::Debug, Vec<crate::diagnostic::Diagnostic>>,
+    ) -> (String, String) {
+        let diags = r.expect_err("must be rejected");
+        (diags[0].path.clone(), diags[0].message.en.clone())
+    }
+}

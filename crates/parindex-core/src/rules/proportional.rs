@@ -79,3 +79,23 @@ impl Proportional {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn points_are_proportional_and_rounded() {
+        let r = rule(r#"{ kind = "proportional", if_no_cases = "max" }"#, "1").unwrap();
+        assert_eq!(
+            points(&r, r#"{"numerator":7,"denominator":8}"#, "1"),
+            "0.88"
+        );
+        assert_eq!(
+            points(&r, r#"{"numerator":2,"denominator":3}"#, "1"),
+            "0.67"
+        );
+        assert_eq!(points(&r, r#"{"numerator":8,"denominator":8}"#, "1"), "1");
+        assert_eq!(points(&r, r#"{"numerator":0,"denominator":0}"#, "1"), "1");
+    }
+}

@@ -221,3 +221,95 @@ pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn band_edges_are_exact() {
+        let at_least = rule(r#"{ kind = "ratio", bands = [{ at_least = "95", points = "2" }], if_no_cases = "max" }"#, "2").unwrap();
+        let above = rule(
+            r#"{ kind = "ratio", bands = [{ above = "95", points = "2" }], if_no_cases = "max" }"#,
+            "2",
+        )
+        .unwrap();
+        assert_eq!(
+            points(&at_least, r#"{"numerator":19,"denominator":20}"#, "2"),
+            "2"
+        );
+        assert_eq!(
+            points(&above, r#"{"numerator":19,"denominator":20}"#, "2"),
+            "0"
+        );
+        let third = rule(r#"{ kind = "ratio", bands = [{ at_least = "66.6667", points = "1" }], if_no_cases = "zero" }"#, "1").unwrap();
+        assert_eq!(
+            points(&third, r#"{"numerator":2,"denominator":3}"#, "1"),
+            "0"
+        );
+    }
+
+    #[test]
+    fn first_matching_band_wins_and_advice_names_the_next_band() {
+        let r = rule(
+            r#"{ kind = "ratio", bands = [{ above = "90", points = "2" }, { at_least = "70", points = "1" }], otherwise = "0", if_no_cases = "max" }"#,
+            "2",
+        )
+        .unwrap();
+        let out = r.score(
+            &input(&r, r#"{"numerator":27,"denominator":30}"#)
+                .unwrap()
+                .unwrap(),
+            ctx("2"),
+        );
+        assert_eq!(crate::decimal::points_str(out.points), "1");
+        assert!(out.advice.unwrap().en.contains("At least 28/30 (1 more)"));
+        assert_eq!(points(&r, r#"{"numerator":20,"denominator":30}"#, "2"), "0");
+    }
+
+    #[test]
+    fn no_cases_follow_the_rule() {
+        for (policy, want, na) in [
+            ("max", "2", false),
+            ("zero", "0", false),
+            ("not-applicable", "0", true),
+        ] {
+            let r = rule(&format!(r#"{{ kind = "ratio", bands = [{{ at_least = "50", points = "2" }}], if_no_cases = "{policy}" }}"#), "2").unwrap();
+            let out = r.score(
+                &input(&r, r#"{"numerator":0,"denominator":0}"#)
+                    .unwrap()
+                    .unwrap(),
+                ctx("2"),
+            );
+            assert_eq!(crate::decimal::points_str(out.points), want);
+            assert_eq!(out.not_applicable, na);
+        }
+    }
+
+    #[test]
+    fn numerator_above_denominator_is_an_error() {
+        let r = rule(r#"{ kind = "ratio", bands = [{ at_least = "50", points = "1" }], if_no_cases = "max" }"#, "1").unwrap();
+        let (path, msg) = first_error(input(&r, r#"{"numerator":105,"denominator":100}"#));
+        assert_eq!(path, "self.1.numerator");
+        assert_eq!(msg, "105 is greater than the denominator 100");
+        assert_eq!(
+            first_error(input(&r, r#"{"numerator":5}"#)).0,
+            "self.1.denominator"
+        );
+    }
+
+    #[test]
+    fn unreachable_or_rising_bands_are_rejected() {
+        let (path, msg) = first_error(rule(
+            r#"{ kind = "ratio", bands = [{ at_least = "80", points = "1" }, { at_least = "90", points = "1" }], if_no_cases = "max" }"#,
+            "1",
+        ));
+        assert_eq!(path, "rule.bands[1]");
+        assert!(msg.contains("can never match"));
+        let (path, _) = first_error(rule(
+            r#"{ kind = "ratio", bands = [{ at_least = "90", points = "1" }, { at_least = "80", points = "2" }], if_no_cases = "max" }"#,
+            "2",
+        ));
+        assert_eq!(path, "rule.bands[1].points");
+    }
+}

@@ -61,3 +61,23 @@ pub(crate) fn score(percent: Decimal, ctx: LeafContext) -> Outcome {
         advice,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn percent_of_max_rounded() {
+        let r = rule(r#"{ kind = "survey" }"#, "6").unwrap();
+        assert_eq!(points(&r, r#"{"percent":"86.4"}"#, "6"), "5.18");
+        assert_eq!(points(&r, r#"{"percent":"80.25"}"#, "6"), "4.82");
+        assert_eq!(points(&r, r#"{"percent":100}"#, "6"), "6");
+        assert_eq!(
+            first_error(input(&r, r#"{"percent":"101"}"#)).1,
+            "101 is outside 0–100"
+        );
+        assert!(first_error(input(&r, r#"{"percent":86.4}"#))
+            .1
+            .contains("write decimals as strings"));
+    }
+}

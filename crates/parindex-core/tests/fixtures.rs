@@ -1,0 +1,260 @@
+//! Data-driven tests: every case under the repository's `tests/` folder.
+//!
+//! - `tests/golden/<case>/`: `framework.toml` + `assessment.json` → the scorecard must
+//!   match `expected.json` (a partial scorecard; see `tests/README.md`).
+//! - `tests/invalid/frameworks/*.toml` and `tests/invalid/assessments/*.json`: must be
+//!   rejected with the diagnostics their `.expect` file lists (`PATH | English text`).
+//! - `tests/rank/<case>/`: the ranking of its assessments must match `expected.json`.
+//!
+//! The same files run in the browser (WebAssembly), so they stay plain data.
+
+use parindex_core::{rank_json, score_json, Assessment, Diagnostic, Framework};
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests")
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn dirs(path: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(path)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", path.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    out.sort();
+    out
+}
+
+fn files_with(path: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(path)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", path.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Partial match: every key of `expected` must match in `actual`; arrays match element
+/// by element; an expected `nodes` object is keyed by criterion code.
+fn matches(expected: &Value, actual: &Value, path: &str, errors: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(exp), Value::Object(act)) => {
+            for (key, e) in exp {
+                let here = format!("{path}.{key}");
+                match (key.as_str(), e, act.get(key)) {
+                    ("nodes", Value::Object(by_code), Some(Value::Array(nodes))) => {
+                        for (code, e_node) in by_code {
+                            match nodes
+                                .iter()
+                                .find(|n| n.get("code").and_then(Value::as_str) == Some(code))
+                            {
+                                Some(node) => {
+                                    matches(e_node, node, &format!("{here}[{code}]"), errors)
+                                }
+                                None => errors.push(format!("{here}: no node {code}")),
+                            }
+                        }
+                    }
+                    (_, e, Some(a)) => matches(e, a, &here, errors),
+                    (_, _, None) => errors.push(format!("{here}: missing in actual")),
+                }
+            }
+        }
+        (Value::Array(exp), Value::Array(act)) => {
+            if exp.len() != act.len() {
+                errors.push(format!(
+                    "{path}: expected {} items, found {}: {}",
+                    exp.len(),
+                    act.len(),
+                    actual
+                ));
+                return;
+            }
+            for (i, (e, a)) in exp.iter().zip(act).enumerate() {
+                matches(e, a, &format!("{path}[{i}]"), errors);
+            }
+        }
+        (e, a) if e == a => {}
+        (e, a) => errors.push(format!("{path}: expected {e}, found {a}")),
+    }
+}
+
+#[test]
+fn golden_scorecards() {
+    let cases = dirs(&root().join("golden"));
+    assert!(
+        cases.len() >= 10,
+        "expected the golden cases, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let framework = read(&case.join("framework.toml"));
+        let assessment = read(&case.join("assessment.json"));
+        let expected: Value = serde_json::from_str(&read(&case.join("expected.json")))
+            .expect("expected.json is JSON");
+        match score_json(&assessment, Some(&framework)) {
+            Ok(card) => {
+                let actual: Value = serde_json::from_str(&card.to_json()).expect("scorecard JSON");
+                let mut errors = Vec::new();
+                matches(&expected, &actual, "", &mut errors);
+                for e in errors {
+                    failures.push(format!("{}: {e}", case.display()));
+                }
+            }
+            Err(diags) => {
+                failures.push(format!("{}: rejected: {}", case.display(), render(&diags)))
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} golden mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `(path, English substring)` pairs of an `.expect` file.
+fn expectations(file: &Path) -> Vec<(String, String)> {
+    let text = read(file);
+    let pairs: Vec<(String, String)> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (path, msg) = l
+                .split_once('|')
+                .unwrap_or_else(|| panic!("{}: line without '|': {l}", file.display()));
+            (path.trim().to_string(), msg.trim().to_string())
+        })
+        .collect();
+    assert!(
+        !pairs.is_empty(),
+        "{} lists no expected diagnostic",
+        file.display()
+    );
+    pairs
+}
+
+fn check_rejection(file: &Path, result: Result<(), Vec<Diagnostic>>, failures: &mut Vec<String>) {
+    let expect = file.with_extension("expect");
+    let wanted = expectations(&expect);
+    let diags = match result {
+        Ok(()) => {
+            failures.push(format!(
+                "{}: accepted, but must be rejected",
+                file.display()
+            ));
+            return;
+        }
+        Err(d) => d,
+    };
+    for (path, msg) in wanted {
+        if !diags
+            .iter()
+            .any(|d| d.path == path && d.message.en.contains(&msg))
+        {
+            failures.push(format!(
+                "{}: no diagnostic `{path} | {msg}`; got: {}",
+                file.display(),
+                render(&diags)
+            ));
+        }
+    }
+    for d in &diags {
+        assert!(
+            !d.message.vi.is_empty() && !d.message.en.is_empty(),
+            "{}: a message is empty",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn invalid_frameworks_are_rejected_with_their_messages() {
+    let files = files_with(&root().join("invalid/frameworks"), "toml");
+    assert!(
+        files.len() >= 30,
+        "expected the invalid framework fixtures, found {}",
+        files.len()
+    );
+    let mut failures = Vec::new();
+    for file in &files {
+        let result = Framework::from_toml(&read(file)).map(|_| ());
+        check_rejection(file, result, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn invalid_assessments_are_rejected_with_their_messages() {
+    let dir = root().join("invalid/assessments");
+    let framework = Framework::from_toml(&read(&dir.join("framework.toml")))
+        .expect("the shared test framework is valid");
+    let files = files_with(&dir, "json");
+    assert!(
+        files.len() >= 25,
+        "expected the invalid assessment fixtures, found {}",
+        files.len()
+    );
+    let mut failures = Vec::new();
+    for file in &files {
+        let result = Assessment::from_json(&read(file), &framework).map(|_| ());
+        check_rejection(file, result, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn rankings() {
+    let cases = dirs(&root().join("rank"));
+    assert!(
+        cases.len() >= 3,
+        "expected the ranking cases, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let framework = read(&case.join("framework.toml"));
+        let texts: Vec<String> = files_with(case, "json")
+            .iter()
+            .filter(|p| p.file_name().is_some_and(|n| n != "expected.json"))
+            .map(|p| read(p))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let expected: Value = serde_json::from_str(&read(&case.join("expected.json")))
+            .expect("expected.json is JSON");
+        match rank_json(&refs, Some(&framework)) {
+            Ok(ranking) => {
+                let actual: Value = serde_json::from_str(&ranking.to_json()).expect("ranking JSON");
+                let mut errors = Vec::new();
+                matches(&expected, &actual["rows"], "rows", &mut errors);
+                failures.extend(
+                    errors
+                        .into_iter()
+                        .map(|e| format!("{}: {e}", case.display())),
+                );
+            }
+            Err(diags) => {
+                failures.push(format!("{}: rejected: {}", case.display(), render(&diags)))
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,204 @@
+//! Property tests of invariants that hold for every assessment: points stay within
+//! [0, max], parents are the exact sum of their children, more cases met never lower a
+//! score, and no input whatsoever makes the engine panic.
+
+use parindex_core::rules::{Rule, RuleKind};
+use parindex_core::scorecard::Scorecard;
+use parindex_core::{builtin, score_json, Decimal, Framework};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+/// Builds a valid assessment for `framework` from a stream of random numbers: each leaf
+/// is missing, not applicable (where allowed) or filled with an input its rule accepts.
+fn assessment(framework: &Framework, seed: &[u32]) -> Value {
+    let mut own = Map::new();
+    let mut survey = Map::new();
+    let mut next = seed.iter().cycle().copied();
+    let mut pick = move |n: u32| next.next().unwrap_or(0) % n.max(1);
+    for (_, c) in framework.leaves() {
+        let Some(rule) = &c.rule else { continue };
+        let what = pick(10);
+        let entry = if what == 0 {
+            None
+        } else if what == 1 && c.may_not_apply {
+            Some(json!({ "not_applicable": true }))
+        } else {
+            Some(match rule {
+                Rule::Choice(ch) => {
+                    json!({ "choice": ch.options[pick(ch.options.len() as u32) as usize].key })
+                }
+                Rule::Deadline(_) if pick(5) == 0 => json!({ "done": false }),
+                Rule::Deadline(_) => {
+                    json!({ "date": format!("2022-{:02}-{:02}", 1 + pick(12), 1 + pick(28)) })
+                }
+                Rule::Ratio(_) | Rule::Proportional(_) => {
+                    let den = pick(2000);
+                    json!({ "numerator": pick(den + 1), "denominator": den })
+                }
+                Rule::Count(_) => json!({ "value": pick(8) }),
+                Rule::Checklist(cl) => {
+                    let keys: Vec<&str> = cl
+                        .items
+                        .iter()
+                        .filter(|_| pick(2) == 1)
+                        .map(|i| i.key.as_str())
+                        .collect();
+                    json!({ "checked": keys })
+                }
+                Rule::Manual(m) => {
+                    let step = m.step.unwrap_or(Decimal::new(1, 2));
+                    let steps = (c.max / step)
+                        .trunc()
+                        .to_string()
+                        .parse::<u32>()
+                        .unwrap_or(0);
+                    json!({ "points": (step * Decimal::from(pick(steps + 1))).to_string() })
+                }
+                Rule::Survey => json!({ "percent": format!("{}.{}", pick(100), pick(10)) }),
+            })
+        };
+        if let Some(e) = entry {
+            if rule.kind() == RuleKind::Survey {
+                survey.insert(c.code.clone(), e);
+            } else {
+                own.insert(c.code.clone(), e);
+            }
+        }
+    }
+    json!({
+        "format": 1, "framework": framework.reference(), "unit": "Đơn vị thử", "year": 2022,
+        "self": own, "survey": survey,
+        "bonus": [{ "points": format!("{}", pick(3)), "reason": "thử" }],
+        "penalty": [{ "points": format!("{}", pick(3)), "reason": "thử" }]
+    })
+}
+
+fn check_invariants(framework: &Framework, card: &Scorecard) -> Result<(), TestCaseError> {
+    for (i, c) in framework.criteria.iter().enumerate() {
+        let node = &card.nodes[i];
+        prop_assert_eq!(&node.code, &c.code);
+        prop_assert!(
+            node.points >= Decimal::ZERO && node.points <= node.max,
+            "{} {} / {}",
+            c.code,
+            node.points,
+            node.max
+        );
+        prop_assert!(node.max <= c.max);
+        prop_assert!(node.self_points >= Decimal::ZERO && node.self_points <= c.max);
+        if !c.is_leaf() {
+            let kids = c.children.iter().map(|&k| &card.nodes[k]);
+            let (p, m, s) = kids.fold((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |acc, n| {
+                (acc.0 + n.points, acc.1 + n.max, acc.2 + n.self_points)
+            });
+            prop_assert_eq!(node.points, p, "{} points", &c.code);
+            prop_assert_eq!(node.max, m, "{} max", &c.code);
+            prop_assert_eq!(node.self_points, s, "{} self points", &c.code);
+        }
+    }
+    let t = &card.total;
+    prop_assert!(t.points >= Decimal::ZERO && t.points <= t.max);
+    if let Some(index) = t.index {
+        prop_assert!(index.value >= Decimal::ZERO && index.value <= Decimal::ONE_HUNDRED);
+    }
+    Ok(())
+}
+
+fn frameworks() -> Vec<Framework> {
+    ["mau-huyen@2022", "mau-xa@2024"]
+        .iter()
+        .map(|r| builtin(r).expect("built-in"))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn points_stay_within_max_and_parents_sum_children(seed in prop::collection::vec(any::<u32>(), 64), which in 0usize..2) {
+        let fw = &frameworks()[which];
+        let json = assessment(fw, &seed).to_string();
+        let card = score_json(&json, None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        check_invariants(fw, &card)?;
+    }
+
+    #[test]
+    fn more_cases_met_never_lower_a_score(seed in prop::collection::vec(any::<u32>(), 64), which in 0usize..2, bump in 1u64..50) {
+        let fw = &frameworks()[which];
+        let base = assessment(fw, &seed);
+        let before = score_json(&base.to_string(), None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let mut better = base.clone();
+        for (_, entry) in better["self"].as_object_mut().into_iter().flatten() {
+            if let (Some(n), Some(d)) = (entry.get("numerator").and_then(Value::as_u64), entry.get("denominator").and_then(Value::as_u64)) {
+                entry["numerator"] = json!((n + bump).min(d));
+            }
+        }
+        let after = score_json(&better.to_string(), None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        for (b, a) in before.nodes.iter().zip(&after.nodes) {
+            prop_assert!(a.points >= b.points, "{}: {} → {}", b.code, b.points, a.points);
+        }
+        prop_assert!(after.total.points >= before.total.points);
+    }
+
+    #[test]
+    fn random_json_never_panics(value in arbitrary_json()) {
+        let _ = score_json(&value.to_string(), None);
+        let _ = score_json(&value.to_string(), Some(parindex_core::BUILTIN[0].source));
+    }
+
+    #[test]
+    fn corrupted_assessments_never_panic(seed in prop::collection::vec(any::<u32>(), 64), garbage in arbitrary_json(), at in any::<u32>()) {
+        let fw = &frameworks()[0];
+        let mut value = assessment(fw, &seed);
+        // Replace one entry, or one field inside an entry, with arbitrary JSON.
+        if let Some(own) = value["self"].as_object_mut() {
+            let keys: Vec<String> = own.keys().cloned().collect();
+            if !keys.is_empty() {
+                let key = &keys[at as usize % keys.len()];
+                if at % 2 == 0 {
+                    own.insert(key.clone(), garbage);
+                } else if let Some(entry) = own.get_mut(key).and_then(Value::as_object_mut) {
+                    let field = entry.keys().next().cloned().unwrap_or_else(|| "numerator".into());
+                    entry.insert(field, garbage);
+                }
+            }
+        }
+        let _ = score_json(&value.to_string(), None);
+    }
+
+    #[test]
+    fn random_text_never_panics(text in ".{0,400}") {
+        let _ = score_json(&text, None);
+        let _ = Framework::from_toml(&text);
+    }
+
+    #[test]
+    fn mutated_frameworks_never_panic(cut in 0usize..20_000, insert in ".{0,20}") {
+        let source = parindex_core::BUILTIN[1].source;
+        let mut at = cut.min(source.len());
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mutated = format!("{}{}{}", &source[..at], insert, &source[at..]);
+        let _ = Framework::from_toml(&mutated);
+    }
+}
+
+fn arbitrary_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|i| json!(i)),
+        any::<u64>().prop_map(|u| json!(u)),
+        (-1.0e30..1.0e30).prop_map(|x: f64| json!(x)),
+        "[0-9.eE+-]{0,30}".prop_map(Value::String),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z0-9._]{0,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
