@@ -27,7 +27,7 @@ struct LeafResult {
 pub enum Detail {
     /// Explanations, advice and gaps, for people.
     Full,
-    /// Points, statuses and totals only (ranking many units).
+    /// Totals and the summary only: `nodes` and `gaps` stay empty (ranking many units).
     Numbers,
 }
 
@@ -52,6 +52,7 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
             max: criterion.max,
             year: assessment.year,
             rounding: framework.rounding,
+            explain: detail == Detail::Full,
         };
         let (self_result, counted_result, from_appraisal) = if rule.kind() == RuleKind::Survey {
             let r = evaluate(
@@ -162,6 +163,9 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     let mut nodes = Vec::with_capacity(n);
     let mut gaps = Vec::new();
     for (i, c) in framework.criteria.iter().enumerate() {
+        if detail == Detail::Numbers {
+            break;
+        }
         let (points, max, self_points, status) = sums[i];
         let status = status.unwrap_or(Status::Scored);
         let leaf = counted[i].as_ref();

@@ -97,6 +97,9 @@ impl Choice {
                 advice: None,
             };
         };
+        if !ctx.explain {
+            return Outcome::bare(chosen.points, false);
+        }
         let got = points_of(chosen.points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!("Chọn một mức: «{}» → {}.", chosen.label.vi, got.vi),

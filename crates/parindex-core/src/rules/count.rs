@@ -36,6 +36,9 @@ impl Count {
             .iter()
             .position(|b| b.bound.holds(v.cmp(&b.threshold)));
         let points = applied.map_or(self.bands.otherwise, |i| self.bands.bands[i].points);
+        if !ctx.explain {
+            return Outcome::bare(points, false);
+        }
         let got = points_of(points, ctx.max);
         let which = match applied {
             Some(i) => self.bands.bands[i].condition_text(""),

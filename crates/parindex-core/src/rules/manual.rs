@@ -88,6 +88,9 @@ impl Manual {
 
     pub(crate) fn score(&self, points: Decimal, ctx: LeafContext) -> Outcome {
         let points = points.min(ctx.max);
+        if !ctx.explain {
+            return Outcome::bare(points, false);
+        }
         let got = points_of(points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!("Chấm điểm trực tiếp → {}.", got.vi),

@@ -132,12 +132,26 @@ pub struct Outcome {
     pub advice: Option<Text>,
 }
 
+impl Outcome {
+    /// Points without words, when no explanation is wanted.
+    pub fn bare(points: Decimal, not_applicable: bool) -> Outcome {
+        Outcome {
+            points,
+            not_applicable,
+            explanation: Text::new("", ""),
+            advice: None,
+        }
+    }
+}
+
 /// What a rule needs to know about the leaf and the assessment.
 #[derive(Debug, Clone, Copy)]
 pub struct LeafContext {
     pub max: Decimal,
     pub year: i32,
     pub rounding: Rounding,
+    /// Whether to write the explanation and advice (ranking needs only points).
+    pub explain: bool,
 }
 
 impl Rule {
@@ -388,6 +402,7 @@ pub(crate) mod testing {
                 places: 2,
                 mode: RoundingMode::HalfUp,
             },
+            explain: true,
         }
     }
 

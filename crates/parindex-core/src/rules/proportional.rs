@@ -30,6 +30,9 @@ impl Proportional {
         let points = round_quotient(exact, Decimal::from(denominator), ctx.rounding)
             .unwrap_or(Decimal::ZERO)
             .min(ctx.max);
+        if !ctx.explain {
+            return Outcome::bare(points, false);
+        }
         let got = points_of(points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!(

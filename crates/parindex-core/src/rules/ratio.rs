@@ -53,6 +53,9 @@ impl NoCases {
                 "the criterion does not apply",
             ),
         };
+        if !ctx.explain {
+            return Outcome::bare(points, not_applicable);
+        }
         let got = points_of(points, ctx.max);
         let explanation = if not_applicable {
             Text::new(
@@ -102,6 +105,9 @@ impl Ratio {
                 .holds(cmp_percent(numerator, denominator, b.threshold))
         });
         let points = applied.map_or(self.bands.otherwise, |i| self.bands.bands[i].points);
+        if !ctx.explain {
+            return Outcome::bare(points, false);
+        }
         let got = points_of(points, ctx.max);
         let which = match applied {
             Some(i) => self.bands.bands[i].condition_text("%"),

@@ -35,6 +35,9 @@ pub(crate) fn score(percent: Decimal, ctx: LeafContext) -> Outcome {
     let points = round_quotient(ctx.max * percent, Decimal::ONE_HUNDRED, ctx.rounding)
         .unwrap_or(Decimal::ZERO)
         .min(ctx.max);
+    if !ctx.explain {
+        return Outcome::bare(points, false);
+    }
     let got = points_of(points, ctx.max);
     let explanation = both(|l| match l {
         Lang::Vi => format!(

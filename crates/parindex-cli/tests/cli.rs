@@ -1,0 +1,383 @@
+//! The real `parindex` binary, run as a user would: outputs, exit statuses, and the
+//! diagnostics of every invalid fixture on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn parindex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parindex"))
+        .args(args)
+        .current_dir(repo())
+        .env_remove("PARINDEX_LANG")
+        .output()
+        .expect("run parindex")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+const EXAMPLE: &str = "examples/tra-cu-2022.json";
+
+#[test]
+fn frameworks_lists_the_builtins() {
+    let o = parindex(&["frameworks"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("mau-huyen@2022") && out.contains("mau-xa@2024"),
+        "{out}"
+    );
+    assert!(out.contains("mẫu minh hoạ"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&parindex(&["frameworks", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["reference"], "mau-huyen@2022");
+    assert_eq!(json[0]["official"], false);
+}
+
+#[test]
+fn score_json_has_the_contract_fields_and_the_core_bytes() {
+    let o = parindex(&["score", EXAMPLE, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let card: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for key in [
+        "format",
+        "framework",
+        "unit",
+        "year",
+        "complete",
+        "total",
+        "self_total",
+        "bonus",
+        "penalty",
+        "nodes",
+        "gaps",
+        "diagnostics",
+    ] {
+        assert!(card.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(card["total"]["points"], "78.28");
+    assert_eq!(card["total"]["max"], "96.5");
+    assert_eq!(card["total"]["index"], "81.12");
+    assert_eq!(card["total"]["band"]["vi"], "Tốt");
+    assert_eq!(card["self_total"]["index"], "83.71");
+    let source = std::fs::read_to_string(repo().join(EXAMPLE)).unwrap();
+    let core = parindex_core_json(&source);
+    assert_eq!(text, core, "CLI and core give different bytes");
+}
+
+fn parindex_core_json(source: &str) -> String {
+    // The CLI links parindex-core; the test does too, through the dev-dependency.
+    parindex_core::score_json(source, None).unwrap().to_json()
+}
+
+#[test]
+fn score_text_is_a_printable_table() {
+    let o = parindex(&["score", EXAMPLE]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Mã")
+            && out.contains("Tối đa")
+            && out.contains("Tự chấm")
+            && out.contains("Thẩm định"),
+        "{out}"
+    );
+    assert!(out.contains("3.3.2"));
+    assert!(out.contains("78,28/96,5 — 81,12% — Tốt"), "{out}");
+    assert!(!out.contains('↳'), "no explanations without --explain");
+    let explained = stdout(&parindex(&["score", EXAMPLE, "--explain"]));
+    assert!(
+        explained.contains("↳ Tỷ lệ 6.416/6.507 = 98,6%"),
+        "{explained}"
+    );
+    let english = stdout(&parindex(&["--lang", "en", "score", EXAMPLE, "--explain"]));
+    assert!(
+        english.contains("Total (as appraised): 78.28/96.5 — 81.12% — Good"),
+        "{english}"
+    );
+    assert!(english.contains("Ratio 6,416/6,507 = 98.6%"));
+}
+
+#[test]
+fn score_csv_and_markdown() {
+    let csv = stdout(&parindex(&[
+        "score",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "--explain",
+    ]));
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("ma,tieu_chi,diem_toi_da,diem_tu_danh_gia,diem_tham_dinh,trang_thai,giai_thich")
+    );
+    assert!(csv.contains("\r\n"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("3.3.2,") && l.contains(",3,3,3,scored,")),
+        "{csv}"
+    );
+    let md = stdout(&parindex(&[
+        "--lang", "en", "score", EXAMPLE, "--format", "md",
+    ]));
+    assert!(md.starts_with("# UBND huyện Trà Cú — year 2022"));
+    assert!(md.contains("| Code | Criterion | Max | Self | Appraised | Status |"));
+    assert!(md.contains("- **As appraised**: 78.28/96.5 — 81.12% — Good"));
+}
+
+#[test]
+fn new_gives_a_blank_assessment_that_validates() {
+    let o = parindex(&[
+        "new",
+        "mau-xa@2024",
+        "--unit",
+        "UBND xã Thử",
+        "--year",
+        "2024",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dir = std::env::temp_dir().join(format!("parindex-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("blank.json");
+    std::fs::write(&file, &o.stdout).unwrap();
+    let v = parindex(&["validate", file.to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0), "{}", stderr(&v));
+    let card: serde_json::Value = serde_json::from_slice(
+        &parindex(&["score", file.to_str().unwrap(), "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(card["complete"], false);
+    let from_file = parindex(&[
+        "new",
+        "frameworks/mau-huyen-2022.toml",
+        "--unit",
+        "UBND huyện Thử",
+        "--year",
+        "2022",
+    ]);
+    assert_eq!(from_file.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn validate_accepts_good_files() {
+    let o = parindex(&[
+        "validate",
+        "frameworks/mau-huyen-2022.toml",
+        "frameworks/mau-xa-2024.toml",
+        EXAMPLE,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 3);
+}
+
+/// Each invalid fixture: exit 1, nothing on stdout, and every expected `PATH | message`
+/// on stderr as `FILE: PATH: message`.
+fn check_invalid(dir: &str, ext: &str, extra: &[&str]) -> usize {
+    let mut checked = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+    {
+        let expect = path.with_extension("expect");
+        if !expect.exists() {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(repo())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let mut args = vec!["--lang", "en", "validate", rel.as_str()];
+        args.extend_from_slice(extra);
+        let o = parindex(&args);
+        assert_eq!(o.status.code(), Some(1), "{rel}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{rel}: stdout must be empty");
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{rel}: {err}");
+        for line in std::fs::read_to_string(&expect)
+            .unwrap()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (p, msg) = line.split_once('|').unwrap();
+            let (p, msg) = (p.trim(), msg.trim());
+            let prefix = if p.is_empty() {
+                format!("{rel}: ")
+            } else {
+                format!("{rel}: {p}: ")
+            };
+            assert!(
+                err.lines()
+                    .any(|l| l.starts_with(&prefix) && l.contains(msg)),
+                "{rel}: no `{prefix}…{msg}` in:\n{err}"
+            );
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn validate_rejects_every_invalid_framework_fixture() {
+    assert!(check_invalid("tests/invalid/frameworks", "toml", &[]) >= 30);
+}
+
+#[test]
+fn validate_rejects_every_invalid_assessment_fixture() {
+    assert!(
+        check_invalid(
+            "tests/invalid/assessments",
+            "json",
+            &["--framework", "tests/invalid/assessments/framework.toml"]
+        ) >= 25
+    );
+}
+
+#[test]
+fn rank_orders_units_and_shares_ties() {
+    let dir = repo().join("tests/rank");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let mut files: Vec<String> = std::fs::read_dir(&case)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && p.file_name().is_some_and(|n| n != "expected.json")
+            })
+            .map(|p| p.to_str().unwrap().to_string())
+            .collect();
+        files.sort();
+        let fw = case.join("framework.toml");
+        let mut args = vec![
+            "rank",
+            "--format",
+            "json",
+            "--framework",
+            fw.to_str().unwrap(),
+        ];
+        args.extend(files.iter().map(String::as_str));
+        let o = parindex(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let ranking: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+                .unwrap();
+        let rows = ranking["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), expected.as_array().unwrap().len());
+        for (want, got) in expected.as_array().unwrap().iter().zip(rows) {
+            for (k, v) in want.as_object().unwrap() {
+                assert_eq!(&got[k], v, "{}: {k}", case.display());
+            }
+        }
+        let text = stdout(&parindex(
+            &[
+                &["rank", "--framework", fw.to_str().unwrap()][..],
+                &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        ));
+        assert!(text.contains("Hạng") && text.contains("Xếp loại"));
+        let csv = stdout(&parindex(
+            &[
+                &[
+                    "rank",
+                    "--format",
+                    "csv",
+                    "--framework",
+                    fw.to_str().unwrap(),
+                ][..],
+                &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ]
+            .concat(),
+        ));
+        assert!(csv.starts_with("hang,don_vi,diem,diem_toi_da,chi_so,xep_loai\r\n"));
+    }
+}
+
+#[test]
+fn rank_refuses_mixed_frameworks() {
+    let dir = std::env::temp_dir().join(format!("parindex-rank-mixed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    std::fs::write(
+        &a,
+        parindex(&["new", "mau-huyen@2022", "--unit", "A", "--year", "2022"]).stdout,
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        parindex(&["new", "mau-xa@2024", "--unit", "B", "--year", "2024"]).stdout,
+    )
+    .unwrap();
+    let o = parindex(&[
+        "--lang",
+        "en",
+        "rank",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("framework: the assessment is for \"mau-xa@2024\" but the framework is \"mau-huyen@2022\""), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    for args in [
+        &[][..],
+        &["bogus"][..],
+        &["score"][..],
+        &["score", EXAMPLE, "--format", "xml"][..],
+        &["rank", EXAMPLE, "--format", "md"][..],
+        &["new", "mau-huyen@2022", "--unit", "A"][..],
+        &["new", "mau-huyen@2022", "--unit", "A", "--year", "abc"][..],
+        &["score", EXAMPLE, "--framework"][..],
+        &["--lang", "fr", "frameworks"][..],
+        &["validate"][..],
+    ] {
+        let o = parindex(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+        assert!(stderr(&o).contains("parindex"), "{args:?}");
+    }
+    let help = parindex(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("parindex score ASSESSMENT"));
+}
+
+#[test]
+fn unreadable_or_unknown_inputs_exit_1() {
+    let o = parindex(&["score", "does/not/exist.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("does/not/exist.json: "));
+    let o = parindex(&["new", "khong-co@1", "--unit", "A", "--year", "2022"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("khong-co@1"));
+}
