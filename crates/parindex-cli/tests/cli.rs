@@ -97,7 +97,7 @@ fn score_text_is_a_printable_table() {
     assert!(!out.contains('↳'), "no explanations without --explain");
     let explained = stdout(&parindex(&["score", EXAMPLE, "--explain"]));
     assert!(
-        explained.contains("↳ Tỷ lệ 6.416/6.507 = 98,6%"),
+        explained.contains("↳ Tỷ lệ 6.416/6.507 ≈ 98,6%"),
         "{explained}"
     );
     let english = stdout(&parindex(&["--lang", "en", "score", EXAMPLE, "--explain"]));
@@ -105,7 +105,7 @@ fn score_text_is_a_printable_table() {
         english.contains("Total (as appraised): 78.28/96.5 — 81.12% — Good"),
         "{english}"
     );
-    assert!(english.contains("Ratio 6,416/6,507 = 98.6%"));
+    assert!(english.contains("Ratio 6,416/6,507 ≈ 98.6%"));
 }
 
 #[test]

@@ -63,7 +63,7 @@ pub struct Assessment {
 /// Parses assessment JSON text into a value tree, reporting syntax errors with their
 /// line and column.
 pub fn parse_json(source: &str) -> Result<Value, Diagnostic> {
-    serde_json::from_str::<Value>(source).map_err(|e| {
+    crate::strict_json::from_str(source).map_err(|e| {
         let (line, col) = (e.line(), e.column());
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();

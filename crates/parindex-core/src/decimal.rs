@@ -164,6 +164,14 @@ pub fn human_percent(numerator: u64, denominator: u64, lang: Lang) -> String {
     format!("{}%", human(pct, lang))
 }
 
+/// `= 98,6%` when the shown percentage is exact, `≈ 98,6%` when it is rounded, so that
+/// an explanation never claims a rounded value is the one compared.
+pub fn percent_relation(numerator: u64, denominator: u64, lang: Lang) -> String {
+    let exact = (u128::from(numerator) * 10_000) % u128::from(denominator.max(1)) == 0;
+    let sign = if exact { '=' } else { '≈' };
+    format!("{sign} {}", human_percent(numerator, denominator, lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +263,8 @@ mod tests {
         assert_eq!(human(d("98.60"), Lang::Vi), "98,6");
         assert_eq!(human(d("1234567.25"), Lang::En), "1,234,567.25");
         assert_eq!(human_percent(6416, 6507, Lang::Vi), "98,6%");
+        assert_eq!(percent_relation(6416, 6507, Lang::Vi), "≈ 98,6%");
+        assert_eq!(percent_relation(19, 20, Lang::En), "= 95%");
         assert_eq!(fixed_str(d("83"), 2), "83.00");
         assert_eq!(points_str(d("8.50")), "8.5");
     }

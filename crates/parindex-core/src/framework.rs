@@ -123,6 +123,7 @@ pub struct Framework {
 
 /// Converts a TOML document to the JSON value tree the reader walks.
 fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     toml::from_str::<Value>(source).map_err(|e| {
         let (line, col) = e.span().map_or((0, 0), |span| line_col(source, span.start));
         let msg = e.message().trim().to_string();
@@ -347,8 +348,8 @@ fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
         _ => {
             diags.error(
                 "rounding.places",
-                "cần một số nguyên từ 0 đến 4",
-                "expected a whole number from 0 to 4",
+                format!("{v} không hợp lệ: cần một số nguyên từ 0 đến 4"),
+                format!("{v} is not a whole number from 0 to 4"),
             );
             None
         }
@@ -516,6 +517,9 @@ fn read_criteria(
         .collect();
     let mut parents: Vec<Option<usize>> = vec![None; raw.len()];
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); raw.len()];
+    // Sums are checked only on a sound tree: with a criterion rejected or orphaned they
+    // would report differences that are not there.
+    let mut tree_ok = raw.len() == list.len();
     for (i, c) in raw.iter().enumerate() {
         if let Some(p) = code::parent(&c.code) {
             match index.get(p) {
@@ -523,11 +527,14 @@ fn read_criteria(
                     parents[i] = Some(pi);
                     children[pi].push(i);
                 }
-                None => diags.error(
-                    format!("{}.code", c.path),
-                    format!("thiếu tiêu chí cha {p}"),
-                    format!("parent criterion {p} is missing"),
-                ),
+                None => {
+                    tree_ok = false;
+                    diags.error(
+                        format!("{}.code", c.path),
+                        format!("thiếu tiêu chí cha {p}"),
+                        format!("parent criterion {p} is missing"),
+                    );
+                }
             }
         }
     }
@@ -563,7 +570,7 @@ fn read_criteria(
                 "only leaf criteria can be declared not applicable",
             );
         }
-        if !is_leaf {
+        if !is_leaf && tree_ok {
             let sum: Option<Decimal> = children[i].iter().map(|&k| raw[k].max).sum();
             if let (Some(max), Some(sum)) = (c.max, sum) {
                 if max != sum {
@@ -604,7 +611,7 @@ fn read_criteria(
         .filter(|(_, p)| p.is_none())
         .map(|(c, _)| c.max)
         .sum();
-    if let (Some(top), Some(scale)) = (top, scale) {
+    if let (Some(top), Some(scale), true) = (top, scale, tree_ok) {
         if top != scale {
             diags.error(
                 "scale",

@@ -30,6 +30,7 @@ pub mod render;
 pub mod rules;
 pub mod scorecard;
 pub mod scoring;
+mod strict_json;
 mod text;
 
 pub use assessment::Assessment;

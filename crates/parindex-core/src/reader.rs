@@ -203,7 +203,15 @@ pub fn decimal(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Dec
 /// point value and threshold.
 pub fn framework_number(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Decimal> {
     let d = decimal(value, path, diags)?;
-    if d < Decimal::ZERO || d > MAX_POINTS {
+    if d < Decimal::ZERO {
+        diags.error(
+            path,
+            format!("{d} là số âm (phải từ 0 trở lên)"),
+            format!("{d} is negative (must be 0 or more)"),
+        );
+        return None;
+    }
+    if d > MAX_POINTS {
         diags.error(
             path,
             format!("{d} nằm ngoài khoảng từ 0 đến 1000000"),

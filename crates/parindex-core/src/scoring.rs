@@ -63,6 +63,13 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
                 true,
                 detail,
             );
+            let r = match assessment.survey.get(&i).and_then(|e| e.comment.as_deref()) {
+                Some(comment) if detail == Detail::Full => LeafResult {
+                    explanation: with_comment(&r.explanation, comment),
+                    ..r
+                },
+                _ => r,
+            };
             (r.clone(), r, false)
         } else {
             let s = evaluate(
@@ -81,7 +88,22 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
                     }
                     (s, a, true)
                 }
-                None => (s.clone(), s, false),
+                // An appraisal entry without an input (a comment only) leaves the self
+                // entry counting; its comment is still shown.
+                None => {
+                    let comment = assessment
+                        .appraisal
+                        .get(&i)
+                        .and_then(|e| e.comment.as_deref());
+                    let counted = match comment {
+                        Some(c) if detail == Detail::Full => LeafResult {
+                            explanation: with_comment(&s.explanation, c),
+                            ..s.clone()
+                        },
+                        _ => s.clone(),
+                    };
+                    (s, counted, false)
+                }
             }
         };
         summary.leaves += 1;
@@ -338,15 +360,20 @@ fn not_applicable(framework: &Framework, ctx: LeafContext, why: Text) -> LeafRes
 }
 
 fn appraised_text(explanation: &Text, comment: Option<&str>) -> Text {
-    let comment_vi = comment
-        .map(|c| format!(" Nhận xét thẩm định: {c}"))
-        .unwrap_or_default();
-    let comment_en = comment
-        .map(|c| format!(" Appraiser's comment: {c}"))
-        .unwrap_or_default();
+    let marked = Text::new(
+        format!("Theo thẩm định: {}", explanation.vi),
+        format!("As appraised: {}", explanation.en),
+    );
+    match comment {
+        Some(c) => with_comment(&marked, c),
+        None => marked,
+    }
+}
+
+fn with_comment(explanation: &Text, comment: &str) -> Text {
     Text::new(
-        format!("Theo thẩm định: {}{comment_vi}", explanation.vi),
-        format!("As appraised: {}{comment_en}", explanation.en),
+        format!("{} Nhận xét thẩm định: {comment}", explanation.vi),
+        format!("{} Appraiser's comment: {comment}", explanation.en),
     )
 }
 

@@ -196,6 +196,18 @@ fn parse_band(
         f.optional(k);
     }
     f.finish(diags);
+    if let (Allowed::Rising, Some((b, t))) = (allowed, bound) {
+        // A ratio compares percentages: nothing lies above 100 %.
+        if t > Decimal::ONE_HUNDRED || (b == Bound::Above && t == Decimal::ONE_HUNDRED) {
+            let key = b.key();
+            diags.error(
+                format!("{path}.{key}"),
+                format!("{key} = {t}: không tỷ lệ nào đạt được mức này (tỷ lệ tối đa là 100%)"),
+                format!("{key} = {t} can never be reached: a percentage is at most 100"),
+            );
+            return None;
+        }
+    }
     let (bound, threshold) = bound?;
     Some(Band {
         bound,

@@ -35,7 +35,8 @@ impl Checklist {
         let before = diags.len();
         let aon_path = rule.path_of("all_or_nothing");
         let all_or_nothing = match rule.optional("all_or_nothing") {
-            Some(v) => boolean(v, &aon_path, diags)?,
+            // A bad value is reported; reading goes on so the items are checked too.
+            Some(v) => boolean(v, &aon_path, diags).unwrap_or(false),
             None => false,
         };
         let path = rule.path_of("items");

@@ -42,7 +42,10 @@ impl Count {
         let got = points_of(points, ctx.max);
         let which = match applied {
             Some(i) => self.bands.bands[i].condition_text(""),
-            None => Text::new("không đạt mức nào", "no band reached"),
+            None => Text::new(
+                "không đạt mức nào (otherwise)",
+                "no band reached (otherwise)",
+            ),
         };
         let explanation = both(|l| match l {
             Lang::Vi => format!(

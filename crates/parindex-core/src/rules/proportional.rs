@@ -5,7 +5,7 @@
 
 use super::ratio::NoCases;
 use super::{both, points_of, LeafContext, Outcome};
-use crate::decimal::{human, human_percent, round_quotient};
+use crate::decimal::{human, percent_relation, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::Fields;
 use rust_decimal::Decimal;
@@ -36,20 +36,20 @@ impl Proportional {
         let got = points_of(points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!(
-                "Tỷ lệ {}/{} = {}; điểm = {} × tỷ lệ, làm tròn {} chữ số ({}) → {}.",
+                "Tỷ lệ {}/{} {}; điểm = {} × tỷ lệ, làm tròn {} chữ số ({}) → {}.",
                 human(numerator.into(), l),
                 human(denominator.into(), l),
-                human_percent(numerator, denominator, l),
+                percent_relation(numerator, denominator, l),
                 human(ctx.max, l),
                 ctx.rounding.places,
                 ctx.rounding.mode.name(),
                 got.vi
             ),
             Lang::En => format!(
-                "Ratio {}/{} = {}; points = {} × ratio, rounded to {} places ({}) → {}.",
+                "Ratio {}/{} {}; points = {} × ratio, rounded to {} places ({}) → {}.",
                 human(numerator.into(), l),
                 human(denominator.into(), l),
-                human_percent(numerator, denominator, l),
+                percent_relation(numerator, denominator, l),
                 human(ctx.max, l),
                 ctx.rounding.places,
                 ctx.rounding.mode.name(),

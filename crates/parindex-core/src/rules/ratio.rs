@@ -7,7 +7,7 @@
 
 use super::bands::{Allowed, Band, Bands, Bound};
 use super::{both, points_of, Input, LeafContext, Outcome};
-use crate::decimal::{cmp_percent, human, human_percent};
+use crate::decimal::{cmp_percent, human, percent_relation};
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{count, string, Fields};
 use rust_decimal::Decimal;
@@ -111,22 +111,25 @@ impl Ratio {
         let got = points_of(points, ctx.max);
         let which = match applied {
             Some(i) => self.bands.bands[i].condition_text("%"),
-            None => Text::new("không đạt mức nào", "no band reached"),
+            None => Text::new(
+                "không đạt mức nào (otherwise)",
+                "no band reached (otherwise)",
+            ),
         };
         let explanation = both(|l| match l {
             Lang::Vi => format!(
-                "Tỷ lệ {}/{} = {}; mức «{}» → {}.",
+                "Tỷ lệ {}/{} {}; mức «{}» → {}.",
                 human(numerator.into(), l),
                 human(denominator.into(), l),
-                human_percent(numerator, denominator, l),
+                percent_relation(numerator, denominator, l),
                 which.vi,
                 got.vi
             ),
             Lang::En => format!(
-                "Ratio {}/{} = {}; band “{}” → {}.",
+                "Ratio {}/{} {}; band “{}” → {}.",
                 human(numerator.into(), l),
                 human(denominator.into(), l),
-                human_percent(numerator, denominator, l),
+                percent_relation(numerator, denominator, l),
                 which.en,
                 got.en
             ),
