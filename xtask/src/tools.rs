@@ -1,0 +1,137 @@
+//! The tools the browser tests need, checked and installed where possible:
+//! the wasm32 target, the wasm-bindgen CLI at exactly the version in `Cargo.lock`,
+//! wasm-pack, wasm-opt and playwright-core from npm (`package-lock.json`), and Debian's
+//! Chromium with its ChromeDriver. Nothing is downloaded outside the package registries.
+
+use crate::{repo, run};
+use std::path::PathBuf;
+use std::process::Command;
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_PACK_VERSION: &str = "0.15.1";
+
+/// PATH with the npm tools (wasm-opt) and cargo's bin folder first.
+pub fn path() -> String {
+    let mut parts: Vec<PathBuf> = vec![repo().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        parts.push(home.join("bin"));
+    }
+    let mut path = parts
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(":");
+    if let Ok(rest) = std::env::var("PATH") {
+        path.push(':');
+        path.push_str(&rest);
+    }
+    path
+}
+
+/// What `program --version` prints, if it runs.
+fn version_of(program: &str) -> Option<String> {
+    let out = Command::new(program)
+        .arg("--version")
+        .env("PATH", path())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The wasm-bindgen version pinned in Cargo.lock.
+fn locked_wasm_bindgen() -> Result<String, String> {
+    let lock = std::fs::read_to_string(repo().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+pub fn ensure_wasm_tools() -> Result<(), String> {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
+    }
+    let pinned = locked_wasm_bindgen()?;
+    if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {pinned}")) {
+        // Not --locked: the CLI's own lock file names a yanked webpki-roots; the library
+        // crate it must match is pinned exactly in Cargo.toml either way.
+        run(
+            "cargo",
+            &["install", "--force", &format!("wasm-bindgen-cli@{pinned}")],
+        )?;
+    }
+    if !version_of("wasm-pack").is_some_and(|v| v.contains(WASM_PACK_VERSION)) {
+        run(
+            "cargo",
+            &[
+                "install",
+                "--locked",
+                "--force",
+                &format!("wasm-pack@{WASM_PACK_VERSION}"),
+            ],
+        )?;
+    }
+    if version_of("wasm-opt").is_none_or(|v| !v.contains("version 132"))
+        || !repo().join("node_modules/playwright-core").exists()
+    {
+        run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
+    Ok(())
+}
+
+pub fn ensure_browser_tools() -> Result<(), String> {
+    ensure_wasm_tools()?;
+    let present = || PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists();
+    if !present() {
+        let is_root = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        let has_apt = PathBuf::from("/usr/bin/apt-get").exists();
+        if is_root && has_apt {
+            run("apt-get", &["update", "-qq"])?;
+            crate::run_env(
+                "apt-get",
+                &["install", "-y", "-qq", "chromium", "chromium-driver"],
+                &[("DEBIAN_FRONTEND", "noninteractive")],
+            )?;
+        }
+    }
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the browser tests need Chromium and its driver at {CHROMIUM} and {CHROMEDRIVER}: \
+             install Debian's packages with `sudo apt-get install chromium chromium-driver`"
+        ))
+    }
+}
+
+/// Size of a file after `gzip -9`.
+pub fn gzip_size(file: &std::path::Path) -> Result<u64, String> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(file)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("gzip failed on {}", file.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}
