@@ -1,0 +1,204 @@
+// The self-assessment app (dist/, built by `trunk build --release`) driven end to end in
+// Chromium, as a PAR officer would use it: keyboard, Vietnamese, reload, offline, import,
+// export — and the total shown must equal `parindex score` of the exported file.
+// Screenshots of the main screens are written to target/artifacts/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
+import { launch, watchOrigin } from "./browser.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const artifacts = join(repo, "target/artifacts");
+const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
+let server, browser, context, page, outside;
+const pageErrors = [];
+
+const text = (id) => page.textContent(`[data-testid="${id}"]`);
+const vi = (s) => s.replace(".", ",");
+const shot = (name) => page.screenshot({ path: join(artifacts, `app-${name}.png`), fullPage: false });
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(join(repo, "dist"), "/");
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, locale: "vi-VN" });
+  page = await context.newPage();
+  outside = watchOrigin(page, server.origin);
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("dialog", (d) => d.accept());
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function waitSaved() {
+  await page.waitForFunction(() => /Đã lưu|Saved/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
+}
+
+test("start with the keyboard, fill leaves of every kind, export: the total equals the CLI's", async () => {
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=start]");
+  await shot("start");
+
+  // Keyboard only: Tab to the unit field, type, Tab to the year, type, Enter.
+  for (let i = 0; i < 40; i++) {
+    if (await page.evaluate(() => document.activeElement?.dataset?.testid === "new-unit")) break;
+    await page.keyboard.press("Tab");
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), "new-unit");
+  await page.keyboard.type("UBND huyện Thử Nghiệm");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2022");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await text("unit"), "UBND huyện Thử Nghiệm — 2022");
+  assert.match(await text("progress"), /0\/38/);
+
+  // deadline
+  await page.fill("#in-1-1-1-date", "2022-01-20");
+  // ratio, typed with the keyboard
+  await page.focus("#in-1-1-2-numerator");
+  await page.keyboard.type("28");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("30");
+  assert.equal(await text("pct-1.1.2"), "93,33%");
+  // checklist, toggled with the space bar
+  await page.focus("#in-1-2-1-item-quy1");
+  await page.keyboard.press("Space");
+  await page.check("#in-1-2-1-item-nam");
+  // manual, with a decimal comma
+  await page.fill("#in-1-5-1-points", "0,75");
+  // choice
+  await page.check("#in-3-4-1-opt-" + (await page.getAttribute("#leaf-3\\.4\\.1 input[type=radio]", "id")).split("-opt-")[1]);
+  // count
+  await page.fill("#in-4-2-1-value", "0");
+  // proportional
+  await page.fill("#in-2-2-2-numerator", "46");
+  await page.fill("#in-2-2-2-denominator", "48");
+  // không phát sinh
+  await page.check("#in-3-2-1-na");
+  // a survey result
+  await page.fill("#in-8-1-1-percent", "86,4");
+
+  await page.waitForFunction(() => /8\/38/.test(document.querySelector("[data-testid=progress]").textContent));
+  await waitSaved();
+  await page.locator("#leaf-1\\.1\\.2").scrollIntoViewIfNeeded();
+  await shot("assessment");
+
+  // "Vì sao được điểm này?"
+  await page.click("#leaf-1\\.1\\.2 button.why");
+  const why = await text("why-1.1.2");
+  assert.match(why, /Tỷ lệ 28\/30 ≈ 93,33%; mức «trên 90%» → 2\/2 điểm/);
+  await page.locator("#leaf-1\\.1\\.2").screenshot({ path: join(artifacts, "app-explanation.png") });
+
+  // Export, then score the exported file with the CLI.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
+  const exported = join(artifacts, "exported.json");
+  await download.saveAs(exported);
+  assert.equal(download.suggestedFilename(), "ubnd-huyen-thu-nghiem-2022.json");
+  const cli = spawnSync(bin, ["score", exported, "--format", "json"], { encoding: "utf8" });
+  assert.equal(cli.status, 0, cli.stderr);
+  const card = JSON.parse(cli.stdout);
+  assert.equal(await text("total-points"), vi(card.total.points));
+  assert.equal(await text("total-max"), vi(card.total.max));
+  assert.equal(await text("total-index"), `${vi(card.total.index)}%`);
+
+  // Summary screen.
+  await page.click("[data-testid=to-summary]");
+  await page.waitForSelector("[data-testid=summary]");
+  assert.equal(await text("summary-points"), `${vi(card.total.points)} / ${vi(card.total.max)}`);
+  assert.match(await text("complete"), /CHƯA đầy đủ/);
+  assert.ok((await page.locator("[data-testid=gaps] li").count()) > 10);
+  assert.equal(await page.locator("svg.bars g.bar-row").count(), 8);
+  await shot("summary");
+});
+
+test("a reload restores the draft", async () => {
+  const before = await text("total-points");
+  await page.reload();
+  await page.waitForSelector("[data-testid=notice-restored]");
+  assert.equal(await text("total-points"), before);
+  assert.equal(await text("unit"), "UBND huyện Thử Nghiệm — 2022");
+  assert.equal(await page.inputValue("#in-1-1-2-numerator"), "28");
+});
+
+test("offline: after a visit the app reloads and works with the network off", async () => {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  // One more load while online, so the worker has seen every file through its handler.
+  await page.reload();
+  await page.waitForSelector("[data-testid=tree]");
+  const requestsBefore = server.requests.length;
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector("[data-testid=tree]");
+    await page.fill("#in-4-2-1-value", "1");
+    await page.waitForFunction(() => document.querySelector("#in-4-2-1-value").value === "1");
+    await waitSaved();
+    await page.reload();
+    await page.waitForSelector("[data-testid=notice-restored]");
+    assert.equal(await page.inputValue("#in-4-2-1-value"), "1");
+  } finally {
+    await context.setOffline(false);
+  }
+  assert.equal(server.requests.length, requestsBefore, "offline reloads must not reach the server");
+});
+
+test("a bad input shows the engine's message beside the field and keeps what was typed", async () => {
+  await page.fill("#in-2-2-2-numerator", "12a");
+  await page.waitForSelector("#in-2-2-2-numerator-err");
+  assert.match(await page.textContent("#in-2-2-2-numerator-err"), /12a không phải là số nguyên không âm/);
+  assert.equal(await page.inputValue("#in-2-2-2-numerator"), "12a");
+  assert.equal(await page.getAttribute("#in-2-2-2-numerator", "aria-invalid"), "true");
+  await page.fill("#in-2-2-2-numerator", "50");
+  assert.match(await page.textContent("#leaf-2\\.2\\.2"), /50 lớn hơn mẫu số 48/);
+  await page.locator("#leaf-2\\.2\\.2").screenshot({ path: join(artifacts, "app-bad-input.png") });
+  await page.fill("#in-2-2-2-numerator", "46");
+});
+
+test("importing the Trà Cú example shows its total", async () => {
+  await page.click("text=Trang đầu");
+  await page.waitForSelector("[data-testid=start]");
+  await page.setInputFiles("[data-testid=open-assessment]", join(repo, "examples/tra-cu-2022.json"));
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await text("total-points"), "78,28");
+  assert.equal(await text("total-index"), "81,12%");
+  assert.equal(await text("total-band"), "Tốt");
+  // Export it again: the same assessment comes back.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
+  const path = join(artifacts, "tra-cu-exported.json");
+  await download.saveAs(path);
+  assert.deepEqual(JSON.parse(readFileSync(path, "utf8")), JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8")));
+  // English on request.
+  await page.click("text=English");
+  assert.equal(await text("total-band"), "Good");
+  assert.equal(await text("total-index"), "81.12%");
+  await page.click("text=Tiếng Việt");
+});
+
+test("usable on a 360-pixel phone", async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForSelector("[data-testid=tree]");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await shot("phone");
+  await page.setViewportSize({ width: 1200, height: 1000 });
+});
+
+test("nothing left the origin and no script error happened", () => {
+  assert.deepEqual(outside, []);
+  assert.deepEqual(pageErrors, []);
+});

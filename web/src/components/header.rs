@@ -1,0 +1,150 @@
+//! The top bar: the app's name, the language switch, and during an assessment the unit,
+//! the live total, progress, the save state and the main actions.
+
+use super::Ctx;
+use crate::files;
+use crate::i18n::{index, num, tr, Lang};
+use crate::model::{export_name, export_text};
+use crate::state::{Action, SaveState, Screen};
+use crate::storage::SaveError;
+use parindex_core::rules::RuleKind;
+use parindex_core::scorecard::Status;
+use yew::prelude::*;
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let lang = state.lang;
+    let set_lang = |l: Lang| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetLang(l)))
+    };
+    let lang_switch = html! {
+        <div class="lang" role="group" aria-label="Ngôn ngữ / Language">
+            <button type="button" aria-pressed={(lang == Lang::Vi).to_string()} onclick={set_lang(Lang::Vi)} lang="vi">{ "Tiếng Việt" }</button>
+            <button type="button" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} lang="en">{ "English" }</button>
+        </div>
+    };
+    let Some(session) = state.session.as_ref() else {
+        return html! {
+            <header class="top">
+                <div class="brand">{ tr(lang, "Chỉ số CCHC — tự đánh giá", "PAR Index — self-assessment") }</div>
+                { lang_switch }
+            </header>
+        };
+    };
+    let unit = session
+        .tree
+        .get("unit")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let year = session
+        .tree
+        .get("year")
+        .and_then(|v| v.as_i64())
+        .unwrap_or_default();
+    let total = session.score.scorecard.as_ref().map(|c| {
+        let t = &c.total;
+        let json = serde_json::to_value(t).unwrap_or_default();
+        let own = serde_json::to_value(&c.self_total).unwrap_or_default();
+        let appraised = c.summary.appraised > 0;
+        (
+            num(json["points"].as_str().unwrap_or("0"), lang),
+            num(json["max"].as_str().unwrap_or("0"), lang),
+            index(json["index"].as_str(), lang),
+            t.band
+                .as_ref()
+                .map(|b| b.get(lang).to_string())
+                .unwrap_or_else(|| "—".into()),
+            appraised.then(|| {
+                format!(
+                    "{} {}",
+                    tr(lang, "tự đánh giá", "self-assessed"),
+                    num(own["points"].as_str().unwrap_or("0"), lang)
+                )
+            }),
+        )
+    });
+    let (filled, own_leaves) = session.score.scorecard.as_ref().map_or((0, 0), |c| {
+        let own: Vec<_> = c
+            .nodes
+            .iter()
+            .filter(|n| n.kind.is_some_and(|k| k != RuleKind::Survey))
+            .collect();
+        (
+            own.iter().filter(|n| n.status != Status::Missing).count(),
+            own.len(),
+        )
+    });
+    let save = match &state.save {
+        SaveState::Idle => html! {},
+        SaveState::Pending => {
+            html! { <span class="save pending" data-testid="save-state">{ tr(lang, "Đang lưu…", "Saving…") }</span> }
+        }
+        SaveState::Saved(at) => html! {
+            <span class="save ok" data-testid="save-state">{ format!("{} {at}", tr(lang, "Đã lưu lúc", "Saved at")) }</span>
+        },
+        SaveState::Failed(e) => {
+            let why = match e {
+                SaveError::Full => tr(lang, "bộ nhớ trình duyệt đã đầy", "browser storage is full"),
+                SaveError::Unavailable(_) => tr(
+                    lang,
+                    "không ghi được vào bộ nhớ trình duyệt",
+                    "browser storage is unavailable",
+                ),
+            };
+            html! { <span class="save failed" role="alert" data-testid="save-state">{ format!("{} {why}", tr(lang, "CHƯA LƯU:", "NOT SAVED:")) }</span> }
+        }
+    };
+    let export = {
+        let tree = session.tree.clone();
+        let name = export_name(&unit, year);
+        Callback::from(move |_| {
+            let _ = files::download(&name, "application/json", &export_text(&tree));
+        })
+    };
+    let show = |s: Screen| {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Show(s));
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        })
+    };
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Close))
+    };
+    html! {
+        <header class="top">
+            <div class="brand">{ tr(lang, "Chỉ số CCHC", "PAR Index") }</div>
+            <div class="unit">
+                <strong data-testid="unit">{ format!("{unit} — {year}") }</strong>
+                <span class="fw">{ session.framework.reference() }</span>
+            </div>
+            if let Some((points, max, idx, band, own)) = total {
+                <div class="score" aria-live="polite">
+                    <span><span class="k">{ tr(lang, "Tổng điểm", "Total") }</span>
+                        <span data-testid="total-points">{ points }</span>{ " / " }<span data-testid="total-max">{ max }</span></span>
+                    <span><span class="k">{ tr(lang, "Chỉ số", "Index") }</span><span data-testid="total-index">{ idx }</span></span>
+                    <span><span class="k">{ tr(lang, "Xếp loại", "Band") }</span><span data-testid="total-band">{ band }</span></span>
+                    if let Some(o) = own { <span class="own"><span class="k">{ tr(lang, "sau thẩm định; ", "as appraised; ") }</span>{ o }</span> }
+                </div>
+            }
+            <div class="progress" data-testid="progress">
+                { format!("{} {filled}/{own_leaves}", tr(lang, "Đã nhập", "Filled")) }
+                <progress max={own_leaves.to_string()} value={filled.to_string()} aria-label={tr(lang, "Tiến độ nhập liệu", "Progress")} />
+            </div>
+            { save }
+            <nav class="actions" aria-label={tr(lang, "Thao tác", "Actions")}>
+                <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)}>{ tr(lang, "Đánh giá", "Assessment") }</button>
+                <button type="button" aria-current={(state.screen == Screen::Summary).then_some("page")} onclick={show(Screen::Summary)} data-testid="to-summary">{ tr(lang, "Tổng hợp", "Summary") }</button>
+                <button type="button" onclick={export} data-testid="export">{ tr(lang, "Xuất tệp .json", "Export .json") }</button>
+                <button type="button" onclick={close}>{ tr(lang, "Trang đầu", "Start page") }</button>
+            </nav>
+            { lang_switch }
+        </header>
+    }
+}

@@ -1,0 +1,195 @@
+//! The screens of the app and the root component that owns the state, autosave and
+//! recovery.
+
+mod header;
+mod leaf;
+mod notices;
+mod start;
+mod summary;
+mod tree;
+
+use crate::i18n::tr;
+use crate::state::{Action, AppState, Notice, Screen, Session};
+use crate::storage::{self, FrameworkOrigin};
+use parindex_core::{builtin, Framework};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every component reaches through context: the state and its dispatcher.
+pub type Ctx = UseReducerHandle<AppState>;
+
+/// Builds the framework a stored or imported draft needs.
+pub fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec<String>> {
+    let loaded = match origin {
+        FrameworkOrigin::Builtin(r) => builtin(r),
+        FrameworkOrigin::File(toml) => Framework::from_toml(toml),
+    };
+    loaded.map(Rc::new).map_err(|d| {
+        d.iter()
+            .map(|d| d.render(parindex_core::Lang::Vi))
+            .collect()
+    })
+}
+
+/// Local time `HH:MM:SS` for the "saved" state.
+fn local_time() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:02}:{:02}:{:02}",
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+fn iso_now() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Reads the stored draft at start: restore it, or set unreadable data aside and say so.
+fn restore(state: &Ctx) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(raw) = storage::load_raw() else {
+            return;
+        };
+        let decoded = storage::decode(&raw).and_then(|s| match framework_of(&s.framework) {
+            Ok(f) => Ok((s, f)),
+            Err(msgs) => Err(msgs.join("; ")),
+        });
+        match decoded {
+            Ok((stored, framework)) => {
+                let saved_at = stored.saved_at.clone();
+                let session = Session::new(framework, stored.framework, stored.assessment);
+                state.dispatch(Action::Open {
+                    session,
+                    notice: Some(Notice::Restored { saved_at }),
+                });
+            }
+            Err(reason) => {
+                let key = storage::set_aside(&raw);
+                state.dispatch(Action::Notify(Notice::CorruptSetAside {
+                    key,
+                    raw: raw.into(),
+                    reason,
+                }));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+
+    // Restore once, at start.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| restore(&state));
+    }
+
+    // Autosave: the newest envelope is kept ready; it is written 400 ms after the last
+    // change, and at once when the page is hidden or closed.
+    let latest = use_mut_ref(|| None::<String>);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let state = state.clone();
+        let latest = latest.clone();
+        let timer = timer.clone();
+        let key = state
+            .session
+            .as_ref()
+            .map(|s| (s.revision, Rc::as_ptr(&s.score) as usize));
+        use_effect_with(key, move |key| {
+            if let (Some(_), Some(s)) = (key, state.session.as_ref()) {
+                let text = storage::encode(&s.origin, &s.tree, &iso_now());
+                *latest.borrow_mut() = Some(text);
+                let latest = latest.clone();
+                let state = state.clone();
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(400, move || {
+                    flush(&latest, &state)
+                }));
+            }
+        });
+    }
+    {
+        let latest = latest.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = on_page_hide(move || flush(&latest, &state));
+            move || drop(listener)
+        });
+    }
+
+    let lang = state.lang;
+    let body = match (state.screen, state.session.is_some()) {
+        (Screen::Assess, true) => html! { <tree::CriteriaTree /> },
+        (Screen::Summary, true) => html! { <summary::Summary /> },
+        _ => html! { <start::Start /> },
+    };
+    html! {
+        <ContextProvider<Ctx> context={state.clone()}>
+            <a class="skip" href="#main">{ tr(lang, "Bỏ qua đến nội dung chính", "Skip to main content") }</a>
+            <header::Header />
+            <main id="main" tabindex="-1">
+                <notices::Notices />
+                { body }
+            </main>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// Writes the newest envelope now, if one waits.
+fn flush(latest: &Rc<std::cell::RefCell<Option<String>>>, state: &Ctx) {
+    let Some(text) = latest.borrow_mut().take() else {
+        return;
+    };
+    #[cfg(target_arch = "wasm32")]
+    match storage::save(&text) {
+        Ok(()) => state.dispatch(Action::Saved(local_time())),
+        Err(e) => {
+            // Keep it: the next change or page hide tries again.
+            *latest.borrow_mut() = Some(text);
+            state.dispatch(Action::SaveFailed(e));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (text, state, local_time());
+}
+
+/// Calls `f` on `pagehide` and when the page becomes hidden; the returned value keeps
+/// the listeners alive.
+fn on_page_hide(f: impl Fn() + 'static) -> Option<impl Drop> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    struct Listener {
+        target: web_sys::EventTarget,
+        closure: Closure<dyn Fn()>,
+    }
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            for event in ["pagehide", "visibilitychange"] {
+                let _ = self.target.remove_event_listener_with_callback(
+                    event,
+                    self.closure.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    }
+    let window = web_sys::window()?;
+    let closure = Closure::<dyn Fn()>::new(f);
+    for event in ["pagehide", "visibilitychange"] {
+        window
+            .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+            .ok()?;
+    }
+    Some(Listener {
+        target: window.into(),
+        closure,
+    })
+}

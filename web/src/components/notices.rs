@@ -1,0 +1,73 @@
+//! Messages the person must see: a draft restored, stored data set aside, a file that
+//! could not be opened, a save that failed (with a backup download).
+
+use super::Ctx;
+use crate::files;
+use crate::i18n::tr;
+use crate::model::{export_name, export_text};
+use crate::state::{Action, Notice, SaveState};
+use yew::prelude::*;
+
+#[function_component(Notices)]
+pub fn notices() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let lang = state.lang;
+    let dismiss = |i: usize| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Dismiss(i)))
+    };
+    let items = state.notices.iter().enumerate().map(|(i, n)| match n {
+        Notice::Restored { saved_at } => html! {
+            <div class="notice info" role="status" data-testid="notice-restored">
+                { tr(lang, "Đã khôi phục bản nháp được lưu tự động", "Your autosaved draft was restored") }
+                { if saved_at.is_empty() { String::new() } else { format!(" ({saved_at})") } }
+                <button type="button" onclick={dismiss(i)} aria-label={tr(lang, "Đóng thông báo", "Dismiss")}>{ "×" }</button>
+            </div>
+        },
+        Notice::CorruptSetAside { key, raw, reason } => {
+            let raw = raw.clone();
+            let save = Callback::from(move |_| {
+                let _ = files::download("ban-nhap-hong.txt", "text/plain", &raw);
+            });
+            html! {
+                <div class="notice warn" role="alert" data-testid="notice-corrupt">
+                    <p>{ tr(lang,
+                        "Dữ liệu lưu trong trình duyệt không đọc được nên chưa mở. Dữ liệu KHÔNG bị xoá: ",
+                        "The data stored in this browser could not be read, so it was not opened. It was NOT deleted: ") }
+                    { match key {
+                        Some(k) => format!("{} {k}. ", tr(lang, "đã chuyển sang khoá", "it was moved to the key")),
+                        None => tr(lang, "hãy tải về để giữ lại. ", "download it to keep it. ").to_string(),
+                    } }
+                    <small>{ format!("({reason})") }</small></p>
+                    <button type="button" onclick={save}>{ tr(lang, "Tải dữ liệu này về", "Download this data") }</button>
+                    <button type="button" onclick={dismiss(i)}>{ tr(lang, "Đã hiểu", "Understood") }</button>
+                </div>
+            }
+        }
+        Notice::OpenFailed { file, messages } => html! {
+            <div class="notice error" role="alert" data-testid="notice-open-failed">
+                <p>{ format!("{} {file}", tr(lang, "Không mở được tệp", "Could not open")) }</p>
+                <ul>{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                <button type="button" onclick={dismiss(i)}>{ tr(lang, "Đóng", "Close") }</button>
+            </div>
+        },
+    });
+    let failed = matches!(state.save, SaveState::Failed(_));
+    let backup = state.session.as_ref().filter(|_| failed).map(|s| {
+        let tree = s.tree.clone();
+        let unit = s.tree.get("unit").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let year = s.tree.get("year").and_then(|v| v.as_i64()).unwrap_or_default();
+        let download = Callback::from(move |_| {
+            let _ = files::download(&export_name(&unit, year), "application/json", &export_text(&tree));
+        });
+        html! {
+            <div class="notice error" role="alert" data-testid="notice-save-failed">
+                <p>{ tr(lang,
+                    "Không lưu được vào trình duyệt (bộ nhớ đầy hoặc bị chặn). Hãy tải bản sao lưu để không mất dữ liệu.",
+                    "Saving in the browser failed (storage full or blocked). Download a backup so nothing is lost.") }</p>
+                <button type="button" onclick={download} data-testid="backup">{ tr(lang, "Tải bản sao lưu (.json)", "Download a backup (.json)") }</button>
+            </div>
+        }
+    });
+    html! { <div class="notices">{ for items }{ for backup }</div> }
+}

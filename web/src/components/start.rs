@@ -1,0 +1,361 @@
+//! The start page: resume the autosaved draft, start a new assessment on a built-in or
+//! opened framework, open an assessment file, or open the Trà Cú example.
+
+use super::{framework_of, Ctx};
+use crate::files;
+use crate::i18n::{tr, Lang};
+use crate::state::{Action, Notice, Session};
+use crate::storage::{self, FrameworkOrigin};
+use parindex_core::{blank_assessment, builtin, Framework, BUILTIN};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The example shipped with the app (real figures of Trà Cú district, 2022).
+pub const TRA_CU: &str = include_str!("../../../examples/tra-cu-2022.json");
+
+/// Opens assessment JSON text: with a built-in framework or one opened on this page.
+pub fn open_assessment(state: &Ctx, name: &str, text: &str) {
+    let fail = |messages: Vec<String>| {
+        state.dispatch(Action::Notify(Notice::OpenFailed {
+            file: name.to_string(),
+            messages,
+        }))
+    };
+    let tree = match parindex_core::assessment::parse_json(text) {
+        Ok(t) => t,
+        Err(d) => return fail(vec![d.render(state.lang)]),
+    };
+    let reference = match parindex_core::assessment::framework_ref(&tree) {
+        Ok(r) => r,
+        Err(d) => return fail(vec![d.render(state.lang)]),
+    };
+    let custom = state
+        .custom_frameworks
+        .iter()
+        .find(|(f, _)| f.reference() == reference);
+    let (framework, origin) = match custom {
+        Some((f, toml)) => (f.clone(), FrameworkOrigin::File(toml.clone())),
+        None => match framework_of(&FrameworkOrigin::Builtin(reference.clone())) {
+            Ok(f) => (f, FrameworkOrigin::Builtin(reference)),
+            Err(_) => {
+                return fail(vec![match state.lang {
+                    Lang::Vi => format!("Hồ sơ dùng bộ chỉ số \"{reference}\": hãy mở tệp bộ chỉ số (.toml) đó trước."),
+                    Lang::En => format!("The assessment uses framework \"{reference}\": open that framework file (.toml) first."),
+                }])
+            }
+        },
+    };
+    let session = Session::new(framework, origin, tree);
+    if session.score.scorecard.is_none() {
+        return fail(
+            session
+                .score
+                .diagnostics
+                .iter()
+                .map(|d| d.render(state.lang))
+                .collect(),
+        );
+    }
+    replace_draft(state, session);
+}
+
+/// Opens a session, keeping the stored draft it replaces under `parindex.previous`.
+fn replace_draft(state: &Ctx, session: Session) {
+    #[cfg(target_arch = "wasm32")]
+    storage::previous::keep();
+    state.dispatch(Action::Open {
+        session,
+        notice: None,
+    });
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The first file chosen in a file input.
+fn chosen_file(e: &Event) -> Option<web_sys::File> {
+    e.target_unchecked_into::<HtmlInputElement>()
+        .files()?
+        .get(0)
+}
+
+#[function_component(Start)]
+pub fn start() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let lang = state.lang;
+    let chosen = use_state(|| {
+        BUILTIN
+            .first()
+            .map(|b| b.reference.to_string())
+            .unwrap_or_default()
+    });
+    let unit = use_state(String::new);
+    let year = use_state(|| (js_sys::Date::new_0().get_full_year()).to_string());
+    let problem = use_state(|| None::<&'static str>);
+
+    let frameworks: Vec<(Rc<Framework>, Option<String>)> = BUILTIN
+        .iter()
+        .filter_map(|b| builtin(b.reference).ok().map(|f| (Rc::new(f), None)))
+        .chain(
+            state
+                .custom_frameworks
+                .iter()
+                .map(|(f, t)| (f.clone(), Some(t.clone()))),
+        )
+        .collect();
+
+    let stored = {
+        #[cfg(target_arch = "wasm32")]
+        {
+            storage::load_raw().and_then(|raw| storage::decode(&raw).ok())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            None::<storage::Stored>
+        }
+    };
+    let previous = {
+        #[cfg(target_arch = "wasm32")]
+        {
+            storage::previous::load().and_then(|raw| storage::decode(&raw).ok())
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            None::<storage::Stored>
+        }
+    };
+    let resume_card = |s: storage::Stored, title: &'static str, testid: &'static str| {
+        let unit = s
+            .assessment
+            .get("unit")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let year = s
+            .assessment
+            .get("year")
+            .and_then(|v| v.as_i64())
+            .unwrap_or_default();
+        let reference = s
+            .assessment
+            .get("framework")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let state = state.clone();
+        let resume = Callback::from(move |_| {
+            if let Ok(f) = framework_of(&s.framework) {
+                let session = Session::new(f, s.framework.clone(), s.assessment.clone());
+                state.dispatch(Action::Open {
+                    session,
+                    notice: None,
+                });
+            }
+        });
+        html! {
+            <section class="card resume">
+                <h2>{ title }</h2>
+                <p><strong>{ format!("{unit} — {year}") }</strong>{ format!(" · {reference}") }
+                   <small>{ format!(" · {}", s.saved_at) }</small></p>
+                <button type="button" class="primary" onclick={resume} data-testid={testid}>{ tr(lang, "Tiếp tục", "Continue") }</button>
+            </section>
+        }
+    };
+
+    let begin = {
+        let state = state.clone();
+        let (chosen, unit, year, problem) =
+            (chosen.clone(), unit.clone(), year.clone(), problem.clone());
+        let frameworks = frameworks.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let y = year
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y));
+            let Some(y) = y else {
+                problem.set(Some(tr(
+                    state.lang,
+                    "Năm phải từ 1900 đến 2200.",
+                    "The year must be from 1900 to 2200.",
+                )));
+                return;
+            };
+            if unit.trim().is_empty() {
+                problem.set(Some(tr(
+                    state.lang,
+                    "Hãy nhập tên cơ quan, đơn vị.",
+                    "Enter the unit's name.",
+                )));
+                return;
+            }
+            let Some((f, toml)) = frameworks.iter().find(|(f, _)| f.reference() == *chosen) else {
+                return;
+            };
+            let has_draft = {
+                #[cfg(target_arch = "wasm32")]
+                {
+                    storage::load_raw().is_some()
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                {
+                    false
+                }
+            };
+            if has_draft {
+                let question = tr(
+                    state.lang,
+                    "Bản nháp đang lưu sẽ được cất sang mục \"bản nháp trước đó\" (chỉ giữ một bản). Tiếp tục?",
+                    "The stored draft will be kept as the \"previous draft\" (only one is kept). Continue?",
+                );
+                let ok = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(question).ok())
+                    .unwrap_or(true);
+                if !ok {
+                    return;
+                }
+            }
+            problem.set(None);
+            let text = blank_assessment(f, unit.trim(), y);
+            let tree = serde_json::from_str(&text).unwrap_or_default();
+            let origin = match toml {
+                Some(t) => FrameworkOrigin::File(t.clone()),
+                None => FrameworkOrigin::Builtin(f.reference()),
+            };
+            replace_draft(&state, Session::new(f.clone(), origin, tree));
+        })
+    };
+
+    let open_json = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = chosen_file(&e) else { return };
+            let state = state.clone();
+            let name = file.name();
+            yew::platform::spawn_local(async move {
+                match files::read_text(file).await {
+                    Ok(text) => open_assessment(&state, &name, &text),
+                    Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: name,
+                        messages: vec![m],
+                    })),
+                }
+            });
+        })
+    };
+    let open_toml = {
+        let state = state.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = chosen_file(&e) else { return };
+            let state = state.clone();
+            let chosen = chosen.clone();
+            let name = file.name();
+            yew::platform::spawn_local(async move {
+                let result = files::read_text(file)
+                    .await
+                    .map_err(|m| vec![m])
+                    .and_then(|text| {
+                        Framework::from_toml(&text)
+                            .map(|f| (f, text))
+                            .map_err(|d| d.iter().map(|d| d.render(state.lang)).collect())
+                    });
+                match result {
+                    Ok((f, text)) => {
+                        chosen.set(f.reference());
+                        state.dispatch(Action::AddFramework(Rc::new(f), text));
+                    }
+                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: name,
+                        messages,
+                    })),
+                }
+            });
+        })
+    };
+    let open_example = {
+        let state = state.clone();
+        Callback::from(move |_| open_assessment(&state, "tra-cu-2022.json", TRA_CU))
+    };
+
+    let framework_cards = frameworks.iter().map(|(f, toml)| {
+        let reference = f.reference();
+        let checked = *chosen == reference;
+        let onchange = {
+            let chosen = chosen.clone();
+            let r = reference.clone();
+            Callback::from(move |_| chosen.set(r.clone()))
+        };
+        let badge = if f.official {
+            html! { <span class="badge official">{ tr(lang, "Chính thức", "Official") }</span> }
+        } else {
+            html! { <span class="badge template">{ tr(lang, "Khung mẫu", "Template") }</span> }
+        };
+        let level = match (f.level.name(), lang) {
+            ("district", Lang::Vi) => "cấp huyện",
+            ("commune", Lang::Vi) => "cấp xã",
+            ("province", Lang::Vi) => "cấp tỉnh",
+            ("department", Lang::Vi) => "cấp sở",
+            ("ministry", Lang::Vi) => "cấp bộ",
+            (other, _) => other,
+        };
+        let id = format!("fw-{}", reference.replace('@', "-"));
+        html! {
+            <li class={classes!("framework", checked.then_some("chosen"))}>
+                <input type="radio" name="framework" id={id.clone()} value={reference.clone()} {checked} {onchange} />
+                <label for={id}>
+                    <span class="title">{ f.title.get(lang) }</span>{ " " }{ badge }
+                    <span class="meta">{ format!("{reference} · {level} · {} {}", f.leaves().count(), tr(lang, "tiêu chí thành phần", "leaves")) }
+                        { if toml.is_some() { tr(lang, " · từ tệp", " · from a file") } else { "" } }</span>
+                    <span class="source">{ &f.source }</span>
+                </label>
+            </li>
+        }
+    });
+
+    html! {
+        <div class="start" data-testid="start">
+            if state.session.is_none() {
+                if let Some(s) = stored { { resume_card(s, tr(lang, "Tiếp tục bản nháp đã lưu", "Continue the saved draft"), "resume") } }
+            }
+            if let Some(p) = previous { { resume_card(p, tr(lang, "Bản nháp trước đó", "The previous draft"), "resume-previous") } }
+            <section class="card">
+                <h2>{ tr(lang, "Tạo hồ sơ tự đánh giá mới", "Start a new self-assessment") }</h2>
+                <form onsubmit={begin} novalidate=true>
+                    <fieldset>
+                        <legend>{ tr(lang, "Bộ chỉ số", "Framework") }</legend>
+                        <ul class="frameworks">{ for framework_cards }</ul>
+                        <label class="file">{ tr(lang, "Hoặc mở tệp bộ chỉ số (.toml)", "Or open a framework file (.toml)") }
+                            <input type="file" accept=".toml,text/plain" onchange={open_toml} data-testid="open-framework" /></label>
+                    </fieldset>
+                    <div class="row">
+                        <label>{ tr(lang, "Cơ quan, đơn vị", "Unit") }
+                            <input type="text" required=true value={(*unit).clone()} data-testid="new-unit"
+                                oninput={let unit = unit.clone(); Callback::from(move |e: InputEvent| unit.set(input_value(&e)))} /></label>
+                        <label>{ tr(lang, "Năm đánh giá", "Year") }
+                            <input type="number" min="1900" max="2200" required=true value={(*year).clone()} data-testid="new-year"
+                                oninput={let year = year.clone(); Callback::from(move |e: InputEvent| year.set(input_value(&e)))} /></label>
+                    </div>
+                    if let Some(p) = *problem { <p class="field-error" role="alert">{ p }</p> }
+                    <button type="submit" class="primary" data-testid="begin">{ tr(lang, "Bắt đầu đánh giá", "Start") }</button>
+                </form>
+            </section>
+            <section class="card">
+                <h2>{ tr(lang, "Mở hồ sơ có sẵn", "Open an assessment") }</h2>
+                <label class="file">{ tr(lang, "Mở tệp hồ sơ (.json)", "Open an assessment file (.json)") }
+                    <input type="file" accept=".json,application/json" onchange={open_json} data-testid="open-assessment" /></label>
+                <p><button type="button" onclick={open_example} data-testid="open-example">
+                    { tr(lang, "Mở hồ sơ mẫu: UBND huyện Trà Cú năm 2022", "Open the example: Trà Cú district, 2022") }</button></p>
+                <p class="hint">{ tr(lang,
+                    "Hồ sơ mẫu dùng số liệu thật trong báo cáo CCHC năm 2022 của huyện Trà Cú trên khung mẫu (không phải bộ chỉ số chính thức).",
+                    "The example uses real figures from Trà Cú district's 2022 PAR report, on a template framework (not an official one).") }</p>
+            </section>
+            <p class="privacy">{ tr(lang,
+                "Mọi dữ liệu ở lại trên máy này: ứng dụng chạy hoàn toàn trong trình duyệt, không gửi gì lên mạng.",
+                "All data stays on this device: the app runs entirely in the browser and sends nothing over the network.") }</p>
+        </div>
+    }
+}

@@ -1,0 +1,141 @@
+//! The summary (*tổng hợp*): total, index and band, the self-assessed total, per-field
+//! points with bars drawn in SVG, where points can still be gained (largest first, with
+//! what would earn them), the counts of missing and survey-pending leaves.
+
+use super::Ctx;
+use crate::i18n::{index, num, tr};
+use crate::state::{Action, Screen};
+use parindex_core::scorecard::{Status, Total};
+use yew::prelude::*;
+
+fn total_json(t: &Total) -> serde_json::Value {
+    serde_json::to_value(t).unwrap_or_default()
+}
+
+#[function_component(Summary)]
+pub fn summary() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let lang = state.lang;
+    let Some(session) = state.session.as_ref() else {
+        return html! {};
+    };
+    let Some(card) = session.score.scorecard.as_ref() else {
+        return html! { <p>{ tr(lang, "Chưa chấm được điểm: xem các lỗi trong hồ sơ.", "Cannot score yet: see the errors.") }</p> };
+    };
+    let total = total_json(&card.total);
+    let own = total_json(&card.self_total);
+    let band = |t: &Total| {
+        t.band
+            .as_ref()
+            .map(|b| b.get(lang).to_string())
+            .unwrap_or_else(|| tr(lang, "(không xếp loại)", "(no band)").to_string())
+    };
+
+    let fields: Vec<_> = card
+        .nodes
+        .iter()
+        .filter(|n| !n.code.contains('.'))
+        .collect();
+    const ROW: u32 = 34;
+    const LABEL: u32 = 310;
+    const BAR: u32 = 300;
+    let height = ROW * fields.len() as u32 + 10;
+    let bars = fields.iter().enumerate().map(|(i, n)| {
+        let v = serde_json::to_value(n).unwrap_or_default();
+        let p: f64 = v["points"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+        let m: f64 = v["max"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+        let share = if m > 0.0 { p / m } else { 0.0 };
+        let y = i as u32 * ROW + 5;
+        let pct = format!("{:.1}", share * 100.0);
+        let pct = if lang == crate::i18n::Lang::Vi { pct.replace('.', ",") } else { pct };
+        let title = format!("{}. {}", n.code, n.title.get(lang));
+        let short: String = if title.chars().count() > 44 { title.chars().take(43).chain(['…']).collect() } else { title.clone() };
+        html! {
+            <g class="bar-row" data-code={n.code.clone()}>
+                <title>{ format!("{title}: {} / {}", num(v["points"].as_str().unwrap_or("0"), lang), num(v["max"].as_str().unwrap_or("0"), lang)) }</title>
+                <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
+                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={BAR.to_string()} height="16" rx="3" class="bar-bg" />
+                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={format!("{:.1}", share * BAR as f64)} height="16" rx="3" class="bar-fill" />
+                <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">
+                    { format!("{} / {} ({pct}%)", num(v["points"].as_str().unwrap_or("0"), lang), num(v["max"].as_str().unwrap_or("0"), lang)) }
+                </text>
+            </g>
+        }
+    });
+
+    let title_of = |code: &str| {
+        card.node(code)
+            .map(|n| n.title.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    let gaps = card.gaps.iter().map(|g| {
+        let lost = serde_json::to_value(g).unwrap_or_default();
+        let go = {
+            let state = state.clone();
+            let code = g.code.clone();
+            Callback::from(move |_| {
+                state.dispatch(Action::Show(Screen::Assess));
+                let code = code.clone();
+                gloo_timers::callback::Timeout::new(0, move || {
+                    if let Some(el) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(&format!("leaf-{code}")))
+                    {
+                        el.scroll_into_view();
+                    }
+                })
+                .forget();
+            })
+        };
+        html! {
+            <li>
+                <button type="button" class="link" onclick={go}>{ &g.code }</button>
+                { format!(" {} — ", title_of(&g.code)) }
+                <strong>{ format!("−{}", num(lost["lost"].as_str().unwrap_or("0"), lang)) }</strong>
+                if let Some(a) = &g.advice { <div class="advice">{ a.get(lang) }</div> }
+            </li>
+        }
+    });
+    let s = &card.summary;
+    html! {
+        <div class="summary" data-testid="summary">
+            <h1>{ tr(lang, "Tổng hợp kết quả", "Summary") }</h1>
+            <div class="totals">
+                <div class="big">
+                    <span class="k">{ tr(lang, "Tổng điểm", "Total") }</span>
+                    <span data-testid="summary-points">{ format!("{} / {}", num(total["points"].as_str().unwrap_or("0"), lang), num(total["max"].as_str().unwrap_or("0"), lang)) }</span>
+                </div>
+                <div class="big"><span class="k">{ tr(lang, "Chỉ số", "Index") }</span>
+                    <span data-testid="summary-index">{ index(total["index"].as_str(), lang) }</span></div>
+                <div class="big"><span class="k">{ tr(lang, "Xếp loại", "Band") }</span>
+                    <span data-testid="summary-band">{ band(&card.total) }</span></div>
+                <div><span class="k">{ tr(lang, "Điểm tự đánh giá", "Self-assessed") }</span>
+                    { format!("{} / {} — {} — {}", num(own["points"].as_str().unwrap_or("0"), lang), num(own["max"].as_str().unwrap_or("0"), lang), index(own["index"].as_str(), lang), band(&card.self_total)) }</div>
+                <div><span class="k">{ tr(lang, "Điểm thưởng / điểm trừ", "Bonus / penalty") }</span>
+                    { format!("+{} / −{}", num(&card.bonus.to_string(), lang), num(&card.penalty.to_string(), lang)) }</div>
+            </div>
+            <p class={if card.complete { "complete yes" } else { "complete no" }} data-testid="complete">
+                { if card.complete { tr(lang, "Hồ sơ đã nhập đầy đủ.", "The assessment is complete.") } else { tr(lang, "Hồ sơ CHƯA đầy đủ.", "The assessment is INCOMPLETE.") } }
+                { format!(" {} {} · {} {} · {} {} · {} {}",
+                    s.missing, tr(lang, "chưa nhập", "missing"),
+                    s.survey_pending, tr(lang, "chờ điều tra XHH", "survey pending"),
+                    s.not_applicable, tr(lang, "không phát sinh", "not applicable"),
+                    s.scored, tr(lang, "đã chấm", "scored")) }
+            </p>
+            <h2>{ tr(lang, "Điểm theo lĩnh vực", "Points by field") }</h2>
+            <svg class="bars" role="img" viewBox={format!("0 0 {} {height}", LABEL + BAR + 140)} width="100%"
+                aria-label={tr(lang, "Biểu đồ điểm theo lĩnh vực", "Chart of points by field")}>
+                { for bars }
+            </svg>
+            <h2>{ tr(lang, "Có thể gỡ điểm ở đâu (nhiều nhất trước)", "Where to gain points (largest first)") }</h2>
+            if card.gaps.is_empty() {
+                <p>{ tr(lang, "Không mất điểm nào.", "No points lost.") }</p>
+            } else {
+                <ol class="gaps" data-testid="gaps">{ for gaps }</ol>
+            }
+            if card.nodes.iter().any(|n| n.status == Status::SurveyPending) {
+                <p class="hint">{ tr(lang, "Các tiêu chí điều tra XHH do cơ quan thẩm định nhập kết quả.", "Survey criteria are entered by the appraiser.") }</p>
+            }
+        </div>
+    }
+}

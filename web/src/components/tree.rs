@@ -1,0 +1,85 @@
+//! The criteria tree (*lĩnh vực → tiêu chí → tiêu chí thành phần*): collapsible, with
+//! points/max on every node; leaves are edited by [`super::leaf::Leaf`].
+
+use super::leaf::Leaf;
+use super::Ctx;
+use crate::i18n::{num, tr};
+use parindex_core::scorecard::Status;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+struct NodeProps {
+    index: usize,
+}
+
+#[function_component(Node)]
+fn node(props: &NodeProps) -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let Some(session) = state.session.as_ref() else {
+        return html! {};
+    };
+    let c = &session.framework.criteria[props.index];
+    if c.is_leaf() {
+        return html! { <Leaf index={props.index} /> };
+    }
+    let lang = state.lang;
+    let result = session
+        .score
+        .scorecard
+        .as_ref()
+        .and_then(|card| card.nodes.get(props.index));
+    let points = result.map(|n| {
+        let v = serde_json::to_value(n).unwrap_or_default();
+        format!(
+            "{} / {}",
+            num(v["points"].as_str().unwrap_or("0"), lang),
+            num(v["max"].as_str().unwrap_or("0"), lang)
+        )
+    });
+    let na = result.is_some_and(|n| n.status == Status::NotApplicable);
+    let depth = c.code.matches('.').count();
+    let heading = if depth == 0 { "field" } else { "criterion" };
+    html! {
+        <details class={classes!("node", heading)} open=true data-code={c.code.clone()}>
+            <summary>
+                <span class="code">{ &c.code }</span>
+                <span class="title">{ c.title.get(lang) }</span>
+                <span class="pts" data-testid={format!("pts-{}", c.code)}>{ points.unwrap_or_default() }</span>
+                if na { <span class="status na">{ tr(lang, "Không phát sinh", "Not applicable") }</span> }
+            </summary>
+            <div class="children">
+                { for c.children.iter().map(|&k| html! { <Node index={k} /> }) }
+            </div>
+        </details>
+    }
+}
+
+#[function_component(CriteriaTree)]
+pub fn criteria_tree() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let Some(session) = state.session.as_ref() else {
+        return html! {};
+    };
+    let lang = state.lang;
+    let top: Vec<usize> = session.framework.fields().map(|(i, _)| i).collect();
+    let whole_file: Vec<String> = session
+        .score
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            !d.path.starts_with("self.")
+                && !d.path.starts_with("survey.")
+                && !d.path.starts_with("appraisal.")
+        })
+        .map(|d| d.render(lang))
+        .collect();
+    html! {
+        <div class="tree" data-testid="tree">
+            <h1>{ tr(lang, "Tự đánh giá, chấm điểm", "Self-assessment") }</h1>
+            if !whole_file.is_empty() {
+                <ul class="file-errors" role="alert">{ for whole_file.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            }
+            { for top.into_iter().map(|i| html! { <Node index={i} /> }) }
+        </div>
+    }
+}

@@ -1,0 +1,43 @@
+//! Files in and out of the browser: reading a chosen file as text (with a size limit) and
+//! offering text as a download. Used for import/export and for backups.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Larger files are refused before they are read.
+pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Reads a file as UTF-8 text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    if file.size() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "tệp quá lớn ({:.1} MB, tối đa 5 MB) / file too large ({:.1} MB, at most 5 MB)",
+            file.size() / 1_048_576.0,
+            file.size() / 1_048_576.0
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none")?;
+    document.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}

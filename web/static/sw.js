@@ -1,0 +1,72 @@
+// The app's service worker: after the first visit every file of the app is kept, so it
+// opens and works with the network off. Requests go to the network first (updates
+// arrive), and fall back to the kept copy when offline or too slow. Only this origin's
+// files are handled; nothing else is ever fetched.
+const CACHE = "parindex-app-v1";
+const FILES = [
+  "./",
+  "./index.html",
+  "./boot.js",
+  "./parindex-app.js",
+  "./parindex-app_bg.wasm",
+  "./style.css",
+  "./manifest.webmanifest",
+  "./icon.svg",
+];
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function fromCache(request) {
+  return caches.match(request, { ignoreSearch: true }).then((hit) => {
+    if (hit) return hit;
+    if (request.mode === "navigate") return caches.match("./index.html");
+    return Response.error();
+  });
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    new Promise((resolve) => {
+      let settled = false;
+      const fallback = () => {
+        if (!settled) {
+          settled = true;
+          resolve(fromCache(request));
+        }
+      };
+      const timer = setTimeout(fallback, NETWORK_TIMEOUT_MS);
+      fetch(request)
+        .then((response) => {
+          clearTimeout(timer);
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          if (!settled) {
+            settled = true;
+            resolve(response.ok ? response : fromCache(request).then((hit) => (hit.type === "error" ? response : hit)));
+          }
+        })
+        .catch(() => {
+          clearTimeout(timer);
+          fallback();
+        });
+    }),
+  );
+});
