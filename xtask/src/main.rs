@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <command>
-  test      every test: format check, native tests, browser parity tests in headless
-            Chromium, the Node.js package test and the embedding page end to end
+  serve     build the self-assessment app and serve it on http://127.0.0.1:8080/
+  test      every test: format check, native tests, browser parity and component tests
+            in headless Chromium, the Node.js package test, the embedding page and the
+            app end to end
   bench     the scoring benchmarks (one assessment; ranking 10,000)
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
   embed     build the embedding example into web/embed and print how to serve it";
@@ -128,6 +130,54 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The app's component tests, in headless Chromium.
+fn app_component_tests() -> Result<(), String> {
+    run_env(
+        "cargo",
+        &[
+            "test",
+            "--locked",
+            "-p",
+            "parindex-app",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+        &[
+            (
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            ),
+            ("CHROMEDRIVER", tools::CHROMEDRIVER),
+            ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        ],
+    )
+}
+
+/// `trunk build --release` into dist/, and the size of what a first visit downloads.
+fn build_app() -> Result<(), String> {
+    run("trunk", &["build", "--release"])?;
+    let dist = repo().join("dist");
+    let mut raw = 0;
+    let mut gzip = 0;
+    let mut lines = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("dist: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries.iter().filter(|p| p.is_file()) {
+        let (r, g) = (file_size(path)?, tools::gzip_size(path)?);
+        raw += r;
+        gzip += g;
+        lines.push(format!(
+            "  {:<28} {r:>9} {g:>9}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ));
+    }
+    eprintln!("xtask: first visit of the app (dist/), bytes raw and gzip:\n{}\n  {:<28} {raw:>9} {gzip:>9}", lines.join("\n"), "total");
+    Ok(())
+}
+
 fn js_tests() -> Result<(), String> {
     let bin = repo().join("target/debug/parindex");
     let pkg = repo().join("target/pkg/node/parindex_wasm.js");
@@ -146,7 +196,9 @@ fn test() -> Result<(), String> {
     native_tests()?;
     tools::ensure_browser_tools()?;
     browser_parity_tests()?;
+    app_component_tests()?;
     package()?;
+    build_app()?;
     js_tests()?;
     eprintln!("xtask: all tests passed");
     Ok(())
@@ -156,6 +208,10 @@ fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("test") => test(),
+        Some("serve") => tools::ensure_app_tools().and_then(|()| {
+            eprintln!("xtask: the app will be at http://127.0.0.1:8080/ (Ctrl+C stops it)");
+            run("trunk", &["serve", "--release", "--address", "127.0.0.1", "--port", "8080"])
+        }),
         Some("bench") => run("cargo", &["bench", "--locked", "-p", "parindex-core", "--bench", "scoring"]),
         Some("package") => tools::ensure_wasm_tools().and_then(|()| package()),
         Some("embed") => tools::ensure_wasm_tools().and_then(|()| package()).map(|()| {

@@ -10,6 +10,8 @@ use std::process::Command;
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_PACK_VERSION: &str = "0.15.1";
+/// Trunk 0.22 needs a newer rustc than these machines have.
+const TRUNK_VERSION: &str = "0.21.14";
 
 /// PATH with the npm tools (wasm-opt) and cargo's bin folder first.
 pub fn path() -> String {
@@ -95,8 +97,25 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
     Ok(())
 }
 
-pub fn ensure_browser_tools() -> Result<(), String> {
+/// Everything the app build needs: the wasm tools and Trunk.
+pub fn ensure_app_tools() -> Result<(), String> {
     ensure_wasm_tools()?;
+    if !version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        run(
+            "cargo",
+            &[
+                "install",
+                "--locked",
+                "--force",
+                &format!("trunk@{TRUNK_VERSION}"),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn ensure_browser_tools() -> Result<(), String> {
+    ensure_app_tools()?;
     let present = || PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists();
     if !present() {
         let is_root = Command::new("id")

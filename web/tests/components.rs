@@ -1,0 +1,212 @@
+#![cfg(target_arch = "wasm32")]
+//! Component tests in headless Chromium (`wasm-bindgen-test`): the real app mounted into
+//! the page, driven through DOM events, read back from the DOM.
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+/// Mounts a fresh app into its own element; the caller sets storage up first.
+async fn mount() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = parindex_app::mount(Some(root.clone()));
+    settle().await;
+    (root, handle)
+}
+
+/// Lets yew render and effects run.
+async fn settle() {
+    for _ in 0..5 {
+        TimeoutFuture::new(10).await;
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
+}
+
+/// Types a value into an input as a person would: set it and fire a bubbling `input`.
+fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().expect("an input");
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+async fn fresh() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+    storage().clear().expect("clear storage");
+    mount().await
+}
+
+#[wasm_bindgen_test]
+async fn start_page_lists_the_builtin_frameworks_with_their_badges() {
+    let (root, app) = fresh().await;
+    let cards = root.query_selector_all(".framework").expect("query");
+    assert_eq!(cards.length(), 2);
+    let page = root.text_content().unwrap_or_default();
+    assert!(page.contains("mau-huyen@2022") && page.contains("mau-xa@2024"));
+    assert!(page.contains("Khung mẫu"));
+    assert!(page.contains("cấp huyện") && page.contains("cấp xã"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_example_opens_with_its_total_and_rescores_on_input() {
+    let (root, app) = fresh().await;
+    click(&root, "[data-testid=open-example]");
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=total-points]"), "78,28");
+    assert_eq!(text(&root, "[data-testid=total-index]"), "81,12%");
+    // All commune dossiers on time: 3.3.3 earns its third point.
+    type_into(&root, "#in-3-3-3-numerator", "67378");
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=total-points]"), "79,28");
+    assert_eq!(text(&root, "[data-testid=\"pts-3.3.3\"]"), "3 / 3 điểm");
+    // Every rule kind has its own control.
+    for selector in [
+        "#in-1-1-1-date",
+        "#in-1-1-2-numerator",
+        "#in-4-2-1-value",
+        "#in-1-5-1-points",
+        "#in-8-1-1-percent",
+    ] {
+        find(&root, selector);
+    }
+    assert!(
+        root.query_selector_all("#leaf-1\\.2\\.1 input[type=checkbox]")
+            .unwrap()
+            .length()
+            >= 4
+    );
+    assert!(
+        root.query_selector_all("#leaf-3\\.4\\.1 input[type=radio]")
+            .unwrap()
+            .length()
+            >= 2
+    );
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_value_shows_the_engine_message_and_stays_as_typed() {
+    let (root, app) = fresh().await;
+    click(&root, "[data-testid=open-example]");
+    settle().await;
+    type_into(&root, "#in-3-3-3-numerator", "70000");
+    settle().await;
+    let message = text(&root, "#in-3-3-3-numerator-err");
+    assert_eq!(message, "70000 lớn hơn mẫu số 67378");
+    let input: HtmlInputElement = find(&root, "#in-3-3-3-numerator").dyn_into().unwrap();
+    assert_eq!(input.value(), "70000");
+    // The rest is still scored: 3.3.3 counts as missing meanwhile.
+    assert_eq!(text(&root, "[data-testid=total-points]"), "76,28");
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn explanations_open_on_request_and_follow_the_language() {
+    let (root, app) = fresh().await;
+    click(&root, "[data-testid=open-example]");
+    settle().await;
+    click(&root, "#leaf-3\\.3\\.2 button.why");
+    settle().await;
+    assert!(text(&root, "[data-testid=\"why-3.3.2\"]").starts_with("Tỷ lệ 6.416/6.507 ≈ 98,6%"));
+    let english = root
+        .query_selector_all(".lang button")
+        .unwrap()
+        .item(1)
+        .unwrap();
+    english.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    assert!(text(&root, "[data-testid=\"why-3.3.2\"]").starts_with("Ratio 6,416/6,507 ≈ 98.6%"));
+    assert_eq!(text(&root, "[data-testid=total-band]"), "Good");
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_storage_is_set_aside_and_reported() {
+    storage().clear().unwrap();
+    storage()
+        .set_item(
+            "parindex.draft",
+            "{\"kind\":\"parindex-draft\",\"version\":1, truncated",
+        )
+        .unwrap();
+    let (root, app) = mount().await;
+    assert!(root
+        .query_selector("[data-testid=notice-corrupt]")
+        .unwrap()
+        .is_some());
+    assert!(storage().get_item("parindex.draft").unwrap().is_none());
+    let kept = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).ok().flatten())
+        .find(|k| k.starts_with("parindex.corrupt."))
+        .expect("the corrupted text is kept under its own key");
+    assert!(storage()
+        .get_item(&kept)
+        .unwrap()
+        .unwrap()
+        .contains("truncated"));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_of_the_older_format_is_migrated() {
+    storage().clear().unwrap();
+    let old = include_str!("../../examples/tra-cu-2022.json");
+    storage().set_item("parindex.draft", old).unwrap();
+    let (root, app) = mount().await;
+    assert!(root
+        .query_selector("[data-testid=notice-restored]")
+        .unwrap()
+        .is_some());
+    assert_eq!(text(&root, "[data-testid=total-points]"), "78,28");
+    // The next save writes the current envelope.
+    TimeoutFuture::new(600).await;
+    let stored = storage().get_item("parindex.draft").unwrap().unwrap();
+    assert!(stored.starts_with("{\"assessment\""), "{}", &stored[..40]);
+    assert!(stored.contains("\"kind\":\"parindex-draft\""));
+    app.destroy();
+    root.remove();
+}
