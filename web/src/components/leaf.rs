@@ -338,7 +338,7 @@ fn rule_control(state: &Ctx, rule: &Rule, section: Section, code: &str) -> Html 
                         <input {id} type="date" value={value.clone()} oninput={ondate} disabled={not_done} />
                         if !value.is_empty() { <span class="live">{ date(&value, lang) }</span> }
                     </label>
-                    <label class="switch"><input type="checkbox" checked={not_done} onchange={onnotdone} />
+                    <label class="switch"><input type="checkbox" id={dom_id(code, "notdone")} checked={not_done} onchange={onnotdone} />
                         { tr(lang, "Chưa thực hiện", "Not done") }</label>
                     if let Some(m) = err { <span class="field-error">{ m }</span> }
                 </div>
