@@ -3,9 +3,9 @@
 //! (`98,6%`, `25/01/2022` in Vietnamese).
 
 use parindex_core::decimal::human;
+use parindex_core::scorecard::Index;
 use parindex_core::Decimal;
 pub use parindex_core::Lang;
-use std::str::FromStr;
 
 pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -14,17 +14,14 @@ pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// A scorecard decimal string for people: `"8.5"` → `8,5` in Vietnamese.
-pub fn num(s: &str, lang: Lang) -> String {
-    match Decimal::from_str(s) {
-        Ok(d) => human(d, lang),
-        Err(_) => s.to_string(),
-    }
+/// A number for people: `8.5` → `8,5` in Vietnamese.
+pub fn num(d: Decimal, lang: Lang) -> String {
+    human(d, lang)
 }
 
-/// An index string (`"83.00"`) as published: `83,00%`.
-pub fn index(s: Option<&str>, lang: Lang) -> String {
-    match s {
+/// An index as published: `83,00%`, with the framework's places.
+pub fn index(i: Option<Index>, lang: Lang) -> String {
+    match i.map(Index::to_fixed) {
         Some(v) if lang == Lang::Vi => format!("{}%", v.replace('.', ",")),
         Some(v) => format!("{v}%"),
         None => "—".to_string(),
@@ -56,9 +53,13 @@ mod tests {
 
     #[test]
     fn vietnamese_formats() {
-        assert_eq!(num("1234.5", Lang::Vi), "1.234,5");
-        assert_eq!(index(Some("83.00"), Lang::Vi), "83,00%");
-        assert_eq!(index(Some("83.00"), Lang::En), "83.00%");
+        assert_eq!(num(Decimal::new(12345, 1), Lang::Vi), "1.234,5");
+        let i = Some(Index {
+            value: Decimal::from(83),
+            places: 2,
+        });
+        assert_eq!(index(i, Lang::Vi), "83,00%");
+        assert_eq!(index(i, Lang::En), "83.00%");
         assert_eq!(date("2022-01-25", Lang::Vi), "25/01/2022");
         assert_eq!(
             live_percent("6416", "6507", Lang::Vi).as_deref(),

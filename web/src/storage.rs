@@ -150,6 +150,33 @@ mod browser {
 #[cfg(target_arch = "wasm32")]
 pub use browser::{clear, load_raw, save, set_aside};
 
+/// The key where a replaced draft is kept (one level of "undo").
+pub const PREVIOUS_KEY: &str = "parindex.previous";
+
+#[cfg(target_arch = "wasm32")]
+pub mod previous {
+    use super::*;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    /// Moves the current draft to [`PREVIOUS_KEY`] before another replaces it.
+    pub fn keep() {
+        if let Some(s) = storage() {
+            if let Ok(Some(raw)) = s.get_item(DRAFT_KEY) {
+                if s.set_item(PREVIOUS_KEY, &raw).is_ok() {
+                    let _ = s.remove_item(DRAFT_KEY);
+                }
+            }
+        }
+    }
+
+    pub fn load() -> Option<String> {
+        storage()?.get_item(PREVIOUS_KEY).ok().flatten()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,32 +208,5 @@ mod tests {
         assert!(decode(r#"{"kind":"parindex-draft","version":9}"#)
             .unwrap_err()
             .contains("version 9"));
-    }
-}
-
-/// The key where a replaced draft is kept (one level of "undo").
-pub const PREVIOUS_KEY: &str = "parindex.previous";
-
-#[cfg(target_arch = "wasm32")]
-pub mod previous {
-    use super::*;
-
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok()?
-    }
-
-    /// Moves the current draft to [`PREVIOUS_KEY`] before another replaces it.
-    pub fn keep() {
-        if let Some(s) = storage() {
-            if let Ok(Some(raw)) = s.get_item(DRAFT_KEY) {
-                if s.set_item(PREVIOUS_KEY, &raw).is_ok() {
-                    let _ = s.remove_item(DRAFT_KEY);
-                }
-            }
-        }
-    }
-
-    pub fn load() -> Option<String> {
-        storage()?.get_item(PREVIOUS_KEY).ok().flatten()
     }
 }

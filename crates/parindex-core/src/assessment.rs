@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::decimal::points_str;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, FORMAT};
-use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
+use crate::reader::{self, array, boolean, framework_number, non_empty_string, string, Fields};
 use crate::rules::{Input, RuleKind};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -388,18 +388,7 @@ fn read_evidence(value: &Value, path: &str, diags: &mut Diagnostics) -> Vec<Evid
         let date_path = f.path_of("date");
         let date = f
             .optional("date")
-            .and_then(|v| string(v, &date_path, diags))
-            .and_then(|s| {
-                let d = Date::parse(&s);
-                if d.is_none() {
-                    diags.error(
-                        &date_path,
-                        format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
-                        format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
-                    );
-                }
-                d
-            });
+            .and_then(|v| reader::date(v, &date_path, diags));
         f.finish(diags);
         if reference.as_deref().is_none_or(|r| r.trim().is_empty())
             && title.as_deref().is_none_or(|t| t.trim().is_empty())

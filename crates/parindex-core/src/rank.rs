@@ -2,9 +2,9 @@
 //! a rank and the next rank skips (1, 2, 2, 4), as `docs/formats.md` §4 says.
 
 use crate::diagnostic::{Diagnostic, Text};
-use crate::scorecard::{ser_points, Index, Scorecard};
+use crate::scorecard::{ser_index, ser_points, Index, Scorecard};
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use std::cmp::Ordering;
 
 /// One row of a ranking table.
@@ -21,13 +21,6 @@ pub struct RankRow {
     pub index: Option<Index>,
     pub band: Option<Text>,
     pub complete: bool,
-}
-
-fn ser_index<S: Serializer>(value: &Option<Index>, s: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(i) => s.serialize_str(&i.to_fixed()),
-        None => s.serialize_none(),
-    }
 }
 
 /// A ranking: the framework and its rows.

@@ -2,6 +2,7 @@
 //! each problem reported as a diagnostic with its path. Both file kinds are read as
 //! `serde_json::Value`, so one reader serves frameworks and assessments.
 
+use crate::date::Date;
 use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_POINTS};
 use crate::diagnostic::{join, Diagnostics};
 use rust_decimal::Decimal;
@@ -139,6 +140,20 @@ pub fn array<'a>(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Optio
             None
         }
     }
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+pub fn date(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Date> {
+    let s = string(value, path, diags)?;
+    let d = Date::parse(&s);
+    if d.is_none() {
+        diags.error(
+            path,
+            format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
+            format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
+        );
+    }
+    d
 }
 
 /// A plain decimal literal: optional minus, digits, optional fraction.

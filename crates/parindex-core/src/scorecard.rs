@@ -71,7 +71,8 @@ impl Index {
     }
 }
 
-fn ser_index<S: Serializer>(value: &Option<Index>, s: S) -> Result<S::Ok, S::Error> {
+/// Serialises an index with its places (`"83.00"`), or `null`.
+pub fn ser_index<S: Serializer>(value: &Option<Index>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(i) => s.serialize_str(&i.to_fixed()),
         None => s.serialize_none(),

@@ -184,10 +184,13 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
 
     let mut nodes = Vec::with_capacity(n);
     let mut gaps = Vec::new();
-    for (i, c) in framework.criteria.iter().enumerate() {
-        if detail == Detail::Numbers {
-            break;
-        }
+    // Ranking needs only the totals: nodes and gaps are built for people.
+    let described = if detail == Detail::Full {
+        framework.criteria.len()
+    } else {
+        0
+    };
+    for (i, c) in framework.criteria.iter().enumerate().take(described) {
         let (points, max, self_points, status) = sums[i];
         let status = status.unwrap_or(Status::Scored);
         let leaf = counted[i].as_ref();

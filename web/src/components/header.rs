@@ -46,13 +46,11 @@ pub fn header() -> Html {
         .unwrap_or_default();
     let total = session.score.scorecard.as_ref().map(|c| {
         let t = &c.total;
-        let json = serde_json::to_value(t).unwrap_or_default();
-        let own = serde_json::to_value(&c.self_total).unwrap_or_default();
         let appraised = c.summary.appraised > 0;
         (
-            num(json["points"].as_str().unwrap_or("0"), lang),
-            num(json["max"].as_str().unwrap_or("0"), lang),
-            index(json["index"].as_str(), lang),
+            num(t.points, lang),
+            num(t.max, lang),
+            index(t.index, lang),
             t.band
                 .as_ref()
                 .map(|b| b.get(lang).to_string())
@@ -61,7 +59,7 @@ pub fn header() -> Html {
                 format!(
                     "{} {}",
                     tr(lang, "tự đánh giá", "self-assessed"),
-                    num(own["points"].as_str().unwrap_or("0"), lang)
+                    num(c.self_total.points, lang)
                 )
             }),
         )

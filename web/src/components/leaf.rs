@@ -100,7 +100,6 @@ pub fn leaf(props: &LeafProps) -> Html {
         .scorecard
         .as_ref()
         .and_then(|card| card.nodes.get(props.index));
-    let node_json = node.map(|n| serde_json::to_value(n).unwrap_or_default());
     let na = model::field_bool(&session.tree, section, code, "not_applicable") == Some(true);
 
     let control = if na {
@@ -130,20 +129,19 @@ pub fn leaf(props: &LeafProps) -> Html {
     });
 
     // The unit sees its own points; an appraised leaf also shows the appraiser's.
-    let points = node_json.as_ref().map(|v| {
+    let points = node.map(|n| {
         format!(
             "{} / {} {}",
-            num(v["self_points"].as_str().unwrap_or("0"), lang),
-            num(&c.max.to_string(), lang),
+            num(n.self_points, lang),
+            num(c.max, lang),
             tr(lang, "điểm", "points")
         )
     });
     let appraised = node.filter(|n| n.appraised).map(|n| {
-        let v = serde_json::to_value(n).unwrap_or_default();
         format!(
             "{} {}",
             tr(lang, "Thẩm định:", "Appraised:"),
-            num(v["points"].as_str().unwrap_or("0"), lang)
+            num(n.points, lang)
         )
     });
     let status = node.map(|n| n.status);
@@ -195,7 +193,7 @@ pub fn leaf(props: &LeafProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
             let code = code.clone();
-            let value = (!text.is_empty()).then(|| serde_json::Value::String(text));
+            let value = (!text.is_empty()).then_some(serde_json::Value::String(text));
             state.dispatch(Action::Edit(Rc::new(move |t| {
                 model::set_field(t, section, &code, "note", value.clone())
             })));
@@ -272,7 +270,7 @@ fn rule_control(state: &Ctx, rule: &Rule, section: Section, code: &str) -> Html 
                     <label class="option" for={id.clone()}>
                         <input type="radio" {id} name={dom_id(code, "choice")} checked={current == o.key}
                             onchange={Callback::from(move |_| pick())} />
-                        { o.label.get(lang) }<span class="opt-pts">{ format!(" ({} {})", num(&o.points.to_string(), lang), tr(lang, "điểm", "pts")) }</span>
+                        { o.label.get(lang) }<span class="opt-pts">{ format!(" ({} {})", num(o.points, lang), tr(lang, "điểm", "pts")) }</span>
                     </label>
                 }
             });
@@ -368,7 +366,7 @@ fn rule_control(state: &Ctx, rule: &Rule, section: Section, code: &str) -> Html 
                     "{} ({} {})",
                     tr(lang, "Điểm chấm", "Points"),
                     tr(lang, "bước", "step"),
-                    num(&s.to_string(), lang)
+                    num(s, lang)
                 ),
                 None => tr(lang, "Điểm chấm", "Points").to_string(),
             };
@@ -403,7 +401,7 @@ fn rule_control(state: &Ctx, rule: &Rule, section: Section, code: &str) -> Html 
                     let (key, code, order) = (key.clone(), code_s.clone(), order.clone());
                     state.dispatch(Action::Edit(Rc::new(move |t| model::toggle_checked(t, section, &code, &key, on, &order))));
                 });
-                let pts = if list.all_or_nothing { String::new() } else { format!(" ({} {})", num(&item.points.to_string(), lang), tr(lang, "điểm", "pts")) };
+                let pts = if list.all_or_nothing { String::new() } else { format!(" ({} {})", num(item.points, lang), tr(lang, "điểm", "pts")) };
                 html! {
                     <label class="option" for={id.clone()}>
                         <input type="checkbox" {id} checked={checked.contains(&item.key)} {onchange} />

@@ -9,6 +9,8 @@ mod summary;
 mod tree;
 
 use crate::i18n::tr;
+// Storage is reached only in the browser; natively (for `cargo test`) some names go unused.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 use crate::state::{Action, AppState, Notice, Screen, Session};
 use crate::storage::{self, FrameworkOrigin};
 use parindex_core::{builtin, Framework};

@@ -6,11 +6,8 @@ use super::Ctx;
 use crate::i18n::{index, num, tr};
 use crate::state::{Action, Screen};
 use parindex_core::scorecard::{Status, Total};
+use parindex_core::Decimal;
 use yew::prelude::*;
-
-fn total_json(t: &Total) -> serde_json::Value {
-    serde_json::to_value(t).unwrap_or_default()
-}
 
 #[function_component(Summary)]
 pub fn summary() -> Html {
@@ -22,8 +19,6 @@ pub fn summary() -> Html {
     let Some(card) = session.score.scorecard.as_ref() else {
         return html! { <p>{ tr(lang, "Chưa chấm được điểm: xem các lỗi trong hồ sơ.", "Cannot score yet: see the errors.") }</p> };
     };
-    let total = total_json(&card.total);
-    let own = total_json(&card.self_total);
     let band = |t: &Total| {
         t.band
             .as_ref()
@@ -41,10 +36,12 @@ pub fn summary() -> Html {
     const BAR: u32 = 300;
     let height = ROW * fields.len() as u32 + 10;
     let bars = fields.iter().enumerate().map(|(i, n)| {
-        let v = serde_json::to_value(n).unwrap_or_default();
-        let p: f64 = v["points"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0.0);
-        let m: f64 = v["max"].as_str().and_then(|s| s.parse().ok()).unwrap_or(0.0);
-        let share = if m > 0.0 { p / m } else { 0.0 };
+        // The bar's length is drawing, not scoring: a rounded share is fine here.
+        let share = if n.max > Decimal::ZERO {
+            (n.points / n.max).to_string().parse::<f64>().unwrap_or(0.0)
+        } else {
+            0.0
+        };
         let y = i as u32 * ROW + 5;
         let pct = format!("{:.1}", share * 100.0);
         let pct = if lang == crate::i18n::Lang::Vi { pct.replace('.', ",") } else { pct };
@@ -52,12 +49,12 @@ pub fn summary() -> Html {
         let short: String = if title.chars().count() > 44 { title.chars().take(43).chain(['…']).collect() } else { title.clone() };
         html! {
             <g class="bar-row" data-code={n.code.clone()}>
-                <title>{ format!("{title}: {} / {}", num(v["points"].as_str().unwrap_or("0"), lang), num(v["max"].as_str().unwrap_or("0"), lang)) }</title>
+                <title>{ format!("{title}: {} / {}", num(n.points, lang), num(n.max, lang)) }</title>
                 <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={BAR.to_string()} height="16" rx="3" class="bar-bg" />
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={format!("{:.1}", share * BAR as f64)} height="16" rx="3" class="bar-fill" />
                 <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">
-                    { format!("{} / {} ({pct}%)", num(v["points"].as_str().unwrap_or("0"), lang), num(v["max"].as_str().unwrap_or("0"), lang)) }
+                    { format!("{} / {} ({pct}%)", num(n.points, lang), num(n.max, lang)) }
                 </text>
             </g>
         }
@@ -69,7 +66,6 @@ pub fn summary() -> Html {
             .unwrap_or_default()
     };
     let gaps = card.gaps.iter().map(|g| {
-        let lost = serde_json::to_value(g).unwrap_or_default();
         let go = {
             let state = state.clone();
             let code = g.code.clone();
@@ -91,7 +87,7 @@ pub fn summary() -> Html {
             <li>
                 <button type="button" class="link" onclick={go}>{ &g.code }</button>
                 { format!(" {} — ", title_of(&g.code)) }
-                <strong>{ format!("−{}", num(lost["lost"].as_str().unwrap_or("0"), lang)) }</strong>
+                <strong>{ format!("−{}", num(g.lost, lang)) }</strong>
                 if let Some(a) = &g.advice { <div class="advice">{ a.get(lang) }</div> }
             </li>
         }
@@ -103,16 +99,16 @@ pub fn summary() -> Html {
             <div class="totals">
                 <div class="big">
                     <span class="k">{ tr(lang, "Tổng điểm", "Total") }</span>
-                    <span data-testid="summary-points">{ format!("{} / {}", num(total["points"].as_str().unwrap_or("0"), lang), num(total["max"].as_str().unwrap_or("0"), lang)) }</span>
+                    <span data-testid="summary-points">{ format!("{} / {}", num(card.total.points, lang), num(card.total.max, lang)) }</span>
                 </div>
                 <div class="big"><span class="k">{ tr(lang, "Chỉ số", "Index") }</span>
-                    <span data-testid="summary-index">{ index(total["index"].as_str(), lang) }</span></div>
+                    <span data-testid="summary-index">{ index(card.total.index, lang) }</span></div>
                 <div class="big"><span class="k">{ tr(lang, "Xếp loại", "Band") }</span>
                     <span data-testid="summary-band">{ band(&card.total) }</span></div>
                 <div><span class="k">{ tr(lang, "Điểm tự đánh giá", "Self-assessed") }</span>
-                    { format!("{} / {} — {} — {}", num(own["points"].as_str().unwrap_or("0"), lang), num(own["max"].as_str().unwrap_or("0"), lang), index(own["index"].as_str(), lang), band(&card.self_total)) }</div>
+                    { format!("{} / {} — {} — {}", num(card.self_total.points, lang), num(card.self_total.max, lang), index(card.self_total.index, lang), band(&card.self_total)) }</div>
                 <div><span class="k">{ tr(lang, "Điểm thưởng / điểm trừ", "Bonus / penalty") }</span>
-                    { format!("+{} / −{}", num(&card.bonus.to_string(), lang), num(&card.penalty.to_string(), lang)) }</div>
+                    { format!("+{} / −{}", num(card.bonus, lang), num(card.penalty, lang)) }</div>
             </div>
             <p class={if card.complete { "complete yes" } else { "complete no" }} data-testid="complete">
                 { if card.complete { tr(lang, "Hồ sơ đã nhập đầy đủ.", "The assessment is complete.") } else { tr(lang, "Hồ sơ CHƯA đầy đủ.", "The assessment is INCOMPLETE.") } }

@@ -28,14 +28,7 @@ fn node(props: &NodeProps) -> Html {
         .scorecard
         .as_ref()
         .and_then(|card| card.nodes.get(props.index));
-    let points = result.map(|n| {
-        let v = serde_json::to_value(n).unwrap_or_default();
-        format!(
-            "{} / {}",
-            num(v["points"].as_str().unwrap_or("0"), lang),
-            num(v["max"].as_str().unwrap_or("0"), lang)
-        )
-    });
+    let points = result.map(|n| format!("{} / {}", num(n.points, lang), num(n.max, lang)));
     let na = result.is_some_and(|n| n.status == Status::NotApplicable);
     let depth = c.code.matches('.').count();
     let heading = if depth == 0 { "field" } else { "criterion" };

@@ -60,7 +60,7 @@ impl Count {
             .iter()
             .rev()
             .find(|b| b.points > points);
-        let advice = better.map(|band| advice_for(band));
+        let advice = better.map(advice_for);
         Outcome {
             points,
             not_applicable: false,

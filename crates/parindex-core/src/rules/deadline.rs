@@ -8,7 +8,7 @@ use super::{both, points_of, Input, LeafContext, Outcome};
 use crate::date::{Date, MonthDay};
 use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang};
-use crate::reader::{boolean, framework_number, string, Fields};
+use crate::reader::{self, boolean, framework_number, string, Fields};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,19 +75,9 @@ impl Deadline {
     pub(crate) fn read_input(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
         let date_path = entry.path_of("date");
         let done_path = entry.path_of("done");
-        let date = entry.optional("date").map(|v| {
-            string(v, &date_path, diags).and_then(|s| {
-                let d = Date::parse(&s);
-                if d.is_none() {
-                    diags.error(
-                        &date_path,
-                        format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
-                        format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
-                    );
-                }
-                d
-            })
-        });
+        let date = entry
+            .optional("date")
+            .map(|v| reader::date(v, &date_path, diags));
         let done = entry
             .optional("done")
             .map(|v| boolean(v, &done_path, diags));

@@ -180,10 +180,7 @@ impl Rule {
         let kind_path = f.path_of("kind");
         let kind_name = f
             .required("kind", diags)
-            .and_then(|v| string(v, &kind_path, diags));
-        let Some(kind_name) = kind_name else {
-            return None;
-        };
+            .and_then(|v| string(v, &kind_path, diags))?;
         let Some(kind) = RuleKind::parse(&kind_name) else {
             let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
             diags.error(
