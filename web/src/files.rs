@@ -4,15 +4,16 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Larger files are refused before they are read.
-pub const MAX_IMPORT_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 
 /// Reads a file as UTF-8 text.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    if file.size() > MAX_IMPORT_BYTES {
+    // Sizes are whole numbers of bytes; the float from the DOM is only compared.
+    let bytes = file.size() as u64;
+    if bytes > MAX_IMPORT_BYTES {
+        let kb = bytes / 1024;
         return Err(format!(
-            "tệp quá lớn ({:.1} MB, tối đa 5 MB) / file too large ({:.1} MB, at most 5 MB)",
-            file.size() / 1_048_576.0,
-            file.size() / 1_048_576.0
+            "tệp quá lớn ({kb} KB, tối đa 5.120 KB) / file too large ({kb} KB, at most 5,120 KB)"
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -124,7 +124,7 @@ pub struct Framework {
 /// Converts a TOML document to the JSON value tree the reader walks.
 fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    toml::from_str::<Value>(source).map_err(|e| {
+    crate::toml_tree::parse(source).map_err(|e| {
         let (line, col) = e.span().map_or((0, 0), |span| line_col(source, span.start));
         let msg = e.message().trim().to_string();
         Diagnostic::error(

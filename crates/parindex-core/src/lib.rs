@@ -33,6 +33,7 @@ pub mod scorecard;
 pub mod scoring;
 mod strict_json;
 mod text;
+mod toml_tree;
 
 pub use assessment::Assessment;
 pub use blank::blank_assessment;

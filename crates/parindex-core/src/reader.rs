@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_POINTS};
 use crate::diagnostic::{join, Diagnostics};
+use crate::toml_tree;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::str::FromStr;
@@ -82,6 +83,12 @@ impl<'a> Fields<'a> {
 }
 
 pub fn describe(value: &Value) -> &'static str {
+    if toml_tree::marker_text(value, toml_tree::FLOAT_MARKER).is_some() {
+        return "floating-point number";
+    }
+    if toml_tree::marker_text(value, toml_tree::DATETIME_MARKER).is_some() {
+        return "TOML date";
+    }
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -200,6 +207,15 @@ pub fn decimal(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Dec
                 );
                 None
             }
+        }
+        other if toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).is_some() => {
+            let n = toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).unwrap_or_default();
+            diags.error(
+                path,
+                format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
+                format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
+            );
+            None
         }
         other => {
             type_error(

@@ -36,14 +36,11 @@ pub fn summary() -> Html {
     const BAR: u32 = 300;
     let height = ROW * fields.len() as u32 + 10;
     let bars = fields.iter().enumerate().map(|(i, n)| {
-        // The bar's length is drawing, not scoring: a rounded share is fine here.
-        let share = if n.max > Decimal::ZERO {
-            (n.points / n.max).to_string().parse::<f64>().unwrap_or(0.0)
-        } else {
-            0.0
-        };
+        // Shares are computed in decimals too: no float formatting code in the bundle.
+        let share = if n.max > Decimal::ZERO { n.points / n.max } else { Decimal::ZERO };
         let y = i as u32 * ROW + 5;
-        let pct = format!("{:.1}", share * 100.0);
+        let pct = (share * Decimal::ONE_HUNDRED).round_dp(1).to_string();
+        let width = (share * Decimal::from(BAR)).round_dp(1).to_string();
         let pct = if lang == crate::i18n::Lang::Vi { pct.replace('.', ",") } else { pct };
         let title = format!("{}. {}", n.code, n.title.get(lang));
         let short: String = if title.chars().count() > 44 { title.chars().take(43).chain(['…']).collect() } else { title.clone() };
@@ -52,7 +49,7 @@ pub fn summary() -> Html {
                 <title>{ format!("{title}: {} / {}", num(n.points, lang), num(n.max, lang)) }</title>
                 <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={BAR.to_string()} height="16" rx="3" class="bar-bg" />
-                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={format!("{:.1}", share * BAR as f64)} height="16" rx="3" class="bar-fill" />
+                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width} height="16" rx="3" class="bar-fill" />
                 <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">
                     { format!("{} / {} ({pct}%)", num(n.points, lang), num(n.max, lang)) }
                 </text>

@@ -382,7 +382,7 @@ pub(crate) mod testing {
 
     /// Parses `rule = { … }` (TOML inline table text) for a leaf of `max`.
     pub fn rule(inline: &str, max: &str) -> Result<Rule, Vec<crate::diagnostic::Diagnostic>> {
-        let value: Value = toml::from_str(&format!("rule = {inline}")).expect("test TOML");
+        let value: Value = crate::toml_tree::parse(&format!("rule = {inline}")).expect("test TOML");
         let mut diags = Diagnostics::default();
         let rule = Rule::parse(&value["rule"], "rule", Some(d(max)), &mut diags);
         match rule {

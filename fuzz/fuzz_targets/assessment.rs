@@ -1,0 +1,27 @@
+//! Assessment reading and scoring against the built-in frameworks on arbitrary text:
+//! never a panic; scored points stay within their maxima; drafts score too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use parindex_core::{builtin, score_draft, score_json, BUILTIN};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for b in BUILTIN {
+        if let Ok(card) = score_json(text, Some(b.source)) {
+            assert!(card.total.points <= card.total.max);
+            for node in &card.nodes {
+                assert!(node.points <= node.max, "{}", node.code);
+            }
+            assert_eq!(card.to_json(), score_json(text, Some(b.source)).map(|c| c.to_json()).unwrap_or_default());
+        }
+    }
+    if let Ok(tree) = parindex_core::assessment::parse_json(text) {
+        if let Ok(framework) = builtin("mau-huyen@2022") {
+            let draft = score_draft(&framework, &tree);
+            if let Some(card) = draft.scorecard {
+                assert!(card.total.points <= card.total.max);
+            }
+        }
+    }
+});
