@@ -74,6 +74,17 @@ async fn fresh() -> (Element, yew::AppHandle<parindex_app::components::App>) {
     mount().await
 }
 
+const TRA_CU: &str = include_str!("../../examples/tra-cu-2022.json");
+
+/// The app with the Trà Cú example open (restored as a stored draft).
+async fn with_example() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+    storage().clear().expect("clear storage");
+    storage()
+        .set_item("parindex.draft", TRA_CU)
+        .expect("store the example");
+    mount().await
+}
+
 #[wasm_bindgen_test]
 async fn start_page_lists_the_builtin_frameworks_with_their_badges() {
     let (root, app) = fresh().await;
@@ -89,9 +100,7 @@ async fn start_page_lists_the_builtin_frameworks_with_their_badges() {
 
 #[wasm_bindgen_test]
 async fn the_example_opens_with_its_total_and_rescores_on_input() {
-    let (root, app) = fresh().await;
-    click(&root, "[data-testid=open-example]");
-    settle().await;
+    let (root, app) = with_example().await;
     assert_eq!(text(&root, "[data-testid=total-points]"), "78,28");
     assert_eq!(text(&root, "[data-testid=total-index]"), "81,12%");
     // All commune dossiers on time: 3.3.3 earns its third point.
@@ -127,9 +136,7 @@ async fn the_example_opens_with_its_total_and_rescores_on_input() {
 
 #[wasm_bindgen_test]
 async fn a_bad_value_shows_the_engine_message_and_stays_as_typed() {
-    let (root, app) = fresh().await;
-    click(&root, "[data-testid=open-example]");
-    settle().await;
+    let (root, app) = with_example().await;
     type_into(&root, "#in-3-3-3-numerator", "70000");
     settle().await;
     let message = text(&root, "#in-3-3-3-numerator-err");
@@ -144,9 +151,7 @@ async fn a_bad_value_shows_the_engine_message_and_stays_as_typed() {
 
 #[wasm_bindgen_test]
 async fn explanations_open_on_request_and_follow_the_language() {
-    let (root, app) = fresh().await;
-    click(&root, "[data-testid=open-example]");
-    settle().await;
+    let (root, app) = with_example().await;
     click(&root, "#leaf-3\\.3\\.2 button.why");
     settle().await;
     assert!(text(&root, "[data-testid=\"why-3.3.2\"]").starts_with("Tỷ lệ 6.416/6.507 ≈ 98,6%"));
@@ -194,8 +199,7 @@ async fn corrupted_storage_is_set_aside_and_reported() {
 #[wasm_bindgen_test]
 async fn a_draft_of_the_older_format_is_migrated() {
     storage().clear().unwrap();
-    let old = include_str!("../../examples/tra-cu-2022.json");
-    storage().set_item("parindex.draft", old).unwrap();
+    storage().set_item("parindex.draft", TRA_CU).unwrap();
     let (root, app) = mount().await;
     assert!(root
         .query_selector("[data-testid=notice-restored]")

@@ -8,7 +8,6 @@ use crate::diagnostic::{join, Diagnostics};
 use crate::toml_tree;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::str::FromStr;
 
 /// The keys of one table/object, read one by one; whatever is left unread at
 /// [`Fields::finish`] is an unknown key.
@@ -269,7 +268,7 @@ pub fn count(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<u64> 
             (None, Some(i)) => Err(i.to_string()),
             _ => Err(n.to_string()),
         },
-        Value::String(s) => match Decimal::from_str(s) {
+        Value::String(s) => match Decimal::from_str_exact(s) {
             Ok(d) if is_decimal_literal(s) && d.fract().is_zero() && d >= Decimal::ZERO => {
                 u64::try_from(d.trunc().mantissa()).map_err(|_| s.clone())
             }

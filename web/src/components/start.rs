@@ -11,8 +11,27 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The example shipped with the app (real figures of Trà Cú district, 2022).
-pub const TRA_CU: &str = include_str!("../../../examples/tra-cu-2022.json");
+/// The example shipped beside the app (real figures of Trà Cú district, 2022). It is a
+/// file of its own, fetched when asked for, so it costs nothing on a first visit.
+pub const TRA_CU_URL: &str = "./tra-cu-2022.json";
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "not text".to_string())
+}
 
 /// Opens assessment JSON text: with a built-in framework or one opened on this page.
 pub fn open_assessment(state: &Ctx, name: &str, text: &str) {
@@ -278,7 +297,18 @@ pub fn start() -> Html {
     };
     let open_example = {
         let state = state.clone();
-        Callback::from(move |_| open_assessment(&state, "tra-cu-2022.json", TRA_CU))
+        Callback::from(move |_| {
+            let state = state.clone();
+            yew::platform::spawn_local(async move {
+                match fetch_text(TRA_CU_URL).await {
+                    Ok(text) => open_assessment(&state, "tra-cu-2022.json", &text),
+                    Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: "tra-cu-2022.json".into(),
+                        messages: vec![m],
+                    })),
+                }
+            });
+        })
     };
 
     let framework_cards = frameworks.iter().map(|(f, toml)| {
