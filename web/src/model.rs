@@ -338,4 +338,79 @@ mod tests {
         );
         assert_eq!(export_name("Đ", 2022), "d-2022.json");
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod export_import {
+        use super::super::export_text;
+        use proptest::prelude::*;
+        use serde_json::{json, Map, Value};
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[a-z0-9 ./-]{0,20}",
+                "\\PC{0,12}",
+                Just("Kế hoạch số 05/KH-UBND \"CCHC\"\n\t<b>".to_string())
+            ]
+        }
+
+        fn entry() -> impl Strategy<Value = Value> {
+            (
+                prop::option::of(0u64..100_000),
+                prop::option::of(0u64..100_000),
+                prop::option::of(text()),
+                prop::collection::vec((text(), text()), 0..3),
+                prop::option::of(any::<bool>()),
+            )
+                .prop_map(|(n, d, note, evidence, na)| {
+                    let mut m = Map::new();
+                    if let Some(n) = n {
+                        m.insert("numerator".into(), json!(n));
+                    }
+                    if let Some(d) = d {
+                        m.insert("denominator".into(), json!(d.to_string()));
+                    }
+                    if let Some(note) = note {
+                        m.insert("note".into(), json!(note));
+                    }
+                    if !evidence.is_empty() {
+                        let items: Vec<Value> = evidence
+                            .into_iter()
+                            .map(|(r, t)| json!({ "ref": r, "title": t, "date": "2022-01-25" }))
+                            .collect();
+                        m.insert("evidence".into(), Value::Array(items));
+                    }
+                    if let Some(na) = na {
+                        m.insert("not_applicable".into(), json!(na));
+                    }
+                    Value::Object(m)
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+            /// What the app exports, imported (with the engine's strict reader) and exported
+            /// again, gives the same bytes.
+            #[test]
+            fn export_import_export_is_identical(
+                unit in text(),
+                year in 1900i64..2200,
+                entries in prop::collection::btree_map("[1-8]\\.[1-5]\\.[1-5]", entry(), 0..30),
+                survey in prop::collection::btree_map("8\\.[1-3]\\.[1-3]", "[0-9]{1,2}\\.[0-9]{1,2}", 0..5),
+                bonus in prop::option::of(("[0-2]\\.[05]", text())),
+            ) {
+                let survey: Map<String, Value> = survey.into_iter().map(|(k, p)| (k, json!({ "percent": p }))).collect();
+                let tree = json!({
+                    "format": 1, "framework": "mau-huyen@2022", "unit": unit, "year": year,
+                    "self": entries, "appraisal": {}, "survey": survey,
+                    "bonus": bonus.map(|(p, r)| vec![json!({ "points": p, "reason": r })]).unwrap_or_default(),
+                    "penalty": [],
+                });
+                let first = export_text(&tree);
+                let imported = parindex_core::assessment::parse_json(&first).map_err(|d| TestCaseError::fail(d.to_string()))?;
+                prop_assert_eq!(&imported, &tree);
+                prop_assert_eq!(export_text(&imported), first);
+            }
+        }
+    }
 }

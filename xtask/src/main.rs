@@ -1,7 +1,8 @@
 //! Project automation (`cargo xtask …`), kept in Rust so that it runs wherever cargo
-//! does. `test` is the one command that runs every test of the project, installing the
-//! tools the browser tests need where it can; `bench` prints the performance figures.
+//! does. `test` is the one command that runs every test of the project and holds the
+//! budgets, installing the tools it needs where it can; `bench` prints every figure.
 
+mod figures;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -9,12 +10,14 @@ use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <command>
   serve     build the self-assessment app and serve it on http://127.0.0.1:8080/
-  test      every test: format check, native tests, browser parity and component tests
-            in headless Chromium, the Node.js package test, the embedding page and the
-            app end to end
-  bench     the scoring benchmarks (one assessment; ranking 10,000)
+  test      every test: format check, native tests, fuzz targets briefly, browser parity
+            and component tests in headless Chromium, the Node.js package test, the
+            embedding page and the app end to end; and the budgets (size, speed)
+  bench     the table of measured figures: sizes, re-scoring in Chromium, reload time,
+            native scoring and ranking, CLI wall time
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
-  embed     build the embedding example into web/embed and print how to serve it";
+  embed     build the embedding example into web/embed and print how to serve it
+  fuzz T S  run fuzz target T (framework | assessment) for S seconds";
 
 /// The repository root (the parent of this crate).
 pub fn repo() -> PathBuf {
@@ -29,13 +32,18 @@ pub fn run(program: &str, args: &[&str]) -> Result<(), String> {
     run_env(program, args, &[])
 }
 
-pub fn run_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+fn command(program: &str, args: &[&str], env: &[(&str, &str)]) -> Command {
     eprintln!("xtask: {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
+    let mut c = Command::new(program);
+    c.args(args)
         .current_dir(repo())
         .env("PATH", tools::path())
-        .envs(env.iter().copied())
+        .envs(env.iter().copied());
+    c
+}
+
+pub fn run_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let status = command(program, args, env)
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if status.success() {
@@ -45,37 +53,77 @@ pub fn run_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(),
     }
 }
 
+/// Runs a command, passing its output through, and returns its standard output.
+pub fn run_capture(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<String, String> {
+    let out = command(program, args, env)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    print!("{text}");
+    if out.status.success() {
+        Ok(text)
+    } else {
+        Err(format!(
+            "`{program} {}` failed ({})",
+            args.join(" "),
+            out.status
+        ))
+    }
+}
+
+const BROWSER_TEST_ENV: [(&str, &str); 3] = [
+    (
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    ),
+    ("CHROMEDRIVER", tools::CHROMEDRIVER),
+    ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+];
+
 fn native_tests() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
     run("cargo", &["test", "--workspace", "--locked"])
 }
 
-/// The golden cases scored in headless Chromium must give the native bytes.
-fn browser_parity_tests() -> Result<(), String> {
-    let chromedriver = tools::CHROMEDRIVER;
+/// In headless Chromium, optimised: every golden case must give the native bytes, and
+/// re-scoring after one change must hold its budget.
+fn browser_parity_tests() -> Result<String, String> {
+    run_capture(
+        "cargo",
+        &[
+            "test",
+            "--release",
+            "--locked",
+            "-p",
+            "parindex-parity",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "--nocapture",
+        ],
+        &BROWSER_TEST_ENV,
+    )
+}
+
+/// The app's component tests, in headless Chromium.
+fn app_component_tests() -> Result<(), String> {
     run_env(
         "cargo",
         &[
             "test",
             "--locked",
             "-p",
-            "parindex-parity",
+            "parindex-app",
             "--target",
             "wasm32-unknown-unknown",
         ],
-        &[
-            (
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                "wasm-bindgen-test-runner",
-            ),
-            ("CHROMEDRIVER", chromedriver),
-            ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-        ],
+        &BROWSER_TEST_ENV,
     )
 }
 
 /// Builds the wasm-pack package for the web and for Node.js, and the embedding example.
-fn package() -> Result<(), String> {
+fn package() -> Result<figures::Sizes, String> {
     for (target, out) in [
         ("web", "../../target/pkg/web"),
         ("nodejs", "../../target/pkg/node"),
@@ -101,22 +149,14 @@ fn package() -> Result<(), String> {
         embed.join("data/tra-cu-2022.json"),
     )
     .map_err(|e| e.to_string())?;
-    let wasm = repo().join("target/pkg/web/parindex_wasm_bg.wasm");
-    let js = repo().join("target/pkg/web/parindex_wasm.js");
+    let files = ["parindex_wasm_bg.wasm", "parindex_wasm.js"]
+        .map(|f| repo().join("target/pkg/web").join(f));
+    let sizes = figures::Sizes::of(&files)?;
     eprintln!(
-        "xtask: package size: parindex_wasm_bg.wasm {} bytes raw, {} bytes gzip; parindex_wasm.js {} bytes raw, {} bytes gzip",
-        file_size(&wasm)?,
-        tools::gzip_size(&wasm)?,
-        file_size(&js)?,
-        tools::gzip_size(&js)?
+        "xtask: JS package (web): {} bytes raw, {} bytes gzip",
+        sizes.raw, sizes.gzip
     );
-    Ok(())
-}
-
-fn file_size(p: &Path) -> Result<u64, String> {
-    std::fs::metadata(p)
-        .map(|m| m.len())
-        .map_err(|e| format!("{}: {e}", p.display()))
+    Ok(sizes)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
@@ -130,52 +170,26 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The app's component tests, in headless Chromium.
-fn app_component_tests() -> Result<(), String> {
-    run_env(
-        "cargo",
-        &[
-            "test",
-            "--locked",
-            "-p",
-            "parindex-app",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
-        &[
-            (
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                "wasm-bindgen-test-runner",
-            ),
-            ("CHROMEDRIVER", tools::CHROMEDRIVER),
-            ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-        ],
-    )
-}
-
-/// `trunk build --release` into dist/, and the size of what a first visit downloads.
-fn build_app() -> Result<(), String> {
+/// `trunk build --release` into dist/, and the size of what a first visit downloads
+/// (every built file except those fetched only on request).
+fn build_app() -> Result<figures::Sizes, String> {
     run("trunk", &["build", "--release"])?;
-    let dist = repo().join("dist");
-    let mut raw = 0;
-    let mut gzip = 0;
-    let mut lines = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dist)
+    let on_request = ["tra-cu-2022.json"];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("dist"))
         .map_err(|e| format!("dist: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && !on_request.iter().any(|n| p.ends_with(n)))
         .collect();
-    entries.sort();
-    for path in entries.iter().filter(|p| p.is_file()) {
-        let (r, g) = (file_size(path)?, tools::gzip_size(path)?);
-        raw += r;
-        gzip += g;
-        lines.push(format!(
-            "  {:<28} {r:>9} {g:>9}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
+    files.sort();
+    let sizes = figures::Sizes::of(&files)?;
+    for (name, raw, gzip) in &sizes.files {
+        eprintln!("  {name:<28} {raw:>9} {gzip:>9}");
     }
-    eprintln!("xtask: first visit of the app (dist/), bytes raw and gzip:\n{}\n  {:<28} {raw:>9} {gzip:>9}", lines.join("\n"), "total");
-    Ok(())
+    eprintln!(
+        "xtask: first visit of the app: {} bytes raw, {} bytes gzip",
+        sizes.raw, sizes.gzip
+    );
+    Ok(sizes)
 }
 
 fn js_tests() -> Result<(), String> {
@@ -192,31 +206,86 @@ fn js_tests() -> Result<(), String> {
     )
 }
 
+/// Runs a fuzz target for `seconds` on a copy of its seed corpus.
+fn fuzz(target: &str, seconds: u32) -> Result<(), String> {
+    tools::ensure_fuzz_tools()?;
+    let seeds = repo().join("fuzz/seeds").join(target);
+    let corpus = repo().join("target/fuzz-corpus").join(target);
+    copy_dir(&seeds, &corpus)?;
+    let corpus = corpus.to_string_lossy().into_owned();
+    run(
+        "cargo",
+        &[
+            "+nightly",
+            "fuzz",
+            "run",
+            "-O",
+            target,
+            &corpus,
+            "--",
+            &format!("-max_total_time={seconds}"),
+            "-rss_limit_mb=2048",
+            "-timeout=10",
+        ],
+    )
+}
+
 fn test() -> Result<(), String> {
     native_tests()?;
+    fuzz("framework", 20)?;
+    fuzz("assessment", 20)?;
     tools::ensure_browser_tools()?;
-    browser_parity_tests()?;
+    let parity = browser_parity_tests()?;
+    let rescore = figures::rescore(&parity)?;
     app_component_tests()?;
     package()?;
-    build_app()?;
+    let app = build_app()?;
     js_tests()?;
-    eprintln!("xtask: all tests passed");
+    let native = figures::native()?;
+    let budgets = figures::budgets(&app, &rescore, &native);
+    eprintln!("{}", figures::budget_table(&budgets));
+    if budgets.iter().any(|b| !b.ok) {
+        return Err("a budget is missed (see the table above)".into());
+    }
+    eprintln!("xtask: all tests passed and every budget holds");
+    Ok(())
+}
+
+fn bench() -> Result<(), String> {
+    tools::ensure_browser_tools()?;
+    let app = build_app()?;
+    let package = package()?;
+    let floor = figures::floor()?;
+    let parity = browser_parity_tests()?;
+    let rescore = figures::rescore(&parity)?;
+    let reload = figures::reload()?;
+    let native = figures::native()?;
+    let cli_ms = figures::cli_wall_ms()?;
+    let budgets = figures::budgets(&app, &rescore, &native);
+    println!(
+        "{}",
+        figures::table(&app, &package, &floor, &rescore, reload, &native, cli_ms, &budgets)
+    );
     Ok(())
 }
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1);
-    let result = match task.as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
         Some("test") => test(),
+        Some("bench") => bench(),
         Some("serve") => tools::ensure_app_tools().and_then(|()| {
             eprintln!("xtask: the app will be at http://127.0.0.1:8080/ (Ctrl+C stops it)");
             run("trunk", &["serve", "--release", "--address", "127.0.0.1", "--port", "8080"])
         }),
-        Some("bench") => run("cargo", &["bench", "--locked", "-p", "parindex-core", "--bench", "scoring"]),
-        Some("package") => tools::ensure_wasm_tools().and_then(|()| package()),
-        Some("embed") => tools::ensure_wasm_tools().and_then(|()| package()).map(|()| {
+        Some("package") => tools::ensure_wasm_tools().and_then(|()| package().map(drop)),
+        Some("embed") => tools::ensure_wasm_tools().and_then(|()| package()).map(|_| {
             eprintln!("xtask: serve it with: python3 -m http.server --directory web/embed 8000  (then open http://localhost:8000/)");
         }),
+        Some("fuzz") => match (args.get(1), args.get(2).and_then(|s| s.parse().ok())) {
+            (Some(t), Some(s)) => fuzz(t, s),
+            _ => Err(USAGE.into()),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

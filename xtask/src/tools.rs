@@ -154,3 +154,25 @@ pub fn gzip_size(file: &std::path::Path) -> Result<u64, String> {
     }
     Ok(out.stdout.len() as u64)
 }
+
+/// Nightly Rust (on these machines) and cargo-fuzz for the fuzz targets.
+pub fn ensure_fuzz_tools() -> Result<(), String> {
+    let toolchains = Command::new("rustup")
+        .args(["toolchain", "list"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if !String::from_utf8_lossy(&toolchains.stdout).contains("nightly") {
+        return Err(
+            "the fuzz targets need a nightly Rust toolchain: `rustup toolchain install nightly`"
+                .into(),
+        );
+    }
+    let fuzz = Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .env("PATH", path())
+        .output();
+    if !fuzz.is_ok_and(|o| o.status.success()) {
+        run("cargo", &["install", "--locked", "cargo-fuzz@0.13.2"])?;
+    }
+    Ok(())
+}

@@ -381,3 +381,22 @@ fn unreadable_or_unknown_inputs_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("khong-co@1"));
 }
+
+#[test]
+fn a_50_megabyte_file_is_refused_quickly_with_a_clear_message() {
+    let dir = std::env::temp_dir().join(format!("parindex-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.json");
+    std::fs::write(&file, vec![b' '; 50 << 20]).unwrap();
+    let start = std::time::Instant::now();
+    let o = parindex(&["--lang", "en", "score", file.to_str().unwrap()]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("file too large (52428800 bytes, at most 33554432)"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

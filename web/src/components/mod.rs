@@ -128,6 +128,20 @@ pub fn app() -> Html {
         });
     }
 
+    // Marks the moment the assessment view is first usable, for the speed figures.
+    {
+        let usable = state.session.is_some() && state.screen == Screen::Assess;
+        use_effect_with(usable, move |usable| {
+            if *usable {
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    if p.get_entries_by_name("parindex:usable").length() == 0 {
+                        let _ = p.mark("parindex:usable");
+                    }
+                }
+            }
+        });
+    }
+
     let lang = state.lang;
     let body = match (state.screen, state.session.is_some()) {
         (Screen::Assess, true) => html! { <tree::CriteriaTree /> },
@@ -155,6 +169,29 @@ fn flush(latest: &Rc<std::cell::RefCell<Option<String>>>, state: &Ctx) {
     match storage::save(&text) {
         Ok(()) => state.dispatch(Action::Saved(local_time())),
         Err(e) => {
+            // The first failure downloads a backup at once, so nothing is lost even if
+            // the page is closed before the person reads the warning.
+            if !matches!(state.save, crate::state::SaveState::Failed(_)) {
+                if let Some(s) = state.session.as_ref() {
+                    let unit = s
+                        .tree
+                        .get("unit")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default();
+                    let year = s
+                        .tree
+                        .get("year")
+                        .and_then(|v| v.as_i64())
+                        .unwrap_or_default();
+                    let name =
+                        crate::model::export_name(unit, year).replace(".json", "-sao-luu.json");
+                    let _ = crate::files::download(
+                        &name,
+                        "application/json",
+                        &crate::model::export_text(&s.tree),
+                    );
+                }
+            }
             // Keep it: the next change or page hide tries again.
             *latest.borrow_mut() = Some(text);
             state.dispatch(Action::SaveFailed(e));

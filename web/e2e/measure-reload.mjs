@@ -1,0 +1,36 @@
+// Speed figure for `cargo xtask bench`: time from navigation to a usable assessment view
+// when the app reloads from the service worker's cache with a stored draft. Prints one
+// JSON object. Needs dist/ built.
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
+import { launch } from "./browser.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const server = await serve(join(repo, "dist"), "/");
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  await page.waitForFunction(() => /Đã lưu/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    await page.reload();
+    await page.waitForSelector("[data-testid=tree]");
+    const t = await page.evaluate(() => performance.getEntriesByName("parindex:usable")[0]?.startTime ?? null);
+    if (t !== null) times.push(t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ reload_usable_ms: Math.round(times[Math.floor(times.length / 2)]), samples: times.length }));
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,108 @@
+// Storage safety and hostile input in the built app, in Chromium: a draft survives a
+// reload in the middle of typing; a full storage triggers the backup download and the
+// warning; oversized imports are refused with a message; markup stays text.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
+import { launch, watchOrigin } from "./browser.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const artifacts = join(repo, "target/artifacts");
+const example = readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8");
+let server, browser;
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(join(repo, "dist"), "/");
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh(options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  return { context, page };
+}
+
+test("a draft survives a reload in the middle of typing", async () => {
+  const { context, page } = await fresh();
+  await page.goto(server.url);
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  await page.focus("#in-3-3-2-numerator");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("5");
+  // No wait for the debounce: the page is hidden and reloaded at once.
+  await page.reload();
+  await page.waitForSelector("[data-testid=notice-restored]");
+  assert.equal(await page.inputValue("#in-3-3-2-numerator"), "6415");
+  await context.close();
+});
+
+test("full storage: the backup downloads and the warning says so", async () => {
+  const { context, page } = await fresh();
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "parindex.draft") throw new DOMException("quota", "QuotaExceededError");
+      return real.call(this, key, value);
+    };
+  });
+  await page.goto(server.url);
+  const downloaded = page.waitForEvent("download");
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  const download = await downloaded;
+  assert.equal(download.suggestedFilename(), "ubnd-huyen-tra-cu-2022-sao-luu.json");
+  const file = join(artifacts, "backup.json");
+  await download.saveAs(file);
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), JSON.parse(example));
+  await page.waitForSelector("[data-testid=notice-save-failed]");
+  assert.match(await page.textContent("[data-testid=save-state]"), /CHƯA LƯU: bộ nhớ trình duyệt đã đầy/);
+  // The backup can be downloaded again from the warning.
+  const again = page.waitForEvent("download");
+  await page.click("[data-testid=backup]");
+  assert.ok(await again);
+  await page.screenshot({ path: join(artifacts, "app-storage-full.png") });
+  await context.close();
+});
+
+test("an oversized import is refused with a clear message", async () => {
+  const { context, page } = await fresh();
+  await page.goto(server.url);
+  const big = join(artifacts, "big.json");
+  writeFileSync(big, `{"unit":"${"a".repeat(6 * 1024 * 1024)}"}`);
+  await page.setInputFiles("[data-testid=open-assessment]", big);
+  await page.waitForSelector("[data-testid=notice-open-failed]");
+  assert.match(await page.textContent("[data-testid=notice-open-failed]"), /tệp quá lớn \(6144 KB, tối đa 5\.120 KB\)/);
+  await context.close();
+});
+
+test("markup in names and notes stays text and never runs", async () => {
+  const { context, page } = await fresh();
+  const outside = watchOrigin(page, server.origin);
+  const hostile = JSON.parse(example);
+  hostile.unit = `<img src=x onerror="window.__pwned=1">UBND <b>huyện</b>`;
+  hostile.self["1.1.1"].note = `<script>window.__pwned=2</script>`;
+  hostile.self["1.1.1"].evidence[0].title = `"><svg onload="window.__pwned=3">`;
+  const file = join(artifacts, "hostile.json");
+  writeFileSync(file, JSON.stringify(hostile));
+  await page.goto(server.url);
+  await page.setInputFiles("[data-testid=open-assessment]", file);
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await page.textContent("[data-testid=unit]"), `${hostile.unit} — 2022`);
+  assert.equal(await page.inputValue("#in-1-1-1-note"), hostile.self["1.1.1"].note);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator("main img, main script, main svg b, header img").count(), 0);
+  assert.deepEqual(outside, []);
+  await context.close();
+});

@@ -1,0 +1,275 @@
+//! The measured figures and the budgets: sizes of what the browser downloads, re-scoring
+//! time in Chromium, reload time, native scoring and ranking, CLI wall time. Every figure
+//! comes from the same run; budgets are checked against them.
+
+use crate::{repo, run, run_capture, tools};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// First-visit download of the app, gzip (bytes).
+pub const BUDGET_FIRST_VISIT_GZIP: u64 = 250_000;
+/// Median re-score after one change, in Chromium (µs).
+pub const BUDGET_RESCORE_MEDIAN_US: u64 = 1_000;
+/// Ranking 10,000 assessments natively, one core (ms).
+pub const BUDGET_RANK_10000_MS: f64 = 1_000.0;
+
+/// Sizes of a set of files.
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub files: Vec<(String, u64, u64)>,
+}
+
+impl Sizes {
+    pub fn of(files: &[PathBuf]) -> Result<Sizes, String> {
+        let mut s = Sizes {
+            raw: 0,
+            gzip: 0,
+            files: Vec::new(),
+        };
+        for f in files {
+            let raw = std::fs::metadata(f)
+                .map_err(|e| format!("{}: {e}", f.display()))?
+                .len();
+            let gzip = tools::gzip_size(f)?;
+            s.raw += raw;
+            s.gzip += gzip;
+            s.files.push((
+                f.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                raw,
+                gzip,
+            ));
+        }
+        Ok(s)
+    }
+}
+
+pub struct Rescore {
+    pub median_us: u64,
+    pub p95_us: u64,
+    pub changes: u64,
+}
+
+/// Reads `RESCORE median_us=… p95_us=… changes=…` from the browser test output.
+pub fn rescore(output: &str) -> Result<Rescore, String> {
+    let line = output
+        .lines()
+        .find(|l| l.contains("RESCORE "))
+        .ok_or("the re-score figure is missing from the browser test output")?;
+    let field = |name: &str| -> Result<u64, String> {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(&format!("{name}=")))
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("no {name} in `{line}`"))
+    };
+    Ok(Rescore {
+        median_us: field("median_us")?,
+        p95_us: field("p95_us")?,
+        changes: field("changes")?,
+    })
+}
+
+pub struct Native {
+    pub score_one_us: f64,
+    pub rank_10000_ms: f64,
+}
+
+fn json_number(text: &str, key: &str) -> Result<f64, String> {
+    let at = text
+        .find(&format!("\"{key}\""))
+        .ok_or_else(|| format!("no {key} in {text}"))?;
+    let rest = &text[at + key.len() + 2..];
+    let rest = rest.trim_start_matches([':', ' ']);
+    let end = rest.find([',', '}']).unwrap_or(rest.len());
+    rest[..end]
+        .trim()
+        .parse()
+        .map_err(|_| format!("{key} is not a number in {text}"))
+}
+
+/// Native scoring and ranking, optimised for speed (the `bench` profile).
+pub fn native() -> Result<Native, String> {
+    let out = run_capture(
+        "cargo",
+        &[
+            "run",
+            "--locked",
+            "--profile",
+            "bench",
+            "-p",
+            "parindex-core",
+            "--example",
+            "measure",
+        ],
+        &[],
+    )?;
+    Ok(Native {
+        score_one_us: json_number(&out, "score_one_us")?,
+        rank_10000_ms: json_number(&out, "rank_10000_ms")?,
+    })
+}
+
+/// Time from navigation to a usable assessment view on a reload from cache (ms).
+pub fn reload() -> Result<f64, String> {
+    let out = run_capture("node", &["web/e2e/measure-reload.mjs"], &[])?;
+    json_number(&out, "reload_usable_ms")
+}
+
+/// The minimal yew counter app, built with the same profile and tools.
+pub fn floor() -> Result<Sizes, String> {
+    let dir = repo().join("benches/floor");
+    let target = repo().join("target/floor");
+    eprintln!("xtask: trunk build --release (benches/floor)");
+    let status = std::process::Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(&dir)
+        .env("PATH", tools::path())
+        .env("CARGO_TARGET_DIR", &target)
+        .status()
+        .map_err(|e| format!("trunk: {e}"))?;
+    if !status.success() {
+        return Err("building the floor app failed".into());
+    }
+    let dist = repo().join("target/floor-dist");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Sizes::of(&files)
+}
+
+/// Median wall time of `parindex score` on the example (release build), ms.
+pub fn cli_wall_ms() -> Result<f64, String> {
+    run(
+        "cargo",
+        &["build", "--locked", "--release", "-p", "parindex-cli"],
+    )?;
+    let bin = repo().join("target/release/parindex");
+    let mut times = Vec::new();
+    for _ in 0..21 {
+        let start = Instant::now();
+        let out = std::process::Command::new(&bin)
+            .args(["score", "examples/tra-cu-2022.json", "--format", "json"])
+            .current_dir(repo())
+            .output()
+            .map_err(|e| format!("{}: {e}", bin.display()))?;
+        times.push(start.elapsed().as_secs_f64() * 1e3);
+        if !out.status.success() {
+            return Err("parindex score failed".into());
+        }
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    Ok(times[times.len() / 2])
+}
+
+pub struct Budget {
+    pub name: &'static str,
+    pub figure: String,
+    pub limit: String,
+    pub ok: bool,
+}
+
+pub fn budgets(app: &Sizes, rescore: &Rescore, native: &Native) -> Vec<Budget> {
+    vec![
+        Budget {
+            name: "first visit of the app, gzip",
+            figure: format!("{} B", app.gzip),
+            limit: format!("≤ {BUDGET_FIRST_VISIT_GZIP} B"),
+            ok: app.gzip <= BUDGET_FIRST_VISIT_GZIP,
+        },
+        Budget {
+            name: "re-score median (Chromium)",
+            figure: format!("{} µs", rescore.median_us),
+            limit: format!("≤ {BUDGET_RESCORE_MEDIAN_US} µs"),
+            ok: rescore.median_us <= BUDGET_RESCORE_MEDIAN_US,
+        },
+        Budget {
+            name: "rank 10,000 (native, one core)",
+            figure: format!("{:.0} ms", native.rank_10000_ms),
+            limit: format!("≤ {BUDGET_RANK_10000_MS:.0} ms"),
+            ok: native.rank_10000_ms <= BUDGET_RANK_10000_MS,
+        },
+    ]
+}
+
+pub fn budget_table(budgets: &[Budget]) -> String {
+    let mut out =
+        String::from("budget                               figure        limit          \n");
+    for b in budgets {
+        out.push_str(&format!(
+            "{:<36} {:>12}  {:<14} {}\n",
+            b.name,
+            b.figure,
+            b.limit,
+            if b.ok { "ok" } else { "MISSED" }
+        ));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn table(
+    app: &Sizes,
+    package: &Sizes,
+    floor: &Sizes,
+    rescore: &Rescore,
+    reload_ms: f64,
+    native: &Native,
+    cli_ms: f64,
+    budgets: &[Budget],
+) -> String {
+    let ratio = app.gzip as f64 / floor.gzip.max(1) as f64;
+    let mut t = String::new();
+    t.push_str("| figure | value |\n|---|---|\n");
+    let mut row = |k: &str, v: String| t.push_str(&format!("| {k} | {v} |\n"));
+    row("app first visit, raw", format!("{} B", app.raw));
+    row("app first visit, gzip", format!("{} B", app.gzip));
+    for (name, raw, gzip) in &app.files {
+        row(&format!("  {name}"), format!("{raw} B raw, {gzip} B gzip"));
+    }
+    row(
+        "wasm-pack package (web: .wasm + .js), raw",
+        format!("{} B", package.raw),
+    );
+    row(
+        "wasm-pack package (web: .wasm + .js), gzip",
+        format!("{} B", package.gzip),
+    );
+    row("floor: yew counter app, gzip", format!("{} B", floor.gzip));
+    row("app gzip / floor gzip", format!("{ratio:.2}"));
+    row(
+        &format!(
+            "re-score after one change, Chromium, {} changes: median",
+            rescore.changes
+        ),
+        format!("{} µs", rescore.median_us),
+    );
+    row(
+        "re-score after one change, Chromium: 95th percentile",
+        format!("{} µs", rescore.p95_us),
+    );
+    row(
+        "reload from cache → usable assessment view, Chromium",
+        format!("{reload_ms:.0} ms"),
+    );
+    row(
+        "native: score one assessment (parse, validate, score, JSON)",
+        format!("{:.0} µs", native.score_one_us),
+    );
+    row(
+        "native: rank 10,000 assessments, one core",
+        format!("{:.0} ms", native.rank_10000_ms),
+    );
+    row(
+        "`parindex score` process wall time on the example",
+        format!("{cli_ms:.1} ms"),
+    );
+    t.push('\n');
+    t.push_str(&budget_table(budgets));
+    t
+}
