@@ -218,6 +218,17 @@ pub fn set_evidence(tree: &mut Value, section: Section, code: &str, items: &[Evi
     );
 }
 
+/// The unit and year an assessment names (empty and 0 when absent).
+pub fn unit_and_year(tree: &Value) -> (String, i64) {
+    let unit = tree
+        .get("unit")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let year = tree.get("year").and_then(Value::as_i64).unwrap_or_default();
+    (unit, year)
+}
+
 /// The assessment file text as exported: two-space JSON and a final newline. Keys are
 /// ordered, so exporting an imported export gives the same bytes.
 pub fn export_text(tree: &Value) -> String {

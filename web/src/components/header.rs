@@ -33,17 +33,7 @@ pub fn header() -> Html {
             </header>
         };
     };
-    let unit = session
-        .tree
-        .get("unit")
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string();
-    let year = session
-        .tree
-        .get("year")
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+    let (unit, year) = crate::model::unit_and_year(&session.tree);
     let total = session.score.scorecard.as_ref().map(|c| {
         let t = &c.total;
         let appraised = c.summary.appraised > 0;

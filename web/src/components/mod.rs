@@ -173,18 +173,9 @@ fn flush(latest: &Rc<std::cell::RefCell<Option<String>>>, state: &Ctx) {
             // the page is closed before the person reads the warning.
             if !matches!(state.save, crate::state::SaveState::Failed(_)) {
                 if let Some(s) = state.session.as_ref() {
-                    let unit = s
-                        .tree
-                        .get("unit")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default();
-                    let year = s
-                        .tree
-                        .get("year")
-                        .and_then(|v| v.as_i64())
-                        .unwrap_or_default();
+                    let (unit, year) = crate::model::unit_and_year(&s.tree);
                     let name =
-                        crate::model::export_name(unit, year).replace(".json", "-sao-luu.json");
+                        crate::model::export_name(&unit, year).replace(".json", "-sao-luu.json");
                     let _ = crate::files::download(
                         &name,
                         "application/json",

@@ -55,8 +55,7 @@ pub fn notices() -> Html {
     let failed = matches!(state.save, SaveState::Failed(_));
     let backup = state.session.as_ref().filter(|_| failed).map(|s| {
         let tree = s.tree.clone();
-        let unit = s.tree.get("unit").and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let year = s.tree.get("year").and_then(|v| v.as_i64()).unwrap_or_default();
+        let (unit, year) = crate::model::unit_and_year(&s.tree);
         let download = Callback::from(move |_| {
             let _ = files::download(&export_name(&unit, year), "application/json", &export_text(&tree));
         });

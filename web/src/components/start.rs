@@ -146,17 +146,7 @@ pub fn start() -> Html {
         }
     };
     let resume_card = |s: storage::Stored, title: &'static str, testid: &'static str| {
-        let unit = s
-            .assessment
-            .get("unit")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let year = s
-            .assessment
-            .get("year")
-            .and_then(|v| v.as_i64())
-            .unwrap_or_default();
+        let (unit, year) = crate::model::unit_and_year(&s.assessment);
         let reference = s
             .assessment
             .get("framework")
