@@ -16,10 +16,11 @@ Cách dùng / usage:
   parindex new FRAMEWORK --unit NAME --year YYYY
       Hồ sơ trống liệt kê mọi tiêu chí thành phần / a blank assessment.
       FRAMEWORK is id@edition (built in) or a .toml file.
-  parindex score ASSESSMENT [--framework FILE.toml] [--format text|json|csv|md] [--explain]
+  parindex score ASSESSMENT [--framework FILE.toml] [--format text|json|csv|md|xlsx] [--explain] [--output FILE]
       Chấm điểm một hồ sơ / score one assessment.
-  parindex rank ASSESSMENT… [--framework FILE.toml] [--format text|json|csv]
+  parindex rank ASSESSMENT… [--framework FILE.toml] [--format text|json|csv|xlsx] [--output FILE]
       Xếp hạng các đơn vị / rank units of one framework.
+      --output ghi ra tệp (bắt buộc với xlsx) / write to a file (required for xlsx).
 
 Tuỳ chọn chung / global options:
   --lang vi|en   ngôn ngữ đầu ra (mặc định vi, hoặc biến PARINDEX_LANG) / output language
@@ -35,6 +36,7 @@ pub enum Format {
     Json,
     Csv,
     Md,
+    Xlsx,
 }
 
 #[derive(Debug)]
@@ -56,11 +58,13 @@ pub enum Command {
         framework: Option<String>,
         format: Format,
         explain: bool,
+        output: Option<String>,
     },
     Rank {
         files: Vec<String>,
         framework: Option<String>,
         format: Format,
+        output: Option<String>,
     },
 }
 
@@ -82,6 +86,7 @@ struct Rest {
     format: Option<String>,
     unit: Option<String>,
     year: Option<String>,
+    output: Option<String>,
     explain: bool,
 }
 
@@ -98,6 +103,7 @@ fn format_of(s: Option<&str>, allowed: &[Format]) -> Result<Format, Usage> {
         Some("json") => Format::Json,
         Some("csv") => Format::Csv,
         Some("md") => Format::Md,
+        Some("xlsx") => Format::Xlsx,
         Some(other) => {
             return Err(Usage::Error(format!(
                 "định dạng không hỗ trợ / unknown format: {other}"
@@ -112,6 +118,16 @@ fn format_of(s: Option<&str>, allowed: &[Format]) -> Result<Format, Usage> {
             s.unwrap_or("text")
         )))
     }
+}
+
+/// A spreadsheet is a binary file: it needs `--output`, never the terminal.
+fn output_for(format: Format, output: Option<String>) -> Result<Option<String>, Usage> {
+    if format == Format::Xlsx && output.is_none() {
+        return Err(Usage::Error(
+            "--format xlsx cần --output TỆP.xlsx / needs --output FILE.xlsx".into(),
+        ));
+    }
+    Ok(output)
 }
 
 pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
@@ -140,6 +156,7 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             "--unit" => rest.unit = Some(value(argv, &mut i, "--unit")?),
             "--year" => rest.year = Some(value(argv, &mut i, "--year")?),
             "--explain" => rest.explain = true,
+            "--output" | "-o" => rest.output = Some(value(argv, &mut i, "--output")?),
             s if s.starts_with("--") => {
                 return Err(Usage::Error(format!(
                     "tuỳ chọn không có / unknown option: {s}"
@@ -214,13 +231,20 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             })?;
             let format = format_of(
                 rest.format.as_deref(),
-                &[Format::Text, Format::Json, Format::Csv, Format::Md],
+                &[
+                    Format::Text,
+                    Format::Json,
+                    Format::Csv,
+                    Format::Md,
+                    Format::Xlsx,
+                ],
             )?;
             Command::Score {
                 file,
                 framework: rest.framework,
                 format,
                 explain: rest.explain,
+                output: output_for(format, rest.output)?,
             }
         }
         "rank" => {
@@ -234,12 +258,13 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             }
             let format = format_of(
                 rest.format.as_deref(),
-                &[Format::Text, Format::Json, Format::Csv],
+                &[Format::Text, Format::Json, Format::Csv, Format::Xlsx],
             )?;
             Command::Rank {
                 files: rest.positional,
                 framework: rest.framework,
                 format,
+                output: output_for(format, rest.output)?,
             }
         }
         other => {

@@ -3,6 +3,7 @@
 //! 1 invalid input or framework, 2 wrong usage.
 
 mod args;
+mod xlsx;
 
 use args::{Command, Format, Usage};
 use parindex_core::{
@@ -35,14 +36,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(parsed.command, parsed.lang) {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`parindex … | head`) is not an error worth a panic.
-            let _ = stdout.write_all(out.as_bytes());
-            let _ = stdout.flush();
-            ExitCode::SUCCESS
-        }
+    let lang = parsed.lang;
+    match run(parsed.command, lang).and_then(|out| deliver(out, lang)) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid(lines)) => {
             for line in lines {
                 eprintln!("{line}");
@@ -50,6 +46,43 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// What a command produces: bytes, for stdout or for the `--output` file.
+struct Output {
+    bytes: Vec<u8>,
+    file: Option<String>,
+}
+
+impl From<String> for Output {
+    fn from(text: String) -> Output {
+        Output {
+            bytes: text.into_bytes(),
+            file: None,
+        }
+    }
+}
+
+fn deliver(out: Output, lang: Lang) -> Result<(), Failure> {
+    match out.file {
+        Some(path) => std::fs::write(&path, &out.bytes).map_err(|e| {
+            Failure::Invalid(vec![match lang {
+                Lang::Vi => format!("{path}: không ghi được tệp ({e})"),
+                Lang::En => format!("{path}: cannot write the file ({e})"),
+            }])
+        }),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`parindex … | head`) is not an error worth a panic.
+            let _ = stdout.write_all(&out.bytes);
+            let _ = stdout.flush();
+            Ok(())
+        }
+    }
+}
+
+fn spreadsheet(result: Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, Failure> {
+    result.map_err(|e| Failure::Invalid(vec![format!("xlsx: {e}")]))
 }
 
 fn read(path: &str) -> Result<String, Failure> {
@@ -115,19 +148,21 @@ fn load_assessment(
     Ok((framework, a))
 }
 
-fn run(command: Command, lang: Lang) -> Result<String, Failure> {
+fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
     match command {
         Command::Frameworks { format } => {
             let infos = builtin_infos();
-            Ok(match format {
+            Ok(Output::from(match format {
                 Format::Json => format!(
                     "{}\n",
                     serde_json::to_string_pretty(&infos).unwrap_or_default()
                 ),
                 _ => frameworks_text(&infos, lang),
-            })
+            }))
         }
-        Command::Validate { files, framework } => validate(&files, framework.as_deref(), lang),
+        Command::Validate { files, framework } => {
+            validate(&files, framework.as_deref(), lang).map(Output::from)
+        }
         Command::New {
             framework,
             unit,
@@ -139,13 +174,14 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
                 builtin(&framework)
                     .map_err(|d| Failure::Invalid(d.iter().map(|d| d.render(lang)).collect()))?
             };
-            Ok(blank_assessment(&fw, &unit, year))
+            Ok(blank_assessment(&fw, &unit, year).into())
         }
         Command::Score {
             file,
             framework,
             format,
             explain,
+            output,
         } => {
             let fw = framework
                 .as_deref()
@@ -153,17 +189,23 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
                 .transpose()?;
             let (fw, a) = load_assessment(&file, fw.as_ref(), lang)?;
             let card = score(&fw, &a);
-            Ok(match format {
-                Format::Json => card.to_json(),
-                Format::Csv => render::scorecard_csv(&card, explain, lang),
-                Format::Md => render::scorecard_markdown(&card, explain, lang),
-                Format::Text => render::scorecard_text(&card, explain, lang),
+            let bytes = match format {
+                Format::Json => card.to_json().into_bytes(),
+                Format::Csv => render::scorecard_csv(&card, explain, lang).into_bytes(),
+                Format::Md => render::scorecard_markdown(&card, explain, lang).into_bytes(),
+                Format::Text => render::scorecard_text(&card, explain, lang).into_bytes(),
+                Format::Xlsx => spreadsheet(xlsx::scorecard(&card, explain, lang))?,
+            };
+            Ok(Output {
+                bytes,
+                file: output,
             })
         }
         Command::Rank {
             files,
             framework,
             format,
+            output,
         } => {
             let fw_text = framework.as_deref().map(read).transpose()?;
             if let (Some(path), Some(text)) = (&framework, &fw_text) {
@@ -177,10 +219,15 @@ fn run(command: Command, lang: Lang) -> Result<String, Failure> {
             let ranking = rank_json(&refs, fw_text.as_deref()).map_err(|diags| {
                 Failure::Invalid(diags.iter().map(|d| name_file(d, &files, lang)).collect())
             })?;
-            Ok(match format {
-                Format::Json => ranking.to_json(),
-                Format::Csv => render::ranking_csv(&ranking, lang),
-                Format::Text | Format::Md => render::ranking_text(&ranking, lang),
+            let bytes = match format {
+                Format::Json => ranking.to_json().into_bytes(),
+                Format::Csv => render::ranking_csv(&ranking, lang).into_bytes(),
+                Format::Text | Format::Md => render::ranking_text(&ranking, lang).into_bytes(),
+                Format::Xlsx => spreadsheet(xlsx::ranking(&ranking, lang))?,
+            };
+            Ok(Output {
+                bytes,
+                file: output,
             })
         }
     }

@@ -400,3 +400,112 @@ fn a_50_megabyte_file_is_refused_quickly_with_a_clear_message() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A cell as text, numbers without trailing zeros, so it compares with scorecard strings.
+fn cell(range: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
+    match range.get_value((row, col)) {
+        Some(calamine::Data::Float(f)) => {
+            let s = format!("{f:.6}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        Some(calamine::Data::Int(i)) => i.to_string(),
+        Some(calamine::Data::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn xlsx_spreadsheets_reopen_with_the_same_numbers() {
+    use calamine::Reader;
+    let dir = std::env::temp_dir().join(format!("parindex-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("tra-cu.xlsx");
+    let o = parindex(&[
+        "score",
+        EXAMPLE,
+        "--format",
+        "xlsx",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let card: serde_json::Value =
+        serde_json::from_slice(&parindex(&["score", EXAMPLE, "--format", "json"]).stdout).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    let sheet = book.worksheet_range("Bảng tổng hợp").unwrap();
+    assert_eq!(cell(&sheet, 0, 0), "Mã");
+    for (i, node) in card["nodes"].as_array().unwrap().iter().enumerate() {
+        let row = i as u32 + 1;
+        assert_eq!(cell(&sheet, row, 0), node["code"].as_str().unwrap());
+        assert_eq!(
+            cell(&sheet, row, 2),
+            node["max"].as_str().unwrap(),
+            "max of {}",
+            node["code"]
+        );
+        assert_eq!(cell(&sheet, row, 3), node["self_points"].as_str().unwrap());
+        assert_eq!(cell(&sheet, row, 4), node["points"].as_str().unwrap());
+    }
+    let totals = card["nodes"].as_array().unwrap().len() as u32 + 2;
+    assert_eq!(
+        cell(&sheet, totals + 1, 4),
+        card["total"]["points"].as_str().unwrap()
+    );
+    assert_eq!(
+        cell(&sheet, totals + 1, 5),
+        card["total"]["index"].as_str().unwrap()
+    );
+
+    // Ranking: three units, one tie.
+    let case = repo().join("tests/rank/tie-middle");
+    let mut files: Vec<String> = std::fs::read_dir(&case)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "expected.json")
+        })
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    let fw = case.join("framework.toml");
+    let out = dir.join("rank.xlsx");
+    let mut args = vec![
+        "rank",
+        "--format",
+        "xlsx",
+        "--output",
+        out.to_str().unwrap(),
+        "--framework",
+        fw.to_str().unwrap(),
+    ];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(parindex(&args).status.code(), Some(0));
+    args[2] = "json";
+    args.drain(3..5);
+    let ranking: serde_json::Value = serde_json::from_slice(&parindex(&args).stdout).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("Xếp hạng").unwrap();
+    for (i, row) in ranking["rows"].as_array().unwrap().iter().enumerate() {
+        let r = i as u32 + 1;
+        assert_eq!(cell(&sheet, r, 0), row["rank"].to_string());
+        assert_eq!(cell(&sheet, r, 1), row["unit"].as_str().unwrap());
+        assert_eq!(cell(&sheet, r, 2), row["points"].as_str().unwrap());
+        if let Some(index) = row["index"].as_str() {
+            assert_eq!(
+                cell(&sheet, r, 4),
+                index.trim_end_matches('0').trim_end_matches('.')
+            );
+        }
+    }
+    // Without --output a spreadsheet is wrong usage, not bytes on a terminal.
+    assert_eq!(
+        parindex(&["score", EXAMPLE, "--format", "xlsx"])
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
