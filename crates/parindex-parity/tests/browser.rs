@@ -10,8 +10,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn framework_arg(f: Option<&str>) -> JsValue {
-    f.map_or(JsValue::UNDEFINED, JsValue::from_str)
+fn framework_arg(f: Option<&str>) -> Option<JsValue> {
+    f.map(JsValue::from_str)
 }
 
 fn diagnostics_of(err: &JsValue) -> String {
@@ -86,7 +86,7 @@ fn hostile_inputs_throw_errors_never_traps() {
         js_sys::Array::new().into(),
     ];
     for input in inputs {
-        match parindex_wasm::score(input.clone(), JsValue::UNDEFINED) {
+        match parindex_wasm::score(input.clone(), None) {
             Ok(_) => panic!("accepted {input:?}"),
             Err(e) => {
                 assert!(e.is_instance_of::<js_sys::Error>());
@@ -96,8 +96,8 @@ fn hostile_inputs_throw_errors_never_traps() {
     }
     let cyclic = js_sys::Object::new();
     js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).expect("set");
-    assert!(parindex_wasm::score(cyclic.into(), JsValue::UNDEFINED).is_err());
-    assert!(parindex_wasm::score(JsValue::from_str("{}"), JsValue::from(5)).is_err());
+    assert!(parindex_wasm::score(cyclic.into(), None).is_err());
+    assert!(parindex_wasm::score(JsValue::from_str("{}"), Some(JsValue::from(5))).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -106,7 +106,7 @@ fn frameworks_new_assessment_and_rank() {
     assert!(list.length() >= 2);
     let blank = parindex_wasm::new_assessment("mau-xa@2024", "UBND xã A", JsValue::from(2024))
         .expect("blank");
-    let card = parindex_wasm::score(blank.clone(), JsValue::UNDEFINED).expect("score blank");
+    let card = parindex_wasm::score(blank.clone(), None).expect("score blank");
     assert_eq!(
         js_sys::Reflect::get(&card, &"complete".into()).unwrap(),
         JsValue::FALSE
@@ -114,7 +114,7 @@ fn frameworks_new_assessment_and_rank() {
     assert!(parindex_wasm::new_assessment("mau-xa@2024", "A", JsValue::from(2024.5)).is_err());
     assert!(parindex_wasm::new_assessment("khong-co@1", "A", JsValue::from(2024)).is_err());
     let two = js_sys::Array::of2(&blank, &blank);
-    let ranking = parindex_wasm::rank(two.into(), JsValue::UNDEFINED).expect("rank");
+    let ranking = parindex_wasm::rank(two.into(), None).expect("rank");
     let rows = js_sys::Array::from(&js_sys::Reflect::get(&ranking, &"rows".into()).unwrap());
     assert_eq!(rows.length(), 2);
     let toml = parindex_core_source();

@@ -77,18 +77,18 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     ))
 }
 
-/// An optional framework TOML argument.
-fn framework_arg(value: &JsValue) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        Ok(None)
-    } else {
-        value.as_string().map(Some).ok_or_else(|| {
+/// An optional framework TOML argument: absent, `undefined` or `null` means "the
+/// built-in framework the assessment names".
+fn framework_arg(value: &Option<JsValue>) -> Result<Option<String>, JsValue> {
+    match value {
+        Some(v) if !(v.is_undefined() || v.is_null()) => v.as_string().map(Some).ok_or_else(|| {
             fail(
                 "frameworkToml",
                 "cần nội dung tệp TOML (chuỗi)",
                 "expected TOML text (a string)",
             )
-        })
+        }),
+        _ => Ok(None),
     }
 }
 
@@ -133,27 +133,30 @@ pub fn new_assessment(
 
 /// Scores an assessment (object or JSON text) against `frameworkToml`, or the built-in
 /// framework it names. Returns the scorecard object.
-#[wasm_bindgen(unchecked_return_type = "Scorecard")]
+#[wasm_bindgen(skip_typescript)]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string | undefined")]
-    framework_toml: JsValue,
+    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string")]
+    framework_toml: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     Ok(parse(&score_json_text(assessment, framework_toml)?))
 }
 
 /// As [`score`], but returns the scorecard JSON text: byte for byte what
 /// `parindex score --format json` prints.
-#[wasm_bindgen(js_name = scoreJson)]
+#[wasm_bindgen(js_name = scoreJson, skip_typescript)]
 pub fn score_json_js(
     #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string | undefined")]
-    framework_toml: JsValue,
+    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string")]
+    framework_toml: Option<JsValue>,
 ) -> Result<String, JsValue> {
     score_json_text(assessment, framework_toml)
 }
 
-fn score_json_text(assessment: JsValue, framework_toml: JsValue) -> Result<String, JsValue> {
+fn score_json_text(
+    assessment: JsValue,
+    framework_toml: Option<JsValue>,
+) -> Result<String, JsValue> {
     let text = json_text(&assessment, "assessment")?;
     let toml = framework_arg(&framework_toml)?;
     score_json(&text, toml.as_deref())
@@ -162,11 +165,11 @@ fn score_json_text(assessment: JsValue, framework_toml: JsValue) -> Result<Strin
 }
 
 /// Ranks assessments of one framework. Returns `{ format, framework, rows }`.
-#[wasm_bindgen(unchecked_return_type = "Ranking")]
+#[wasm_bindgen(skip_typescript)]
 pub fn rank(
     #[wasm_bindgen(unchecked_param_type = "Array<Assessment | string>")] assessments: JsValue,
-    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string | undefined")]
-    framework_toml: JsValue,
+    #[wasm_bindgen(js_name = frameworkToml, unchecked_param_type = "string")]
+    framework_toml: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     if !js_sys::Array::is_array(&assessments) {
         return Err(fail(

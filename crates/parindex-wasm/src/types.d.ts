@@ -115,3 +115,15 @@ export interface ParindexError extends Error {
   diagnosticsEn: string[];
   details: Diagnostic[];
 }
+
+/**
+ * Scores an assessment (object or JSON text) against `frameworkToml`, or against the
+ * built-in framework the assessment names. Throws a `ParindexError` on bad input.
+ */
+export function score(assessment: Assessment | string, frameworkToml?: string): Scorecard;
+
+/** As `score`, but the scorecard JSON text: byte for byte what `parindex score --format json` prints. */
+export function scoreJson(assessment: Assessment | string, frameworkToml?: string): string;
+
+/** Ranks assessments of one framework (ties share a rank: 1, 2, 2, 4). */
+export function rank(assessments: Array<Assessment | string>, frameworkToml?: string): Ranking;
