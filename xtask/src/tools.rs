@@ -92,6 +92,7 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
     if version_of("wasm-opt").is_none_or(|v| !v.contains("version 132"))
         || !repo().join("node_modules/playwright-core").exists()
         || !repo().join("node_modules/.bin/tsc").exists()
+        || !repo().join("node_modules/axe-core").exists()
     {
         run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }
