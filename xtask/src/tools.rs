@@ -93,6 +93,7 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
         || !repo().join("node_modules/playwright-core").exists()
         || !repo().join("node_modules/.bin/tsc").exists()
         || !repo().join("node_modules/axe-core").exists()
+        || !repo().join("node_modules/esbuild").exists()
     {
         run("npm", &["ci", "--no-audit", "--no-fund"])?;
     }

@@ -130,7 +130,7 @@ impl Assessment {
 }
 
 fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Option<Assessment> {
-    let mut f = Fields::of(tree, "", diags)?;
+    let mut f = Fields::of(tree, &"", diags)?;
     if let Some(v) = f.required("format", diags) {
         if v.as_i64() != Some(FORMAT) {
             diags.error(
@@ -142,7 +142,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
     }
     let reference = f
         .required("framework", diags)
-        .and_then(|v| string(v, "framework", diags));
+        .and_then(|v| string(v, &"framework", diags));
     if let Some(r) = &reference {
         if *r != fw.reference() {
             diags.error(
@@ -160,7 +160,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
     }
     let unit = f
         .required("unit", diags)
-        .and_then(|v| non_empty_string(v, "unit", diags));
+        .and_then(|v| non_empty_string(v, &"unit", diags));
     let year = f.required("year", diags).and_then(|v| match v.as_i64() {
         Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
         _ => {
@@ -205,7 +205,7 @@ fn read_section(
     diags: &mut Diagnostics,
 ) -> Option<BTreeMap<usize, Entry>> {
     let before = diags.len();
-    let f = Fields::of(value, section.key(), diags)?;
+    let f = Fields::of(value, &section.key(), diags)?;
     let mut entries = BTreeMap::new();
     for code in f.keys() {
         let path = format!("{}.{code}", section.key());
@@ -271,7 +271,7 @@ fn read_entry(
     let before = diags.len();
     let criterion = &fw.criteria[index];
     let rule = criterion.rule.as_ref()?;
-    let mut f = Fields::of(value, path, diags)?;
+    let mut f = Fields::of(value, &path, diags)?;
     let na_path = f.path_of("not_applicable");
     let not_applicable = f
         .optional("not_applicable")
@@ -369,7 +369,11 @@ fn read_entry(
     })
 }
 
-fn read_evidence(value: &Value, path: &str, diags: &mut Diagnostics) -> Vec<Evidence> {
+fn read_evidence(
+    value: &Value,
+    path: &dyn std::fmt::Display,
+    diags: &mut Diagnostics,
+) -> Vec<Evidence> {
     let Some(list) = array(value, path, diags) else {
         return Vec::new();
     };
@@ -411,7 +415,7 @@ fn read_evidence(value: &Value, path: &str, diags: &mut Diagnostics) -> Vec<Evid
 
 fn read_adjustments(value: &Value, key: &str, diags: &mut Diagnostics) -> Option<Vec<Adjustment>> {
     let before = diags.len();
-    let list = array(value, key, diags)?;
+    let list = array(value, &key, diags)?;
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let path = format!("{key}[{i}]");

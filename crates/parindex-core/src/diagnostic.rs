@@ -105,8 +105,10 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn error(&mut self, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) {
-        self.0.push(Diagnostic::error(path, vi, en));
+    /// Records an error. The path is anything displayable, so a [`crate::reader::KeyPath`]
+    /// is written out only here, when a problem is found.
+    pub fn error(&mut self, path: impl fmt::Display, vi: impl Into<String>, en: impl Into<String>) {
+        self.0.push(Diagnostic::error(path.to_string(), vi, en));
     }
 
     pub fn has_errors(&self) -> bool {

@@ -200,7 +200,7 @@ struct RawCriterion<'a> {
 }
 
 fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
-    let mut f = Fields::of(tree, "", diags)?;
+    let mut f = Fields::of(tree, &"", diags)?;
     let format = f.required("format", diags);
     if let Some(v) = format {
         if v.as_i64() != Some(FORMAT) {
@@ -211,7 +211,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
             );
         }
     }
-    let id = f.required("id", diags).and_then(|v| string(v, "id", diags)).filter(|id| {
+    let id = f.required("id", diags).and_then(|v| string(v, &"id", diags)).filter(|id| {
         let ok = is_valid_id(id);
         if !ok {
             diags.error(
@@ -224,7 +224,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
     });
     let edition = f
         .required("edition", diags)
-        .and_then(|v| non_empty_string(v, "edition", diags))
+        .and_then(|v| non_empty_string(v, &"edition", diags))
         .filter(|e| {
             let ok = !e.contains(char::is_whitespace) && !e.contains('@');
             if !ok {
@@ -238,7 +238,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         });
     let level = f
         .required("level", diags)
-        .and_then(|v| string(v, "level", diags))
+        .and_then(|v| string(v, &"level", diags))
         .and_then(|s| {
             let level = Level::ALL.iter().find(|(n, _)| *n == s).map(|(_, l)| *l);
             if level.is_none() {
@@ -253,22 +253,22 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         });
     let official = f
         .required("official", diags)
-        .and_then(|v| boolean(v, "official", diags));
+        .and_then(|v| boolean(v, &"official", diags));
     let source = f
         .required("source", diags)
-        .and_then(|v| non_empty_string(v, "source", diags));
+        .and_then(|v| non_empty_string(v, &"source", diags));
     let title = f
         .required("title", diags)
-        .and_then(|v| read_text(v, "title", diags));
+        .and_then(|v| read_text(v, &"title", diags));
     let scale = f
         .required("scale", diags)
-        .and_then(|v| framework_number(v, "scale", diags));
+        .and_then(|v| framework_number(v, &"scale", diags));
     let rounding = f
         .required("rounding", diags)
         .and_then(|v| read_rounding(v, diags));
     let not_applicable = f
         .required("not_applicable", diags)
-        .and_then(|v| string(v, "not_applicable", diags))
+        .and_then(|v| string(v, &"not_applicable", diags))
         .and_then(|s| match s.as_str() {
             "reduce-max" => Some(NotApplicablePolicy::ReduceMax),
             "award-max" => Some(NotApplicablePolicy::AwardMax),
@@ -279,7 +279,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         });
     let survey_missing = f
         .required("survey_missing", diags)
-        .and_then(|v| string(v, "survey_missing", diags))
+        .and_then(|v| string(v, &"survey_missing", diags))
         .and_then(|s| match s.as_str() {
             "reduce-max" => Some(SurveyMissingPolicy::ReduceMax),
             "zero" => Some(SurveyMissingPolicy::Zero),
@@ -289,10 +289,10 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
             }
         });
     let bonus_max = f.optional("bonus_max").map_or(Some(Decimal::ZERO), |v| {
-        framework_number(v, "bonus_max", diags)
+        framework_number(v, &"bonus_max", diags)
     });
     let penalty_max = f.optional("penalty_max").map_or(Some(Decimal::ZERO), |v| {
-        framework_number(v, "penalty_max", diags)
+        framework_number(v, &"penalty_max", diags)
     });
     let grades = f
         .optional("band")
@@ -342,7 +342,7 @@ fn policy_error(path: &str, value: &str, allowed: &str, diags: &mut Diagnostics)
 }
 
 fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
-    let mut f = Fields::of(value, "rounding", diags)?;
+    let mut f = Fields::of(value, &"rounding", diags)?;
     let places = f.required("places", diags).and_then(|v| match v.as_u64() {
         Some(p) if p <= 4 => Some(p as u32),
         _ => {
@@ -356,7 +356,7 @@ fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
     });
     let mode = f
         .required("mode", diags)
-        .and_then(|v| string(v, "rounding.mode", diags))
+        .and_then(|v| string(v, &"rounding.mode", diags))
         .and_then(|s| {
             let mode = RoundingMode::parse(&s);
             if mode.is_none() {
@@ -376,7 +376,7 @@ fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
 }
 
 fn read_grades(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Grade>> {
-    let list = array(value, "band", diags)?;
+    let list = array(value, &"band", diags)?;
     let before = diags.len();
     let mut grades: Vec<Grade> = Vec::new();
     for (i, item) in list.iter().enumerate() {
@@ -429,7 +429,7 @@ fn read_criteria(
     scale: Option<Decimal>,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Criterion>> {
-    let list = array(value, "criterion", diags)?;
+    let list = array(value, &"criterion", diags)?;
     let before = diags.len();
     if list.is_empty() {
         diags.error(

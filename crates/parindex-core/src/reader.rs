@@ -8,22 +8,42 @@ use crate::diagnostic::{join, Diagnostics};
 use crate::toml_tree;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
+use std::fmt;
+use std::rc::Rc;
+
+/// The path of a key (`self.3.3.2` + `numerator`), written out only when displayed:
+/// reading a valid file builds no path strings at all.
+#[derive(Debug, Clone)]
+pub struct KeyPath<'k> {
+    base: Rc<str>,
+    key: &'k str,
+}
+
+impl fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.base.is_empty() {
+            f.write_str(self.key)
+        } else {
+            write!(f, "{}.{}", self.base, self.key)
+        }
+    }
+}
 
 /// The keys of one table/object, read one by one; whatever is left unread at
 /// [`Fields::finish`] is an unknown key.
 pub struct Fields<'a> {
     map: &'a Map<String, Value>,
-    path: String,
+    path: Rc<str>,
     used: Vec<&'a str>,
 }
 
 impl<'a> Fields<'a> {
     /// Opens `value` as a table, or reports that it is not one.
-    pub fn of(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Option<Self> {
+    pub fn of(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Self> {
         match value {
             Value::Object(map) => Some(Fields {
                 map,
-                path: path.to_string(),
+                path: path.to_string().into(),
                 used: Vec::new(),
             }),
             other => {
@@ -33,9 +53,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The path of a key inside this table.
-    pub fn path_of(&self, key: &str) -> String {
-        join(&self.path, key)
+    /// The path of a key inside this table, written out only if a diagnostic needs it.
+    pub fn path_of<'k>(&self, key: &'k str) -> KeyPath<'k> {
+        KeyPath {
+            base: Rc::clone(&self.path),
+            key,
+        }
     }
 
     /// The value under `key`, if present (marks it as read).
@@ -99,7 +122,7 @@ pub fn describe(value: &Value) -> &'static str {
     }
 }
 
-fn type_error(value: &Value, path: &str, vi: &str, en: &str, diags: &mut Diagnostics) {
+fn type_error(value: &Value, path: &dyn fmt::Display, vi: &str, en: &str, diags: &mut Diagnostics) {
     let found = describe(value);
     diags.error(
         path,
@@ -108,7 +131,7 @@ fn type_error(value: &Value, path: &str, vi: &str, en: &str, diags: &mut Diagnos
     );
 }
 
-pub fn string(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<String> {
+pub fn string(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         other => {
@@ -119,7 +142,11 @@ pub fn string(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Stri
 }
 
 /// A string that must contain something other than spaces.
-pub fn non_empty_string(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<String> {
+pub fn non_empty_string(
+    value: &Value,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     let s = string(value, path, diags)?;
     if s.trim().is_empty() {
         diags.error(path, "không được để trống", "must not be empty");
@@ -128,7 +155,7 @@ pub fn non_empty_string(value: &Value, path: &str, diags: &mut Diagnostics) -> O
     Some(s)
 }
 
-pub fn boolean(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<bool> {
+pub fn boolean(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         other => {
@@ -138,7 +165,11 @@ pub fn boolean(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<boo
     }
 }
 
-pub fn array<'a>(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Option<&'a Vec<Value>> {
+pub fn array<'a>(
+    value: &'a Value,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<&'a Vec<Value>> {
     match value {
         Value::Array(items) => Some(items),
         other => {
@@ -149,7 +180,7 @@ pub fn array<'a>(value: &'a Value, path: &str, diags: &mut Diagnostics) -> Optio
 }
 
 /// A real calendar date written `YYYY-MM-DD`.
-pub fn date(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Date> {
+pub fn date(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Date> {
     let s = string(value, path, diags)?;
     let d = Date::parse(&s);
     if d.is_none() {
@@ -176,7 +207,7 @@ fn is_decimal_literal(s: &str) -> bool {
 
 /// An exact decimal, written as a string (`"0.5"`) or an integer; floating-point
 /// literals are refused because their value is not exact.
-pub fn decimal(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Decimal> {
     match value {
         Value::String(s) => {
             let parsed = if is_decimal_literal(s) {
@@ -231,7 +262,11 @@ pub fn decimal(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Dec
 
 /// A decimal within `[0, MAX_POINTS]` with at most four decimals: every framework
 /// point value and threshold.
-pub fn framework_number(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+pub fn framework_number(
+    value: &Value,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
     let d = decimal(value, path, diags)?;
     if d < Decimal::ZERO {
         diags.error(
@@ -261,7 +296,7 @@ pub fn framework_number(value: &Value, path: &str, diags: &mut Diagnostics) -> O
 }
 
 /// A whole count from 0 to 10^15, as a JSON integer or a string of digits.
-pub fn count(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<u64> {
+pub fn count(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<u64> {
     let parsed: Result<u64, String> = match value {
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
             (Some(u), _) => Ok(u),
@@ -315,10 +350,10 @@ mod tests {
     fn decimals_are_strict() {
         let mut d = Diagnostics::default();
         assert_eq!(
-            decimal(&json!("0.5"), "x", &mut d),
+            decimal(&json!("0.5"), &"x", &mut d),
             Some(Decimal::new(5, 1))
         );
-        assert_eq!(decimal(&json!(3), "x", &mut d), Some(Decimal::from(3)));
+        assert_eq!(decimal(&json!(3), &"x", &mut d), Some(Decimal::from(3)));
         assert!(d.is_empty());
         for bad in [
             json!("1e3"),
@@ -329,7 +364,7 @@ mod tests {
             json!(0.5),
         ] {
             let mut d = Diagnostics::default();
-            assert_eq!(decimal(&bad, "x", &mut d), None, "{bad}");
+            assert_eq!(decimal(&bad, &"x", &mut d), None, "{bad}");
             assert_eq!(d.len(), 1);
         }
     }
@@ -337,8 +372,8 @@ mod tests {
     #[test]
     fn counts_are_whole_and_bounded() {
         let mut d = Diagnostics::default();
-        assert_eq!(count(&json!(6507), "n", &mut d), Some(6507));
-        assert_eq!(count(&json!("6507"), "n", &mut d), Some(6507));
+        assert_eq!(count(&json!(6507), &"n", &mut d), Some(6507));
+        assert_eq!(count(&json!("6507"), &"n", &mut d), Some(6507));
         assert!(d.is_empty());
         for bad in [
             json!(-1),
@@ -348,7 +383,7 @@ mod tests {
             json!(true),
         ] {
             let mut d = Diagnostics::default();
-            assert_eq!(count(&bad, "n", &mut d), None, "{bad}");
+            assert_eq!(count(&bad, &"n", &mut d), None, "{bad}");
             assert_eq!(d.0[0].path, "n");
         }
     }
@@ -357,7 +392,7 @@ mod tests {
     fn unknown_keys_are_named() {
         let value = json!({ "a": 1, "b": 2 });
         let mut d = Diagnostics::default();
-        let mut f = Fields::of(&value, "self.1.1", &mut d).unwrap();
+        let mut f = Fields::of(&value, &"self.1.1", &mut d).unwrap();
         f.optional("a");
         f.finish(&mut d);
         assert_eq!(d.0[0].path, "self.1.1.b");

@@ -5,7 +5,11 @@ use crate::reader::{non_empty_string, string, Fields};
 use serde_json::Value;
 
 /// Reads a `{ vi, en }` table; `vi` is required, `en` falls back to `vi`.
-pub fn read_text(value: &Value, path: &str, diags: &mut Diagnostics) -> Option<Text> {
+pub fn read_text(
+    value: &Value,
+    path: &dyn std::fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Text> {
     let mut f = Fields::of(value, path, diags)?;
     let vi_path = f.path_of("vi");
     let en_path = f.path_of("en");

@@ -161,7 +161,7 @@ fn parse_band(
     allowed: Allowed,
     diags: &mut Diagnostics,
 ) -> Option<Band> {
-    let mut f = Fields::of(value, path, diags)?;
+    let mut f = Fields::of(value, &path, diags)?;
     let keys: &[(&str, Bound)] = match allowed {
         Allowed::Rising => &[("at_least", Bound::AtLeast), ("above", Bound::Above)],
         Allowed::Either => &[
@@ -216,7 +216,7 @@ fn parse_band(
     })
 }
 
-fn check_order(bands: &[Band], path: &str, diags: &mut Diagnostics) {
+fn check_order(bands: &[Band], path: &dyn std::fmt::Display, diags: &mut Diagnostics) {
     let Some(first) = bands.first() else { return };
     let rising = first.bound.rising();
     for (i, pair) in bands.windows(2).enumerate() {

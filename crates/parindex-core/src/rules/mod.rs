@@ -176,7 +176,7 @@ impl Rule {
         diags: &mut Diagnostics,
     ) -> Option<Rule> {
         let before = diags.len();
-        let mut f = Fields::of(value, path, diags)?;
+        let mut f = Fields::of(value, &path, diags)?;
         let kind_path = f.path_of("kind");
         let kind_name = f
             .required("kind", diags)
@@ -410,7 +410,7 @@ pub(crate) mod testing {
     ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
         let value: Value = serde_json::from_str(entry).expect("test JSON");
         let mut diags = Diagnostics::default();
-        let mut f = Fields::of(&value, "self.1", &mut diags).expect("an object");
+        let mut f = Fields::of(&value, &"self.1", &mut diags).expect("an object");
         match rule.read_input(&mut f, &mut diags) {
             Ok(i) if diags.is_empty() => Ok(i),
             _ => Err(diags.0),
