@@ -252,6 +252,21 @@ fn validate_rejects_every_invalid_assessment_fixture() {
     );
 }
 
+/// The assessment files of a ranking case, sorted.
+fn rank_case_files(case: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(case)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "expected.json")
+        })
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn rank_orders_units_and_shares_ties() {
     let dir = repo().join("tests/rank");
@@ -262,16 +277,7 @@ fn rank_orders_units_and_shares_ties() {
     cases.sort();
     assert!(!cases.is_empty());
     for case in cases {
-        let mut files: Vec<String> = std::fs::read_dir(&case)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "json")
-                    && p.file_name().is_some_and(|n| n != "expected.json")
-            })
-            .map(|p| p.to_str().unwrap().to_string())
-            .collect();
-        files.sort();
+        let files = rank_case_files(&case);
         let fw = case.join("framework.toml");
         let mut args = vec![
             "rank",
@@ -460,16 +466,7 @@ fn xlsx_spreadsheets_reopen_with_the_same_numbers() {
 
     // Ranking: three units, one tie.
     let case = repo().join("tests/rank/tie-middle");
-    let mut files: Vec<String> = std::fs::read_dir(&case)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && p.file_name().is_some_and(|n| n != "expected.json")
-        })
-        .map(|p| p.to_str().unwrap().to_string())
-        .collect();
-    files.sort();
+    let files = rank_case_files(&case);
     let fw = case.join("framework.toml");
     let out = dir.join("rank.xlsx");
     let mut args = vec![
