@@ -3,16 +3,10 @@
 //! (`98,6%`, `25/01/2022` in Vietnamese).
 
 use parindex_core::decimal::human;
+pub use parindex_core::diagnostic::tr;
 use parindex_core::scorecard::Index;
 use parindex_core::Decimal;
 pub use parindex_core::Lang;
-
-pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 /// A number for people: `8.5` → `8,5` in Vietnamese.
 pub fn num(d: Decimal, lang: Lang) -> String {

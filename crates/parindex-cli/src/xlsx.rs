@@ -2,16 +2,10 @@
 //! (*Bảng tổng hợp kết quả tự đánh giá, chấm điểm*) and the ranking table, with numbers
 //! as numeric cells so a spreadsheet can sum and sort them.
 
+use parindex_core::diagnostic::tr;
 use parindex_core::render::ranking_text;
 use parindex_core::{Lang, Ranking, Scorecard};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
-
-fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 fn header(
     sheet: &mut rust_xlsxwriter::Worksheet,

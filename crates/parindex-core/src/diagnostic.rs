@@ -48,6 +48,15 @@ impl Lang {
     }
 }
 
+/// One of two fixed texts, by language: `tr(lang, "Mã", "Code")`. Used by every
+/// renderer (text, Markdown, spreadsheets, the app) for labels.
+pub fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// How serious a diagnostic is: errors stop scoring, warnings are reported in the
 /// scorecard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -3,16 +3,9 @@
 //! the WebAssembly package.
 
 use crate::decimal::human;
-use crate::diagnostic::{Lang, Text};
+use crate::diagnostic::{tr, Lang, Text};
 use crate::rank::Ranking;
 use crate::scorecard::{Node, Scorecard, Total};
-
-fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 fn depth(code: &str) -> usize {
     code.matches('.').count()
