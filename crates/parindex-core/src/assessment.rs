@@ -31,6 +31,8 @@ pub struct Entry {
     pub note: Option<String>,
     /// The appraiser's comment (appraisal and survey sections).
     pub comment: Option<String>,
+    /// The unit's explanation (*giải trình*) of a disputed appraisal (self section only).
+    pub explanation: Option<String>,
 }
 
 impl Entry {
@@ -325,11 +327,20 @@ fn read_entry(
     let note = f
         .optional("note")
         .and_then(|v| string(v, &note_path, diags));
-    let comment = if section == Section::SelfAssessed {
-        None
-    } else {
-        let p = f.path_of("comment");
-        f.optional("comment").and_then(|v| string(v, &p, diags))
+    // The appraiser comments; the unit answers with an explanation (giải trình).
+    let (comment, explanation) = {
+        let key = if section == Section::SelfAssessed {
+            "explanation"
+        } else {
+            "comment"
+        };
+        let p = f.path_of(key);
+        let text = f.optional(key).and_then(|v| string(v, &p, diags));
+        if section == Section::SelfAssessed {
+            (None, text)
+        } else {
+            (text, None)
+        }
     };
     // Input keys of other rule kinds get a precise message rather than "unknown key".
     let own = rule.kind().input_keys();
@@ -366,6 +377,7 @@ fn read_entry(
         evidence,
         note,
         comment,
+        explanation,
     })
 }
 

@@ -166,6 +166,27 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
         .sum();
 
     let mut diagnostics = Vec::new();
+    // An appraiser who changes a unit's points must say why.
+    for (i, c) in framework.leaves() {
+        if let (true, Some(a), Some(s)) = (appraised[i], &counted[i], &own[i]) {
+            let said = assessment.appraisal.get(&i).and_then(|e| e.comment.as_deref());
+            if a.points != s.points && said.is_none_or(|t| t.trim().is_empty()) {
+                diagnostics.push(Diagnostic::warning(
+                    format!("appraisal.{}.comment", c.code),
+                    format!(
+                        "cần nhận xét: điểm thẩm định {} khác điểm tự chấm {}",
+                        points_str(a.points),
+                        points_str(s.points)
+                    ),
+                    format!(
+                        "a comment is required: the appraised points {} differ from the self-assessed {}",
+                        points_str(a.points),
+                        points_str(s.points)
+                    ),
+                ));
+            }
+        }
+    }
     let bonus = capped(
         &assessment.bonus,
         framework.bonus_max,
