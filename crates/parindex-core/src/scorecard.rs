@@ -162,4 +162,19 @@ impl Scorecard {
     pub fn node(&self, code: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.code == code)
     }
+
+    /// Leaves whose appraised points differ from the self-assessed points, with the
+    /// change (`appraised − self`): largest change either way first, then by code
+    /// (framework order).
+    pub fn differences(&self) -> Vec<(&Node, Decimal)> {
+        let mut out: Vec<(&Node, Decimal)> = self
+            .nodes
+            .iter()
+            .filter(|n| n.kind.is_some() && n.appraised && n.points != n.self_points)
+            .map(|n| (n, n.points - n.self_points))
+            .collect();
+        // A stable sort keeps framework order among equal changes.
+        out.sort_by(|a, b| b.1.abs().cmp(&a.1.abs()));
+        out
+    }
 }
