@@ -18,7 +18,7 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|_| "the file cannot be read".to_string())?;
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 
@@ -41,4 +41,41 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     a.remove();
     web_sys::Url::revoke_object_url(&url)?;
     Ok(())
+}
+
+/// Offers CSV text as a download, UTF-8 with a byte-order mark so spreadsheet programs
+/// show Vietnamese letters correctly.
+pub fn download_csv(name: &str, csv: &str) -> Result<(), JsValue> {
+    download(name, "text/csv;charset=utf-8", &format!("\u{feff}{csv}"))
+}
+
+/// Reads every chosen or dropped file: its name and its text, or why it could not be read.
+pub async fn read_all(list: web_sys::FileList) -> Vec<(String, Result<String, String>)> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        if let Some(file) = list.get(i) {
+            let name = file.name();
+            out.push((name, read_text(file).await));
+        }
+    }
+    out
+}
+
+/// Fetches a file beside the page as text (the example, a framework).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "network".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| "no text".to_string())?;
+    text.as_string().ok_or_else(|| "not text".to_string())
 }

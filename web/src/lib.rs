@@ -8,9 +8,18 @@
 //! - `state.rs`: the one reducer; `model.rs`: edits of the assessment file;
 //! - `storage.rs`: autosave and recovery; `files.rs`: import/export;
 //! - `components/`: the screens.
+//!
+//! One crate, two pages: the units' app (`index.html`) and, with the `desk` feature, the
+//! appraising body's desk (`tham-dinh/index.html`) — see [`DESK`].
+
+/// Whether this build is the appraising body's desk (`--features desk`, the `tham-dinh/`
+/// page): appraisal entry, bonus and penalty, compare and ranking. The units' app leaves
+/// them out; the branches they sit behind are constant, so their code is not linked.
+pub const DESK: bool = cfg!(feature = "desk");
 
 pub mod components;
 pub mod files;
+pub mod frameworks;
 pub mod i18n;
 pub mod model;
 pub mod state;

@@ -9,6 +9,8 @@ use serde_json::{json, Map, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     SelfAssessed,
+    /// The appraiser's inputs (*thẩm định*), beside the unit's.
+    Appraisal,
     Survey,
 }
 
@@ -16,6 +18,7 @@ impl Section {
     pub fn key(self) -> &'static str {
         match self {
             Section::SelfAssessed => "self",
+            Section::Appraisal => "appraisal",
             Section::Survey => "survey",
         }
     }
@@ -216,6 +219,46 @@ pub fn set_evidence(tree: &mut Value, section: Section, code: &str, items: &[Evi
             Some(Value::Array(list))
         },
     );
+}
+
+/// A bonus (*điểm thưởng*) or penalty (*điểm trừ*) item as the form edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AdjustmentItem {
+    pub points: String,
+    pub reason: String,
+}
+
+/// The items of `bonus` or `penalty`.
+pub fn adjustments(tree: &Value, key: &str) -> Vec<AdjustmentItem> {
+    let text = |v: &Value, k: &str| match v.get(k) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    tree.get(key)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|v| AdjustmentItem {
+                    points: text(v, "points"),
+                    reason: text(v, "reason"),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Writes `bonus` or `penalty` back; points are kept as typed (a decimal comma read as a
+/// point), so the engine names what is wrong.
+pub fn set_adjustments(tree: &mut Value, key: &str, items: &[AdjustmentItem]) {
+    let list: Vec<Value> = items
+        .iter()
+        .map(|i| json!({ "points": decimal_value(&i.points), "reason": i.reason }))
+        .collect();
+    if let Some(root) = tree.as_object_mut() {
+        root.insert(key.to_string(), Value::Array(list));
+    }
 }
 
 /// The unit and year an assessment names (empty and 0 when absent).

@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::storage::{FrameworkOrigin, SaveError};
-use parindex_core::{score_draft, DraftScore, Framework};
+use parindex_core::{score_draft, Diagnostic, DraftScore, Framework, Scorecard};
 use serde_json::Value;
 use std::rc::Rc;
 use yew::Reducible;
@@ -14,6 +14,60 @@ pub enum Screen {
     Start,
     Assess,
     Summary,
+    /// The printable report (*báo cáo*).
+    Report,
+    /// This assessment beside another one.
+    Compare,
+    /// Ranking several units' files; needs no open assessment.
+    Rank,
+}
+
+impl Screen {
+    /// The address fragment of a screen, so a reload (or a printer) lands on it.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Screen::Start => "",
+            Screen::Assess => "#danh-gia",
+            Screen::Summary => "#tong-hop",
+            Screen::Report => "#bao-cao",
+            Screen::Compare => "#so-sanh",
+            Screen::Rank => "#xep-hang",
+        }
+    }
+
+    /// Screens only the desk build has.
+    pub fn desk_only(self) -> bool {
+        matches!(self, Screen::Compare | Screen::Rank)
+    }
+
+    pub fn from_hash(hash: &str) -> Option<Screen> {
+        [
+            Screen::Assess,
+            Screen::Summary,
+            Screen::Report,
+            Screen::Compare,
+            Screen::Rank,
+        ]
+        .into_iter()
+        .find(|s| s.hash() == hash && (crate::DESK || !s.desk_only()))
+    }
+}
+
+/// Who is at the keyboard: the unit filling in its self-assessment, or the appraiser
+/// (*Sở Nội vụ / Phòng Nội vụ*) entering the appraisal beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Unit,
+    Appraiser,
+}
+
+/// An assessment file opened for ranking or comparing: its scorecard, or why not.
+/// Files are scored as they stand (no draft leniency): a file with errors is listed with
+/// its messages and left out.
+#[derive(Clone, PartialEq)]
+pub struct Opened {
+    pub file: String,
+    pub result: Result<Rc<Scorecard>, Vec<Diagnostic>>,
 }
 
 /// The assessment being filled in.
@@ -47,6 +101,29 @@ impl Session {
             .iter()
             .find(|d| d.path == path)
             .map(|d| d.message.get(lang).to_string())
+    }
+
+    /// The scorecard's warning for one field (`appraisal.3.1.2.comment`), if any.
+    pub fn warning_at(&self, path: &str, lang: Lang) -> Option<String> {
+        self.score
+            .scorecard
+            .as_ref()?
+            .diagnostics
+            .iter()
+            .find(|d| d.path == path)
+            .map(|d| d.message.get(lang).to_string())
+    }
+
+    /// Appraised leaves whose change still lacks the appraiser's comment.
+    pub fn comments_owed(&self) -> Vec<String> {
+        self.score.scorecard.as_ref().map_or(Vec::new(), |c| {
+            c.diagnostics
+                .iter()
+                .filter_map(|d| d.path.strip_prefix("appraisal."))
+                .filter_map(|p| p.strip_suffix(".comment"))
+                .map(str::to_string)
+                .collect()
+        })
     }
 
     /// Every message about one entry (`self.3.3.2` and anything below it).
@@ -91,7 +168,12 @@ pub enum Notice {
 pub struct AppState {
     pub lang: Lang,
     pub screen: Screen,
+    pub mode: Mode,
     pub session: Option<Session>,
+    /// The other assessment of the compare screen.
+    pub other: Option<Opened>,
+    /// The files of the ranking screen.
+    pub ranked: Vec<Opened>,
     pub save: SaveState,
     pub notices: Vec<Notice>,
     /// Framework files opened on the start page, by reference.
@@ -109,6 +191,9 @@ impl PartialEq for AppState {
         same_session
             && self.lang == other.lang
             && self.screen == other.screen
+            && self.mode == other.mode
+            && self.other == other.other
+            && self.ranked == other.ranked
             && self.save == other.save
             && self.notices == other.notices
             && self.custom_frameworks.len() == other.custom_frameworks.len()
@@ -120,7 +205,10 @@ impl Default for AppState {
         AppState {
             lang: Lang::Vi,
             screen: Screen::Start,
+            mode: Mode::Unit,
             session: None,
+            other: None,
+            ranked: Vec::new(),
             save: SaveState::Idle,
             notices: Vec::new(),
             custom_frameworks: Vec::new(),
@@ -140,6 +228,13 @@ pub enum Action {
     },
     Edit(Edit),
     Show(Screen),
+    SetMode(Mode),
+    /// The assessment to compare with (`None` closes it).
+    Compare(Option<Opened>),
+    /// Files added to the ranking.
+    AddRanked(Vec<Opened>),
+    /// Removes one ranked file, or all with `None`.
+    RemoveRanked(Option<usize>),
     Saved(String),
     SaveFailed(SaveError),
     Notify(Notice),
@@ -158,6 +253,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::Open { session, notice } => {
                 next.session = Some(session);
+                next.other = None;
                 next.screen = Screen::Assess;
                 next.save = SaveState::Pending;
                 next.notices
@@ -173,6 +269,20 @@ impl Reducible for AppState {
                 }
             }
             Action::Show(screen) => next.screen = screen,
+            Action::SetMode(mode) => next.mode = mode,
+            Action::Compare(other) => next.other = other,
+            Action::AddRanked(files) => {
+                // A file opened again replaces the earlier copy.
+                next.ranked
+                    .retain(|r| !files.iter().any(|f| f.file == r.file));
+                next.ranked.extend(files);
+            }
+            Action::RemoveRanked(Some(i)) => {
+                if i < next.ranked.len() {
+                    next.ranked.remove(i);
+                }
+            }
+            Action::RemoveRanked(None) => next.ranked.clear(),
             Action::Saved(at) => next.save = SaveState::Saved(at),
             Action::SaveFailed(e) => next.save = SaveState::Failed(e),
             Action::Notify(n) => next.notices.push(n),
@@ -189,9 +299,31 @@ impl Reducible for AppState {
             Action::Close => {
                 next.screen = Screen::Start;
                 next.session = None;
+                next.other = None;
                 next.save = SaveState::Idle;
             }
         }
         Rc::new(next)
+    }
+}
+
+impl Opened {
+    /// Scores an opened file against the framework it names: a built-in one, or one of
+    /// the framework files opened in this visit.
+    pub async fn score(file: String, text: &str, custom: &[(Rc<Framework>, String)]) -> Opened {
+        let result = async {
+            let tree = parindex_core::assessment::parse_json(text).map_err(|d| vec![d])?;
+            let reference = parindex_core::assessment::framework_ref(&tree).map_err(|d| vec![d])?;
+            let framework = match custom.iter().find(|(f, _)| f.reference() == reference) {
+                Some((f, _)) => f.clone(),
+                None => crate::frameworks::load(&reference).await.map_err(|m| {
+                    vec![Diagnostic::error("framework", m.join("; "), m.join("; "))]
+                })?,
+            };
+            let assessment = parindex_core::assessment::Assessment::from_tree(&tree, &framework)?;
+            Ok(Rc::new(parindex_core::score(&framework, &assessment)))
+        }
+        .await;
+        Opened { file, result }
     }
 }

@@ -169,7 +169,10 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     // An appraiser who changes a unit's points must say why.
     for (i, c) in framework.leaves() {
         if let (true, Some(a), Some(s)) = (appraised[i], &counted[i], &own[i]) {
-            let said = assessment.appraisal.get(&i).and_then(|e| e.comment.as_deref());
+            let said = assessment
+                .appraisal
+                .get(&i)
+                .and_then(|e| e.comment.as_deref());
             if a.points != s.points && said.is_none_or(|t| t.trim().is_empty()) {
                 diagnostics.push(Diagnostic::warning(
                     format!("appraisal.{}.comment", c.code),

@@ -55,7 +55,10 @@ fn a_change_without_a_comment_is_a_warning_at_the_comment() {
     tree["appraisal"]["1.1.1"] = json!({ "date": "2022-01-25" });
     let card = score_json(&tree.to_string(), None).expect("still scores");
     let paths: Vec<&str> = card.diagnostics.iter().map(|d| d.path.as_str()).collect();
-    assert_eq!(paths, ["appraisal.1.5.1.comment", "appraisal.3.1.2.comment"]);
+    assert_eq!(
+        paths,
+        ["appraisal.1.5.1.comment", "appraisal.3.1.2.comment"]
+    );
     assert!(card.diagnostics[1]
         .message
         .en

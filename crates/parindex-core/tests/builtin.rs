@@ -123,3 +123,20 @@ fn the_same_input_gives_the_same_bytes() {
     let b = score_json(&example(), None).unwrap().to_json();
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_catalogue_lists_every_builtin_framework_as_its_file_says() {
+    use parindex_core::builtin::CATALOGUE;
+    assert_eq!(CATALOGUE.len(), BUILTIN.len());
+    for (listing, b) in CATALOGUE.iter().zip(BUILTIN) {
+        let f = builtin(b.reference).expect("loads");
+        assert_eq!(listing.reference, b.reference);
+        assert_eq!(listing.file_name, b.file_name);
+        assert_eq!(listing.title_vi, f.title.vi, "{}", b.reference);
+        assert_eq!(listing.title_en, f.title.en, "{}", b.reference);
+        assert_eq!(listing.level, f.level.name(), "{}", b.reference);
+        assert_eq!(listing.official, f.official, "{}", b.reference);
+        assert_eq!(listing.leaves, f.leaves().count(), "{}", b.reference);
+        assert_eq!(listing.provenance, f.source, "{}", b.reference);
+    }
+}

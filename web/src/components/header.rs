@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::files;
 use crate::i18n::{index, num, tr, Lang};
 use crate::model::{export_name, export_text};
-use crate::state::{Action, SaveState, Screen};
+use crate::state::{Action, Mode, SaveState, Screen};
 use crate::storage::SaveError;
 use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Status;
@@ -101,6 +101,13 @@ pub fn header() -> Html {
             }
         })
     };
+    let set_mode = |m: Mode| {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::SetMode(m));
+            state.dispatch(Action::Show(Screen::Assess));
+        })
+    };
     let close = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Close))
@@ -129,9 +136,20 @@ pub fn header() -> Html {
             <nav class="actions" aria-label={tr(lang, "Thao tác", "Actions")}>
                 <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)}>{ tr(lang, "Đánh giá", "Assessment") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Summary).then_some("page")} onclick={show(Screen::Summary)} data-testid="to-summary">{ tr(lang, "Tổng hợp", "Summary") }</button>
+                <button type="button" aria-current={(state.screen == Screen::Report).then_some("page")} onclick={show(Screen::Report)} data-testid="to-report">{ tr(lang, "Báo cáo", "Report") }</button>
+                if crate::DESK {
+                <button type="button" aria-current={(state.screen == Screen::Compare).then_some("page")} onclick={show(Screen::Compare)} data-testid="to-compare">{ tr(lang, "So sánh", "Compare") }</button>
+                <button type="button" aria-current={(state.screen == Screen::Rank).then_some("page")} onclick={show(Screen::Rank)} data-testid="to-rank">{ tr(lang, "Xếp hạng", "Ranking") }</button>
+                }
                 <button type="button" onclick={export} data-testid="export">{ tr(lang, "Xuất tệp .json", "Export .json") }</button>
                 <button type="button" onclick={close}>{ tr(lang, "Trang đầu", "Start page") }</button>
             </nav>
+            if crate::DESK {
+            <div class="lang" role="group" aria-label={tr(lang, "Vai trò", "Role")}>
+                <button type="button" aria-pressed={(state.mode == Mode::Unit).to_string()} onclick={set_mode(Mode::Unit)} data-testid="mode-unit">{ tr(lang, "Đơn vị", "Unit") }</button>
+                <button type="button" aria-pressed={(state.mode == Mode::Appraiser).to_string()} onclick={set_mode(Mode::Appraiser)} data-testid="mode-appraiser">{ tr(lang, "Thẩm định", "Appraiser") }</button>
+            </div>
+            }
             { lang_switch }
         </header>
     }

@@ -5,9 +5,9 @@
 use super::Ctx;
 use crate::i18n::{date, live_percent, num, tr};
 use crate::model::{self, EvidenceItem, Section};
-use crate::state::Action;
+use crate::state::{Action, Mode};
 use parindex_core::rules::{Rule, RuleKind};
-use parindex_core::scorecard::Status;
+use parindex_core::scorecard::{Node, Status};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -90,8 +90,14 @@ pub fn leaf(props: &LeafProps) -> Html {
         return html! {};
     };
     let code = c.code.as_str();
-    let section = if rule.kind() == RuleKind::Survey {
+    let survey = rule.kind() == RuleKind::Survey;
+    // The appraiser edits the appraisal beside the unit's entry; survey results have one
+    // section only, entered by the appraiser.
+    let appraising = crate::DESK && state.mode == Mode::Appraiser && !survey;
+    let section = if survey {
         Section::Survey
+    } else if appraising {
+        Section::Appraisal
     } else {
         Section::SelfAssessed
     };
@@ -185,21 +191,6 @@ pub fn leaf(props: &LeafProps) -> Html {
         })
         .collect();
 
-    let note_id = dom_id(code, "note");
-    let note = model::field_text(&session.tree, section, code, "note");
-    let on_note = {
-        let state = state.clone();
-        let code = code.to_string();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let code = code.clone();
-            let value = (!text.is_empty()).then_some(serde_json::Value::String(text));
-            state.dispatch(Action::Edit(Rc::new(move |t| {
-                model::set_field(t, section, &code, "note", value.clone())
-            })));
-        })
-    };
-
     html! {
         <article class={classes!("leaf", status_class)} id={format!("leaf-{code}")} data-code={code.to_string()}>
             <header>
@@ -214,12 +205,20 @@ pub fn leaf(props: &LeafProps) -> Html {
             if rule.kind() == RuleKind::Survey {
                 <p class="hint">{ tr(lang, "Điểm điều tra XHH do cơ quan thẩm định nhập.", "Survey points are entered by the appraiser.") }</p>
             }
-            <div class="control">{ control }{ for na_switch }</div>
-            <Evidence index={props.index} />
-            <label class="field note" for={note_id.clone()}>
-                <span>{ tr(lang, "Ghi chú, giải trình", "Note") }</span>
-                <textarea id={note_id} rows="2" value={note} oninput={on_note} />
-            </label>
+            if appraising { { self_view(&state, rule, code, node) } }
+            <div class="control">
+                if appraising { <span class="k">{ tr(lang, "Kết quả thẩm định (để trống nếu đồng ý với đơn vị)", "Appraisal (leave empty to accept the unit's)") }</span> }
+                { control }{ for na_switch }
+            </div>
+            if appraising {
+                { text_area(&state, section, code, "comment", tr(lang, "Nhận xét thẩm định", "Appraiser's comment")) }
+            } else {
+                <Evidence index={props.index} />
+                { text_area(&state, section, code, "note", tr(lang, "Ghi chú", "Note")) }
+                if let Some(n) = node.filter(|n| n.appraised && n.points != n.self_points) {
+                    { appraisal_view(&state, code, n) }
+                }
+            }
             if !other_errors.is_empty() {
                 <ul class="field-error">{ for other_errors.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
@@ -230,6 +229,141 @@ pub fn leaf(props: &LeafProps) -> Html {
                 <p class="explanation" id={explain_id} data-testid={format!("why-{code}")}>{ explanation.unwrap_or_default() }</p>
             }
         </article>
+    }
+}
+
+/// A text area bound to one text field of an entry (note, comment, giải trình), with the
+/// scorecard's warning for that field.
+fn text_area(state: &Ctx, section: Section, code: &str, field: &'static str, label: &str) -> Html {
+    let session = state.session.as_ref().expect("a session");
+    let id = dom_id(code, field);
+    let path = format!("{}.{code}.{field}", section.key());
+    let warning = session
+        .error_at(&path, state.lang)
+        .or_else(|| session.warning_at(&path, state.lang));
+    let value = model::field_text(&session.tree, section, code, field);
+    let oninput = {
+        let state = state.clone();
+        let code = code.to_string();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let code = code.clone();
+            let value = (!text.is_empty()).then_some(serde_json::Value::String(text));
+            state.dispatch(Action::Edit(Rc::new(move |t| {
+                model::set_field(t, section, &code, field, value.clone())
+            })));
+        })
+    };
+    let err_id = format!("{id}-err");
+    html! {
+        <label class={classes!("field", "note", field)} for={id.clone()}>
+            <span>{ label }</span>
+            <textarea {id} rows="2" {value} {oninput}
+                aria-invalid={warning.is_some().then_some("true")}
+                aria-describedby={warning.is_some().then_some(err_id.clone())} />
+            if let Some(m) = warning { <span class="field-error" id={err_id}>{ m }</span> }
+        </label>
+    }
+}
+
+/// What the unit entered for a leaf, read-only, for the appraiser.
+fn self_view(state: &Ctx, rule: &Rule, code: &str, node: Option<&Node>) -> Html {
+    let lang = state.lang;
+    let session = state.session.as_ref().expect("a session");
+    let tree = &session.tree;
+    let sec = Section::SelfAssessed;
+    let text = |f: &str| model::field_text(tree, sec, code, f);
+    let input = if model::field_bool(tree, sec, code, "not_applicable") == Some(true) {
+        tr(lang, "Không phát sinh", "Not applicable").to_string()
+    } else {
+        match rule {
+            Rule::Choice(c) => c
+                .options
+                .iter()
+                .find(|o| o.key == text("choice"))
+                .map(|o| o.label.get(lang).to_string())
+                .unwrap_or_default(),
+            Rule::Deadline(_) if model::field_bool(tree, sec, code, "done") == Some(false) => {
+                tr(lang, "Chưa thực hiện", "Not done").to_string()
+            }
+            Rule::Deadline(_) => date(&text("date"), lang),
+            Rule::Ratio(_) | Rule::Proportional(_) => {
+                let (n, d) = (text("numerator"), text("denominator"));
+                match live_percent(&n, &d, lang) {
+                    Some(p) => format!("{n}/{d} ({p})"),
+                    None => String::new(),
+                }
+            }
+            Rule::Count(_) => text("value"),
+            Rule::Manual(_) => text("points").replace(
+                '.',
+                if lang == crate::i18n::Lang::Vi {
+                    ","
+                } else {
+                    "."
+                },
+            ),
+            Rule::Checklist(list) => {
+                let entry = model::entry(tree, sec, code);
+                let checked = entry
+                    .and_then(|e| e.get("checked"))
+                    .and_then(|v| v.as_array());
+                list.items
+                    .iter()
+                    .filter(|i| {
+                        checked.is_some_and(|c| c.iter().any(|v| v.as_str() == Some(&i.key)))
+                    })
+                    .map(|i| i.label.get(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            Rule::Survey => String::new(),
+        }
+    };
+    let input = if input.is_empty() {
+        tr(lang, "(chưa nhập)", "(not entered)").to_string()
+    } else {
+        input
+    };
+    let evidence: Vec<String> = model::evidence(tree, sec, code)
+        .into_iter()
+        .map(|e| {
+            let d = if e.date.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", date(&e.date, lang))
+            };
+            format!("{}{d} {}", e.reference, e.title).trim().to_string()
+        })
+        .collect();
+    let note = text("note");
+    let explanation = text("explanation");
+    html! {
+        <div class="self-view" data-testid={format!("self-{code}")}>
+            <p><span class="k">{ tr(lang, "Đơn vị tự đánh giá: ", "The unit's self-assessment: ") }</span>
+                <strong>{ input }</strong>
+                { format!(" — {} {}", node.map(|n| num(n.self_points, lang)).unwrap_or_default(), tr(lang, "điểm", "points")) }</p>
+            if !evidence.is_empty() {
+                <p><span class="k">{ tr(lang, "Tài liệu kiểm chứng: ", "Evidence: ") }</span>{ evidence.join("; ") }</p>
+            }
+            if !note.is_empty() { <p><span class="k">{ tr(lang, "Ghi chú: ", "Note: ") }</span>{ note }</p> }
+            if !explanation.is_empty() { <p><span class="k">{ tr(lang, "Giải trình: ", "Explanation: ") }</span>{ explanation }</p> }
+        </div>
+    }
+}
+
+/// For the unit: what the appraisal changed on a leaf, the appraiser's comment, and the
+/// unit's explanation (*giải trình*).
+fn appraisal_view(state: &Ctx, code: &str, n: &Node) -> Html {
+    let lang = state.lang;
+    let session = state.session.as_ref().expect("a session");
+    let comment = model::field_text(&session.tree, Section::Appraisal, code, "comment");
+    html! {
+        <div class="appraisal-view" data-testid={format!("appraised-{code}")}>
+            <p><strong>{ format!("{} {} → {} {}", tr(lang, "Thẩm định đã điều chỉnh:", "The appraisal changed the points:"), num(n.self_points, lang), num(n.points, lang), tr(lang, "điểm", "points")) }</strong></p>
+            if !comment.is_empty() { <p><span class="k">{ tr(lang, "Nhận xét: ", "Comment: ") }</span>{ comment }</p> }
+            { text_area(state, Section::SelfAssessed, code, "explanation", tr(lang, "Giải trình của đơn vị", "The unit's explanation (giải trình)")) }
+        </div>
     }
 }
 

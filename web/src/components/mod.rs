@@ -1,9 +1,13 @@
 //! The screens of the app and the root component that owns the state, autosave and
 //! recovery.
 
+mod adjust;
+mod compare;
 mod header;
 mod leaf;
 mod notices;
+mod rank;
+mod report;
 mod start;
 mod summary;
 mod tree;
@@ -13,24 +17,24 @@ use crate::i18n::tr;
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 use crate::state::{Action, AppState, Notice, Screen, Session};
 use crate::storage::{self, FrameworkOrigin};
-use parindex_core::{builtin, Framework};
+use parindex_core::Framework;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What every component reaches through context: the state and its dispatcher.
 pub type Ctx = UseReducerHandle<AppState>;
 
-/// Builds the framework a stored or imported draft needs.
-pub fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec<String>> {
-    let loaded = match origin {
-        FrameworkOrigin::Builtin(r) => builtin(r),
-        FrameworkOrigin::File(toml) => Framework::from_toml(toml),
-    };
-    loaded.map(Rc::new).map_err(|d| {
-        d.iter()
-            .map(|d| d.render(parindex_core::Lang::Vi))
-            .collect()
-    })
+/// Builds the framework a stored or imported draft needs (a built-in one is loaded on
+/// first use, see `frameworks.rs`).
+pub async fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec<String>> {
+    match origin {
+        FrameworkOrigin::Builtin(r) => crate::frameworks::load(r).await,
+        FrameworkOrigin::File(toml) => Framework::from_toml(toml).map(Rc::new).map_err(|d| {
+            d.iter()
+                .map(|d| d.render(parindex_core::Lang::Vi))
+                .collect()
+        }),
+    }
 }
 
 /// Local time `HH:MM:SS` for the "saved" state.
@@ -52,16 +56,44 @@ fn iso_now() -> String {
 }
 
 /// Reads the stored draft at start: restore it, or set unreadable data aside and say so.
+/// A framework that cannot be loaded (offline, never cached) leaves the draft stored and
+/// says why.
 fn restore(state: &Ctx) {
     #[cfg(target_arch = "wasm32")]
     {
+        let state = state.clone();
+        yew::platform::spawn_local(async move { restore_now(&state).await });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = state;
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn restore_now(state: &Ctx) {
+    {
+        // The screen the address names (`#bao-cao`): a reload or a printer lands on it.
+        let wanted = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|h| Screen::from_hash(&h));
         let Some(raw) = storage::load_raw() else {
+            if wanted == Some(Screen::Rank) {
+                state.dispatch(Action::Show(Screen::Rank));
+            }
             return;
         };
-        let decoded = storage::decode(&raw).and_then(|s| match framework_of(&s.framework) {
-            Ok(f) => Ok((s, f)),
-            Err(msgs) => Err(msgs.join("; ")),
-        });
+        let decoded = match storage::decode(&raw) {
+            Ok(s) => match framework_of(&s.framework).await {
+                Ok(f) => Ok((s, f)),
+                Err(messages) => {
+                    state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: tr(state.lang, "bản nháp đã lưu", "the saved draft").into(),
+                        messages,
+                    }));
+                    return;
+                }
+            },
+            Err(reason) => Err(reason),
+        };
         match decoded {
             Ok((stored, framework)) => {
                 let saved_at = stored.saved_at.clone();
@@ -70,6 +102,9 @@ fn restore(state: &Ctx) {
                     session,
                     notice: Some(Notice::Restored { saved_at }),
                 });
+                if let Some(screen) = wanted {
+                    state.dispatch(Action::Show(screen));
+                }
             }
             Err(reason) => {
                 let key = storage::set_aside(&raw);
@@ -81,8 +116,6 @@ fn restore(state: &Ctx) {
             }
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = state;
 }
 
 #[function_component(App)]
@@ -143,9 +176,26 @@ pub fn app() -> Html {
     }
 
     let lang = state.lang;
+    // The address follows the screen (`#bao-cao`), so a reload or a printer lands on it.
+    {
+        let screen = state.screen;
+        use_effect_with(screen, move |screen| {
+            if let Some(w) = web_sys::window() {
+                let path = w.location().pathname().unwrap_or_default();
+                let url = format!("{path}{}", screen.hash());
+                let _ = w.history().and_then(|h| {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                });
+            }
+        });
+    }
+
     let body = match (state.screen, state.session.is_some()) {
         (Screen::Assess, true) => html! { <tree::CriteriaTree /> },
         (Screen::Summary, true) => html! { <summary::Summary /> },
+        (Screen::Report, true) => html! { <report::Report /> },
+        (Screen::Compare, true) if crate::DESK => html! { <compare::Compare /> },
+        (Screen::Rank, _) if crate::DESK => html! { <rank::Rank /> },
         _ => html! { <start::Start /> },
     };
     html! {

@@ -4,9 +4,10 @@
 use super::{framework_of, Ctx};
 use crate::files;
 use crate::i18n::{tr, Lang};
-use crate::state::{Action, Notice, Session};
+use crate::state::{Action, Notice, Screen, Session};
 use crate::storage::{self, FrameworkOrigin};
-use parindex_core::{blank_assessment, builtin, Framework, BUILTIN};
+use parindex_core::builtin::CATALOGUE;
+use parindex_core::{blank_assessment, Framework};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,26 +16,8 @@ use yew::prelude::*;
 /// file of its own, fetched when asked for, so it costs nothing on a first visit.
 pub const TRA_CU_URL: &str = "./tra-cu-2022.json";
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "not text".to_string())
-}
-
 /// Opens assessment JSON text: with a built-in framework or one opened on this page.
-pub fn open_assessment(state: &Ctx, name: &str, text: &str) {
+pub async fn open_assessment(state: &Ctx, name: &str, text: &str) {
     let fail = |messages: Vec<String>| {
         state.dispatch(Action::Notify(Notice::OpenFailed {
             file: name.to_string(),
@@ -55,14 +38,9 @@ pub fn open_assessment(state: &Ctx, name: &str, text: &str) {
         .find(|(f, _)| f.reference() == reference);
     let (framework, origin) = match custom {
         Some((f, toml)) => (f.clone(), FrameworkOrigin::File(toml.clone())),
-        None => match framework_of(&FrameworkOrigin::Builtin(reference.clone())) {
+        None => match framework_of(&FrameworkOrigin::Builtin(reference.clone())).await {
             Ok(f) => (f, FrameworkOrigin::Builtin(reference)),
-            Err(_) => {
-                return fail(vec![match state.lang {
-                    Lang::Vi => format!("Hồ sơ dùng bộ chỉ số \"{reference}\": hãy mở tệp bộ chỉ số (.toml) đó trước."),
-                    Lang::En => format!("The assessment uses framework \"{reference}\": open that framework file (.toml) first."),
-                }])
-            }
+            Err(messages) => return fail(messages),
         },
     };
     let session = Session::new(framework, origin, tree);
@@ -100,12 +78,25 @@ fn chosen_file(e: &Event) -> Option<web_sys::File> {
         .get(0)
 }
 
+/// A framework the start page offers.
+#[derive(Clone)]
+struct Choice {
+    reference: String,
+    title: String,
+    level: &'static str,
+    official: bool,
+    leaves: usize,
+    source: String,
+    /// A framework file opened in this visit: the framework and its text.
+    file: Option<(Rc<Framework>, String)>,
+}
+
 #[function_component(Start)]
 pub fn start() -> Html {
     let state = use_context::<Ctx>().expect("app context");
     let lang = state.lang;
     let chosen = use_state(|| {
-        BUILTIN
+        CATALOGUE
             .first()
             .map(|b| b.reference.to_string())
             .unwrap_or_default()
@@ -114,15 +105,28 @@ pub fn start() -> Html {
     let year = use_state(|| (js_sys::Date::new_0().get_full_year()).to_string());
     let problem = use_state(|| None::<&'static str>);
 
-    let frameworks: Vec<(Rc<Framework>, Option<String>)> = BUILTIN
+    // Built-in frameworks are listed from the catalogue (loaded when one is used) and
+    // framework files opened in this visit from their text.
+    let frameworks: Vec<Choice> = CATALOGUE
         .iter()
-        .filter_map(|b| builtin(b.reference).ok().map(|f| (Rc::new(f), None)))
-        .chain(
-            state
-                .custom_frameworks
-                .iter()
-                .map(|(f, t)| (f.clone(), Some(t.clone()))),
-        )
+        .map(|l| Choice {
+            reference: l.reference.to_string(),
+            title: tr(lang, l.title_vi, l.title_en).to_string(),
+            level: l.level,
+            official: l.official,
+            leaves: l.leaves,
+            source: l.provenance.to_string(),
+            file: None,
+        })
+        .chain(state.custom_frameworks.iter().map(|(f, t)| Choice {
+            reference: f.reference(),
+            title: f.title.get(lang).to_string(),
+            level: f.level.name(),
+            official: f.official,
+            leaves: f.leaves().count(),
+            source: f.source.clone(),
+            file: Some((f.clone(), t.clone())),
+        }))
         .collect();
 
     let stored = {
@@ -154,20 +158,30 @@ pub fn start() -> Html {
             .unwrap_or_default()
             .to_string();
         let state = state.clone();
+        let saved_at = s.saved_at.clone();
         let resume = Callback::from(move |_| {
-            if let Ok(f) = framework_of(&s.framework) {
-                let session = Session::new(f, s.framework.clone(), s.assessment.clone());
-                state.dispatch(Action::Open {
-                    session,
-                    notice: None,
-                });
-            }
+            let (state, s) = (state.clone(), s.clone());
+            yew::platform::spawn_local(async move {
+                match framework_of(&s.framework).await {
+                    Ok(f) => {
+                        let session = Session::new(f, s.framework.clone(), s.assessment.clone());
+                        state.dispatch(Action::Open {
+                            session,
+                            notice: None,
+                        });
+                    }
+                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: s.saved_at.clone(),
+                        messages,
+                    })),
+                }
+            });
         });
         html! {
             <section class="card resume">
                 <h2>{ title }</h2>
                 <p><strong>{ format!("{unit} — {year}") }</strong>{ format!(" · {reference}") }
-                   <small>{ format!(" · {}", s.saved_at) }</small></p>
+                   <small>{ format!(" · {saved_at}") }</small></p>
                 <button type="button" class="primary" onclick={resume} data-testid={testid}>{ tr(lang, "Tiếp tục", "Continue") }</button>
             </section>
         }
@@ -201,7 +215,7 @@ pub fn start() -> Html {
                 )));
                 return;
             }
-            let Some((f, toml)) = frameworks.iter().find(|(f, _)| f.reference() == *chosen) else {
+            let Some(choice) = frameworks.iter().find(|c| c.reference == *chosen) else {
                 return;
             };
             let has_draft = {
@@ -228,13 +242,32 @@ pub fn start() -> Html {
                 }
             }
             problem.set(None);
-            let text = blank_assessment(f, unit.trim(), y);
-            let tree = serde_json::from_str(&text).unwrap_or_default();
-            let origin = match toml {
-                Some(t) => FrameworkOrigin::File(t.clone()),
-                None => FrameworkOrigin::Builtin(f.reference()),
-            };
-            replace_draft(&state, Session::new(f.clone(), origin, tree));
+            let (state, file, reference, unit) = (
+                state.clone(),
+                choice.file.clone(),
+                choice.reference.clone(),
+                unit.trim().to_string(),
+            );
+            yew::platform::spawn_local(async move {
+                let (framework, origin) = match file {
+                    Some((f, t)) => (Ok(f), FrameworkOrigin::File(t)),
+                    None => (
+                        crate::frameworks::load(&reference).await,
+                        FrameworkOrigin::Builtin(reference.clone()),
+                    ),
+                };
+                match framework {
+                    Ok(f) => {
+                        let text = blank_assessment(&f, &unit, y);
+                        let tree = serde_json::from_str(&text).unwrap_or_default();
+                        replace_draft(&state, Session::new(f, origin, tree));
+                    }
+                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
+                        file: reference,
+                        messages,
+                    })),
+                }
+            });
         })
     };
 
@@ -246,7 +279,7 @@ pub fn start() -> Html {
             let name = file.name();
             yew::platform::spawn_local(async move {
                 match files::read_text(file).await {
-                    Ok(text) => open_assessment(&state, &name, &text),
+                    Ok(text) => open_assessment(&state, &name, &text).await,
                     Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
                         file: name,
                         messages: vec![m],
@@ -290,8 +323,8 @@ pub fn start() -> Html {
         Callback::from(move |_| {
             let state = state.clone();
             yew::platform::spawn_local(async move {
-                match fetch_text(TRA_CU_URL).await {
-                    Ok(text) => open_assessment(&state, "tra-cu-2022.json", &text),
+                match files::fetch_text(TRA_CU_URL).await {
+                    Ok(text) => open_assessment(&state, "tra-cu-2022.json", &text).await,
                     Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
                         file: "tra-cu-2022.json".into(),
                         messages: vec![m],
@@ -301,8 +334,8 @@ pub fn start() -> Html {
         })
     };
 
-    let framework_cards = frameworks.iter().map(|(f, toml)| {
-        let reference = f.reference();
+    let framework_cards = frameworks.iter().map(|f| {
+        let reference = f.reference.clone();
         let checked = *chosen == reference;
         let onchange = {
             let chosen = chosen.clone();
@@ -314,7 +347,7 @@ pub fn start() -> Html {
         } else {
             html! { <span class="badge template">{ tr(lang, "Khung mẫu", "Template") }</span> }
         };
-        let level = match (f.level.name(), lang) {
+        let level = match (f.level, lang) {
             ("district", Lang::Vi) => "cấp huyện",
             ("commune", Lang::Vi) => "cấp xã",
             ("province", Lang::Vi) => "cấp tỉnh",
@@ -327,9 +360,9 @@ pub fn start() -> Html {
             <li class={classes!("framework", checked.then_some("chosen"))}>
                 <input type="radio" name="framework" id={id.clone()} value={reference.clone()} {checked} {onchange} />
                 <label for={id}>
-                    <span class="title">{ f.title.get(lang) }</span>{ " " }{ badge }
-                    <span class="meta">{ format!("{reference} · {level} · {} {}", f.leaves().count(), tr(lang, "tiêu chí thành phần", "leaves")) }
-                        { if toml.is_some() { tr(lang, " · từ tệp", " · from a file") } else { "" } }</span>
+                    <span class="title">{ &f.title }</span>{ " " }{ badge }
+                    <span class="meta">{ format!("{reference} · {level} · {} {}", f.leaves, tr(lang, "tiêu chí thành phần", "leaves")) }
+                        { if f.file.is_some() { tr(lang, " · từ tệp", " · from a file") } else { "" } }</span>
                     <span class="source">{ &f.source }</span>
                 </label>
             </li>
@@ -372,6 +405,17 @@ pub fn start() -> Html {
                 <p class="hint">{ tr(lang,
                     "Hồ sơ mẫu dùng số liệu thật trong báo cáo CCHC năm 2022 của huyện Trà Cú trên khung mẫu (không phải bộ chỉ số chính thức).",
                     "The example uses real figures from Trà Cú district's 2022 PAR report, on a template framework (not an official one).") }</p>
+            </section>
+            <section class="card">
+                <h2>{ tr(lang, "Dành cho cơ quan thẩm định", "For the appraising body") }</h2>
+                <p>{ tr(lang, "Thẩm định hồ sơ của đơn vị (mở tệp rồi chọn vai trò \"Thẩm định\"), so sánh hai hồ sơ, xếp hạng các đơn vị từ các tệp đã nhận.",
+                    "Appraise a unit's file (open it, then choose the \"Appraiser\" role), compare two assessments, rank units from the files received.") }</p>
+                if crate::DESK {
+                    <button type="button" onclick={let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Show(Screen::Rank)))} data-testid="open-rank">
+                        { tr(lang, "Xếp hạng các đơn vị", "Rank units") }</button>
+                } else {
+                    <a class="button" href="tham-dinh/" data-testid="to-desk">{ tr(lang, "Mở trang thẩm định, so sánh, xếp hạng", "Open the appraisal, comparison and ranking page") }</a>
+                }
             </section>
             <p class="privacy">{ tr(lang,
                 "Mọi dữ liệu ở lại trên máy này: ứng dụng chạy hoàn toàn trong trình duyệt, không gửi gì lên mạng.",

@@ -1,9 +1,11 @@
 //! The criteria tree (*lĩnh vực → tiêu chí → tiêu chí thành phần*): collapsible, with
 //! points/max on every node; leaves are edited by [`super::leaf::Leaf`].
 
+use super::adjust::Adjustments;
 use super::leaf::Leaf;
 use super::Ctx;
 use crate::i18n::{num, tr};
+use crate::state::Mode;
 use parindex_core::scorecard::Status;
 use yew::prelude::*;
 
@@ -63,16 +65,24 @@ pub fn criteria_tree() -> Html {
             !d.path.starts_with("self.")
                 && !d.path.starts_with("survey.")
                 && !d.path.starts_with("appraisal.")
+                // Shown beside the bonus and penalty fields to the appraiser.
+                && !(state.mode == Mode::Appraiser
+                    && (d.path.starts_with("bonus[") || d.path.starts_with("penalty[")))
         })
         .map(|d| d.render(lang))
         .collect();
     html! {
         <div class="tree" data-testid="tree">
-            <h1>{ tr(lang, "Tự đánh giá, chấm điểm", "Self-assessment") }</h1>
+            <h1>{ if state.mode == Mode::Appraiser { tr(lang, "Thẩm định kết quả tự đánh giá", "Appraisal of the self-assessment") } else { tr(lang, "Tự đánh giá, chấm điểm", "Self-assessment") } }</h1>
             if !whole_file.is_empty() {
                 <ul class="file-errors" role="alert">{ for whole_file.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
             { for top.into_iter().map(|i| html! { <Node index={i} /> }) }
+            if crate::DESK && state.mode == Mode::Appraiser {
+                <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
+                <Adjustments key_name="bonus" />
+                <Adjustments key_name="penalty" />
+            }
         </div>
     }
 }

@@ -1,0 +1,240 @@
+//! The ranking screen (*xếp hạng*): several units' assessment files of one framework,
+//! dropped or opened together, ranked as `docs/formats.md` §4 says (by index, equal
+//! indices share a rank); a table, a bar chart by index in band colours, and exports.
+//! It needs no open assessment: the appraising body ranks the files units sent in.
+
+use super::Ctx;
+use crate::files;
+use crate::i18n::{index, num, tr};
+use crate::state::{Action, Opened};
+use parindex_core::rank::Ranking;
+use parindex_core::render::ranking_csv;
+use parindex_core::{Decimal, Scorecard};
+use web_sys::{DragEvent, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+/// Scores every file and adds it to the ranking.
+fn add_files(state: &Ctx, list: FileList) {
+    let state = state.clone();
+    yew::platform::spawn_local(async move {
+        let mut opened = Vec::new();
+        for (name, text) in files::read_all(list).await {
+            opened.push(match text {
+                Ok(text) => Opened::score(name, &text, &state.custom_frameworks).await,
+                Err(m) => Opened {
+                    file: name,
+                    result: Err(vec![parindex_core::Diagnostic::error("", m.clone(), m)]),
+                },
+            });
+        }
+        state.dispatch(Action::AddRanked(opened));
+    });
+}
+
+/// The band's place in its framework's list (0 = best), for its colour.
+fn band_class(ranking: &Ranking, state: &Ctx, band: Option<&parindex_core::Text>) -> String {
+    let grades = state
+        .custom_frameworks
+        .iter()
+        .find(|(f, _)| f.reference() == ranking.framework)
+        .map(|(f, _)| f.grades.clone())
+        .or_else(|| crate::frameworks::cached(&ranking.framework).map(|f| f.grades.clone()));
+    match band.and_then(|b| grades?.iter().position(|g| &g.label == b)) {
+        Some(i) => format!("band-{}", i.min(4)),
+        None => "band-none".into(),
+    }
+}
+
+#[function_component(Rank)]
+pub fn rank() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let lang = state.lang;
+    let dragging = use_state(|| false);
+
+    let on_pick = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(list) = input.files() {
+                add_files(&state, list);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (state, dragging) = (state.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                add_files(&state, list);
+            }
+        })
+    };
+    let on_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+
+    let cards: Vec<Scorecard> = state
+        .ranked
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok().map(|c| (**c).clone()))
+        .collect();
+    let ranking = (!cards.is_empty()).then(|| parindex_core::rank(&cards));
+
+    let remove = |i: Option<usize>| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::RemoveRanked(i)))
+    };
+    let files_list = state.ranked.iter().enumerate().map(|(i, o)| {
+        let (status, errors) = match &o.result {
+            Ok(c) => (format!("{} — {}", c.unit, c.year), Vec::new()),
+            Err(ds) => (
+                tr(lang, "không xếp hạng được", "cannot be ranked").to_string(),
+                ds.iter().map(|d| d.render(lang)).collect(),
+            ),
+        };
+        html! {
+            <li class={classes!(o.result.is_err().then_some("bad"))}>
+                <span class="file-name">{ &o.file }</span>{ format!(": {status} ") }
+                <button type="button" class="small" onclick={remove(Some(i))} aria-label={format!("{} {}", tr(lang, "Bỏ tệp", "Remove file"), o.file)}>{ "×" }</button>
+                if !errors.is_empty() { <ul class="field-error">{ for errors.iter().map(|m| html! { <li>{ m }</li> }) }</ul> }
+            </li>
+        }
+    });
+
+    let table = match &ranking {
+        None => html! {},
+        Some(Err(ds)) => html! {
+            <ul class="field-error" role="alert" data-testid="rank-error">{ for ds.iter().map(|d| html! { <li>{ d.render(lang) }</li> }) }</ul>
+        },
+        Some(Ok(r)) => ranking_view(&state, r),
+    };
+
+    html! {
+        <div class="rank" data-testid="rank">
+            <h1>{ tr(lang, "Xếp hạng các đơn vị", "Ranking of units") }</h1>
+            if state.session.is_none() {
+                <button type="button" class="small no-print" onclick={let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Show(crate::state::Screen::Start)))}>
+                    { tr(lang, "← Trang đầu", "← Start page") }</button>
+            }
+            <p class="hint">{ tr(lang,
+                "Mở hoặc kéo thả các tệp hồ sơ (.json) của các đơn vị cùng một bộ chỉ số. Tệp chỉ được đọc trên máy này.",
+                "Open or drop the units' assessment files (.json) of one framework. Files are read on this device only.") }</p>
+            <div class={classes!("drop", dragging.then_some("over"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
+                <label class="file">{ tr(lang, "Chọn các tệp hồ sơ", "Choose assessment files") }
+                    <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} data-testid="rank-files" /></label>
+                <span>{ tr(lang, " hoặc kéo thả vào đây", " or drop them here") }</span>
+            </div>
+            if !state.ranked.is_empty() {
+                <ul class="files" data-testid="rank-list">{ for files_list }</ul>
+                <button type="button" class="small" onclick={remove(None)}>{ tr(lang, "Bỏ tất cả", "Remove all") }</button>
+            }
+            { table }
+        </div>
+    }
+}
+
+fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
+    let lang = state.lang;
+    let band_text = |b: Option<&parindex_core::Text>| {
+        b.map(|b| b.get(lang).to_string())
+            .unwrap_or_else(|| "—".into())
+    };
+    let rows = r.rows.iter().map(|row| {
+        html! {
+            <tr>
+                <td class="num">{ row.rank }</td>
+                <td>{ &row.unit }</td>
+                <td class="num">{ row.year }</td>
+                <td class="num">{ num(row.points, lang) }</td>
+                <td class="num">{ num(row.max, lang) }</td>
+                <td class="num">{ index(row.index, lang) }</td>
+                <td><span class={classes!("chip", band_class(r, state, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
+                <td>{ if row.complete { tr(lang, "Đủ", "Yes") } else { tr(lang, "Chưa đủ", "No") } }</td>
+            </tr>
+        }
+    });
+    const ROW: usize = 26;
+    const LABEL: usize = 230;
+    const BAR: usize = 380;
+    let height = ROW * r.rows.len() + 24;
+    let bars = r.rows.iter().enumerate().map(|(i, row)| {
+        let value = row.index.map_or(Decimal::ZERO, |x| x.value);
+        let width = (value * Decimal::from(BAR) / Decimal::ONE_HUNDRED).round_dp(1);
+        let y = i * ROW;
+        let label = format!("{}. {}", row.rank, row.unit);
+        let short: String = if label.chars().count() > 32 { label.chars().take(31).chain(['…']).collect() } else { label.clone() };
+        html! {
+            <g>
+                <title>{ format!("{label}: {}", index(row.index, lang)) }</title>
+                <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
+                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width.to_string()} height="16" rx="3"
+                    class={classes!("bar-band", band_class(r, state, row.band.as_ref()))} />
+                <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">{ index(row.index, lang) }</text>
+            </g>
+        }
+    });
+    // Grid lines at 0, 50 and 100 %.
+    let grid = [0usize, 50, 100].into_iter().map(|p| {
+        let x = (LABEL + BAR * p / 100).to_string();
+        html! { <>
+            <line x1={x.clone()} x2={x.clone()} y1="0" y2={(height - 18).to_string()} class="grid" />
+            <text x={x} y={(height - 4).to_string()} class="bar-value" text-anchor="middle">{ format!("{p}%") }</text>
+        </> }
+    });
+    let csv = {
+        let (r, lang) = (r.clone(), lang);
+        Callback::from(move |_| {
+            let _ = files::download_csv(
+                &format!("xep-hang-{}.csv", r.framework.replace('@', "-")),
+                &ranking_csv(&r, lang),
+            );
+        })
+    };
+    let json = {
+        let r = r.clone();
+        Callback::from(move |_| {
+            let _ = files::download(
+                &format!("xep-hang-{}.json", r.framework.replace('@', "-")),
+                "application/json",
+                &r.to_json(),
+            );
+        })
+    };
+    let print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <section class="ranking" data-testid="ranking">
+            <h2>{ format!("{} {} ({} {})", tr(lang, "Bảng xếp hạng —", "Ranking —"), r.framework, r.rows.len(), tr(lang, "đơn vị", "units")) }</h2>
+            <table data-testid="rank-table">
+                <thead><tr>
+                    <th>{ tr(lang, "Hạng", "Rank") }</th><th>{ tr(lang, "Đơn vị", "Unit") }</th><th>{ tr(lang, "Năm", "Year") }</th>
+                    <th>{ tr(lang, "Điểm", "Points") }</th><th>{ tr(lang, "Tối đa", "Max") }</th><th>{ tr(lang, "Chỉ số", "Index") }</th>
+                    <th>{ tr(lang, "Xếp loại", "Band") }</th><th>{ tr(lang, "Đủ hồ sơ", "Complete") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <svg class="bars rank-chart" role="img" viewBox={format!("0 0 {} {height}", LABEL + BAR + 80)} width="100%"
+                aria-label={tr(lang, "Biểu đồ chỉ số các đơn vị", "Chart of the units' indices")}>
+                { for grid }{ for bars }
+            </svg>
+            <p class="no-print">
+                <button type="button" onclick={csv} data-testid="rank-csv">{ tr(lang, "Xuất CSV", "Export CSV") }</button>{ " " }
+                <button type="button" onclick={json}>{ tr(lang, "Xuất JSON", "Export JSON") }</button>{ " " }
+                <button type="button" onclick={print}>{ tr(lang, "In", "Print") }</button>
+            </p>
+        </section>
+    }
+}
