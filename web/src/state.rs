@@ -192,8 +192,8 @@ impl PartialEq for AppState {
             && self.lang == other.lang
             && self.screen == other.screen
             && self.mode == other.mode
-            && self.other == other.other
-            && self.ranked == other.ranked
+            // Only the desk build fills these; the units' app links none of this code.
+            && (!crate::DESK || (self.other == other.other && self.ranked == other.ranked))
             && self.save == other.save
             && self.notices == other.notices
             && self.custom_frameworks.len() == other.custom_frameworks.len()
@@ -269,6 +269,11 @@ impl Reducible for AppState {
                 }
             }
             Action::Show(screen) => next.screen = screen,
+            Action::SetMode(_)
+            | Action::Compare(_)
+            | Action::AddRanked(_)
+            | Action::RemoveRanked(_)
+                if !crate::DESK => {}
             Action::SetMode(mode) => next.mode = mode,
             Action::Compare(other) => next.other = other,
             Action::AddRanked(files) => {

@@ -74,7 +74,7 @@ pub fn score_draft(framework: &Framework, tree: &Value) -> DraftScore {
         }
     }
     // Remove from the highest index so earlier indices stay valid.
-    removed_adjustments.sort_by_key(|a| std::cmp::Reverse(a.1));
+    crate::order::sort_small_by(&mut removed_adjustments, |a, b| b.1.cmp(&a.1));
     removed_adjustments.dedup();
     for (section, i) in removed_adjustments {
         if let Some(list) = cleaned

@@ -11,7 +11,7 @@ fn depth(code: &str) -> usize {
     code.matches('.').count()
 }
 
-fn index_text(total: &Total, lang: Lang) -> String {
+pub(crate) fn index_text(total: &Total, lang: Lang) -> String {
     match total.index {
         Some(i) => {
             let fixed = i.to_fixed();
@@ -24,7 +24,7 @@ fn index_text(total: &Total, lang: Lang) -> String {
     }
 }
 
-fn band_text(band: &Option<Text>, lang: Lang) -> String {
+pub(crate) fn band_text(band: &Option<Text>, lang: Lang) -> String {
     band.as_ref().map_or_else(
         || tr(lang, "(không xếp loại)", "(no band)").to_string(),
         |b| b.get(lang).to_string(),

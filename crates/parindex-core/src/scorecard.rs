@@ -174,7 +174,7 @@ impl Scorecard {
             .map(|n| (n, n.points - n.self_points))
             .collect();
         // A stable sort keeps framework order among equal changes.
-        out.sort_by(|a, b| b.1.abs().cmp(&a.1.abs()));
+        crate::order::sort_small_by(&mut out, |a, b| b.1.abs().cmp(&a.1.abs()));
         out
     }
 }

@@ -246,7 +246,7 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
             advice: leaf.and_then(|r| r.advice.clone()),
         });
     }
-    gaps.sort_by(|a, b| {
+    crate::order::sort_small_by(&mut gaps, |a, b| {
         b.lost
             .cmp(&a.lost)
             .then_with(|| code::compare(&a.code, &b.code))
@@ -269,11 +269,19 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     }
 }
 
-/// Criteria ordered so that children come before their parents.
+/// Criteria ordered so that children come before their parents: deepest first, file
+/// order within a depth.
 fn depth_order(framework: &Framework) -> Vec<usize> {
-    let depth = |i: usize| framework.criteria[i].code.matches('.').count();
-    let mut order: Vec<usize> = (0..framework.criteria.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(depth(i)));
+    let depths: Vec<usize> = framework
+        .criteria
+        .iter()
+        .map(|c| c.code.matches('.').count())
+        .collect();
+    let deepest = depths.iter().copied().max().unwrap_or(0);
+    let mut order = Vec::with_capacity(depths.len());
+    for d in (0..=deepest).rev() {
+        order.extend((0..depths.len()).filter(|&i| depths[i] == d));
+    }
     order
 }
 

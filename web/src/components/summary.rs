@@ -4,11 +4,9 @@
 
 use super::Ctx;
 use crate::i18n::{index, num, tr};
-use crate::model::Section;
 use crate::state::{Action, Screen};
+use parindex_core::report;
 use parindex_core::scorecard::{Status, Total};
-use parindex_core::Decimal;
-use parindex_core::Scorecard;
 use yew::prelude::*;
 
 #[function_component(Summary)]
@@ -61,7 +59,7 @@ pub fn summary() -> Html {
         }
     });
     let s = &card.summary;
-    let differences = (s.appraised > 0).then(|| differences(card, &session.tree, lang));
+    let differences = report::differences(card, &report::notes_of(&session.tree, lang), lang);
     let owed = session.comments_owed();
     html! {
         <div class="summary" data-testid="summary">
@@ -91,9 +89,9 @@ pub fn summary() -> Html {
             if !owed.is_empty() {
                 <p class="field-error" role="alert" data-testid="comments-owed">{ format!("{} {}", tr(lang, "Thiếu nhận xét thẩm định ở tiêu chí:", "An appraiser's comment is missing at:"), owed.join(", ")) }</p>
             }
-            { for differences }
+            { Html::from_html_unchecked(differences.into()) }
             <h2>{ tr(lang, "Điểm theo lĩnh vực", "Points by field") }</h2>
-            { field_bars(card, lang) }
+            { Html::from_html_unchecked(report::field_chart(card, lang).into()) }
             <h2>{ tr(lang, "Có thể gỡ điểm ở đâu (nhiều nhất trước)", "Where to gain points (largest first)") }</h2>
             if card.gaps.is_empty() {
                 <p>{ tr(lang, "Không mất điểm nào.", "No points lost.") }</p>
@@ -104,92 +102,5 @@ pub fn summary() -> Html {
                 <p class="hint">{ tr(lang, "Các tiêu chí điều tra XHH do cơ quan thẩm định nhập kết quả.", "Survey criteria are entered by the appraiser.") }</p>
             }
         </div>
-    }
-}
-
-/// Per-field points as horizontal bars, drawn in SVG (used by the summary and the report).
-pub fn field_bars(card: &Scorecard, lang: crate::i18n::Lang) -> Html {
-    let fields: Vec<_> = card
-        .nodes
-        .iter()
-        .filter(|n| !n.code.contains('.'))
-        .collect();
-    const ROW: u32 = 34;
-    const LABEL: u32 = 310;
-    const BAR: u32 = 300;
-    let height = ROW * fields.len() as u32 + 10;
-    let bars = fields.iter().enumerate().map(|(i, n)| {
-        // Shares are computed in decimals too: no float formatting code in the bundle.
-        let share = if n.max > Decimal::ZERO { n.points / n.max } else { Decimal::ZERO };
-        let y = i as u32 * ROW + 5;
-        let pct = (share * Decimal::ONE_HUNDRED).round_dp(1).to_string();
-        let width = (share * Decimal::from(BAR)).round_dp(1).to_string();
-        let pct = if lang == crate::i18n::Lang::Vi { pct.replace('.', ",") } else { pct };
-        let title = format!("{}. {}", n.code, n.title.get(lang));
-        let short: String = if title.chars().count() > 44 { title.chars().take(43).chain(['…']).collect() } else { title.clone() };
-        html! {
-            <g class="bar-row" data-code={n.code.clone()}>
-                <title>{ format!("{title}: {} / {}", num(n.points, lang), num(n.max, lang)) }</title>
-                <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
-                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={BAR.to_string()} height="16" rx="3" class="bar-bg" />
-                <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width} height="16" rx="3" class="bar-fill" />
-                <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">
-                    { format!("{} / {} ({pct}%)", num(n.points, lang), num(n.max, lang)) }
-                </text>
-            </g>
-        }
-    });
-
-    html! {
-        <svg class="bars" role="img" viewBox={format!("0 0 {} {height}", LABEL + BAR + 140)} width="100%"
-            aria-label={tr(lang, "Biểu đồ điểm theo lĩnh vực", "Chart of points by field")}>
-            { for bars }
-        </svg>
-    }
-}
-
-/// The appraisal beside the self-assessment: both totals, and every leaf the appraisal
-/// changed, largest change first, with the appraiser's comment and the unit's answer.
-pub fn differences(card: &Scorecard, tree: &serde_json::Value, lang: crate::i18n::Lang) -> Html {
-    let change = card.total.points - card.self_total.points;
-    let signed = |d: Decimal| {
-        if d > Decimal::ZERO {
-            format!("+{}", num(d, lang))
-        } else {
-            num(d, lang).replace('-', "−")
-        }
-    };
-    let rows = card.differences().into_iter().map(|(n, d)| {
-        let text = |s: Section, f: &str| crate::model::field_text(tree, s, &n.code, f);
-        html! {
-            <tr data-code={n.code.clone()}>
-                <td>{ &n.code }</td>
-                <td>{ n.title.get(lang) }</td>
-                <td class="num">{ num(n.self_points, lang) }</td>
-                <td class="num">{ num(n.points, lang) }</td>
-                <td class="num"><strong>{ signed(d) }</strong></td>
-                <td>{ text(Section::Appraisal, "comment") }
-                    if !text(Section::SelfAssessed, "explanation").is_empty() {
-                        <div class="advice">{ format!("{} {}", tr(lang, "Giải trình:", "Explanation:"), text(Section::SelfAssessed, "explanation")) }</div>
-                    }</td>
-            </tr>
-        }
-    });
-    html! {
-        <section class="differences" data-testid="differences">
-            <h2>{ tr(lang, "Thẩm định so với tự đánh giá", "Appraisal against the self-assessment") }</h2>
-            <p data-testid="appraisal-totals">{ format!("{} {} · {} {} · {} {}",
-                tr(lang, "Tự đánh giá:", "Self-assessed:"), num(card.self_total.points, lang),
-                tr(lang, "Thẩm định:", "Appraised:"), num(card.total.points, lang),
-                tr(lang, "Chênh lệch:", "Change:"), signed(change)) }</p>
-            <table>
-                <thead><tr>
-                    <th>{ tr(lang, "Mã", "Code") }</th><th>{ tr(lang, "Tiêu chí", "Criterion") }</th>
-                    <th>{ tr(lang, "Tự chấm", "Self") }</th><th>{ tr(lang, "Thẩm định", "Appraised") }</th>
-                    <th>{ tr(lang, "Chênh lệch", "Change") }</th><th>{ tr(lang, "Nhận xét, giải trình", "Comment, explanation") }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </section>
     }
 }
