@@ -18,7 +18,7 @@ const TYPES = {
   ".toml": "text/plain; charset=utf-8",
 };
 
-export async function serve(root, prefix = "/") {
+export async function serve(root, prefix = "/", port = 0) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -43,7 +43,7 @@ export async function serve(root, prefix = "/") {
       res.writeHead(404).end();
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port } = server.address();
   return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
 }

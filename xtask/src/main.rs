@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <command>
-  serve     build the self-assessment app and serve it on http://127.0.0.1:8080/
+  serve     build the app and serve it on http://127.0.0.1:8080/ (the appraising
+            body's desk at /tham-dinh/)
   test      every test: format check, native tests, fuzz targets briefly, browser parity
             and component tests in headless Chromium, the Node.js package test, the
             embedding page and the app end to end; and the budgets (size, speed)
@@ -170,26 +171,46 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `trunk build --release` into dist/, and the size of what a first visit downloads
-/// (every built file except those fetched only on request).
-fn build_app() -> Result<figures::Sizes, String> {
+/// The two pages, built by `trunk build --release`: the units' app into dist/ and the
+/// appraising body's desk (`tham-dinh.html`, `--features desk`) into dist/tham-dinh/.
+/// Returns the size of what a first visit of each downloads: every built file except
+/// those fetched only on request (the example, the framework files, the other page).
+fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
     run("trunk", &["build", "--release"])?;
-    let on_request = ["tra-cu-2022.json"];
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("dist"))
-        .map_err(|e| format!("dist: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && !on_request.iter().any(|n| p.ends_with(n)))
-        .collect();
-    files.sort();
-    let sizes = figures::Sizes::of(&files)?;
-    for (name, raw, gzip) in &sizes.files {
-        eprintln!("  {name:<28} {raw:>9} {gzip:>9}");
-    }
-    eprintln!(
-        "xtask: first visit of the app: {} bytes raw, {} bytes gzip",
-        sizes.raw, sizes.gzip
-    );
-    Ok(sizes)
+    // After the units' app: Trunk replaces dist/ as a whole.
+    run(
+        "trunk",
+        &[
+            "build",
+            "tham-dinh.html",
+            "--dist",
+            "dist/tham-dinh",
+            "--release",
+        ],
+    )?;
+    let first_visit = |dir: &Path, what: &str| -> Result<figures::Sizes, String> {
+        let on_request = ["tra-cu-2022.json"];
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && !on_request.iter().any(|n| p.ends_with(n)))
+            .collect();
+        files.sort();
+        let sizes = figures::Sizes::of(&files)?;
+        for (name, raw, gzip) in &sizes.files {
+            eprintln!("  {name:<28} {raw:>9} {gzip:>9}");
+        }
+        eprintln!(
+            "xtask: first visit of the {what}: {} bytes raw, {} bytes gzip",
+            sizes.raw, sizes.gzip
+        );
+        Ok(sizes)
+    };
+    let dist = repo().join("dist");
+    Ok((
+        first_visit(&dist, "app")?,
+        first_visit(&dist.join("tham-dinh"), "desk (tham-dinh/)")?,
+    ))
 }
 
 fn js_tests() -> Result<(), String> {
@@ -239,10 +260,10 @@ fn test() -> Result<(), String> {
     let rescore = figures::rescore(&parity)?;
     app_component_tests()?;
     package()?;
-    let app = build_app()?;
+    let (app, desk) = build_app()?;
     js_tests()?;
     let native = figures::native()?;
-    let budgets = figures::budgets(&app, &rescore, &native);
+    let budgets = figures::budgets(&app, &desk, &rescore, &native);
     eprintln!("{}", figures::budget_table(&budgets));
     if budgets.iter().any(|b| !b.ok) {
         return Err("a budget is missed (see the table above)".into());
@@ -253,7 +274,7 @@ fn test() -> Result<(), String> {
 
 fn bench() -> Result<(), String> {
     tools::ensure_browser_tools()?;
-    let app = build_app()?;
+    let (app, desk) = build_app()?;
     let package = package()?;
     let floor = figures::floor()?;
     let parity = browser_parity_tests()?;
@@ -261,10 +282,10 @@ fn bench() -> Result<(), String> {
     let reload = figures::reload()?;
     let native = figures::native()?;
     let cli_ms = figures::cli_wall_ms()?;
-    let budgets = figures::budgets(&app, &rescore, &native);
+    let budgets = figures::budgets(&app, &desk, &rescore, &native);
     println!(
         "{}",
-        figures::table(&app, &package, &floor, &rescore, reload, &native, cli_ms, &budgets)
+        figures::table(&app, &desk, &package, &floor, &rescore, reload, &native, cli_ms, &budgets)
     );
     Ok(())
 }
@@ -274,10 +295,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(),
-        Some("serve") => tools::ensure_app_tools().and_then(|()| {
-            eprintln!("xtask: the app will be at http://127.0.0.1:8080/ (Ctrl+C stops it)");
-            run("trunk", &["serve", "--release", "--address", "127.0.0.1", "--port", "8080"])
-        }),
+        Some("serve") => tools::ensure_app_tools()
+            .and_then(|()| build_app())
+            .and_then(|_| {
+                eprintln!("xtask: the app is at http://127.0.0.1:8080/ and the appraising body's desk at http://127.0.0.1:8080/tham-dinh/ (Ctrl+C stops it)");
+                run("node", &["web/serve.mjs", "dist", "8080"])
+            }),
         Some("package") => tools::ensure_wasm_tools().and_then(|()| package().map(drop)),
         Some("embed") => tools::ensure_wasm_tools().and_then(|()| package()).map(|_| {
             eprintln!("xtask: serve it with: python3 -m http.server --directory web/embed 8000  (then open http://localhost:8000/)");

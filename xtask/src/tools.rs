@@ -117,9 +117,17 @@ pub fn ensure_app_tools() -> Result<(), String> {
     Ok(())
 }
 
+/// Reads the text of the PDFs the print test makes (`pdftotext`) and draws their pages
+/// as PNG (`pdftoppm`): Debian's poppler-utils.
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
 pub fn ensure_browser_tools() -> Result<(), String> {
     ensure_app_tools()?;
-    let present = || PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists();
+    let present = || {
+        PathBuf::from(CHROMIUM).exists()
+            && PathBuf::from(CHROMEDRIVER).exists()
+            && PathBuf::from(PDFTOTEXT).exists()
+    };
     if !present() {
         let is_root = Command::new("id")
             .arg("-u")
@@ -130,7 +138,14 @@ pub fn ensure_browser_tools() -> Result<(), String> {
             run("apt-get", &["update", "-qq"])?;
             crate::run_env(
                 "apt-get",
-                &["install", "-y", "-qq", "chromium", "chromium-driver"],
+                &[
+                    "install",
+                    "-y",
+                    "-qq",
+                    "chromium",
+                    "chromium-driver",
+                    "poppler-utils",
+                ],
                 &[("DEBIAN_FRONTEND", "noninteractive")],
             )?;
         }
@@ -139,8 +154,9 @@ pub fn ensure_browser_tools() -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "the browser tests need Chromium and its driver at {CHROMIUM} and {CHROMEDRIVER}: \
-             install Debian's packages with `sudo apt-get install chromium chromium-driver`"
+            "the browser tests need Chromium and its driver at {CHROMIUM} and {CHROMEDRIVER}, \
+             and {PDFTOTEXT}: install Debian's packages with \
+             `sudo apt-get install chromium chromium-driver poppler-utils`"
         ))
     }
 }

@@ -16,7 +16,7 @@ Cách dùng / usage:
   parindex new FRAMEWORK --unit NAME --year YYYY
       Hồ sơ trống liệt kê mọi tiêu chí thành phần / a blank assessment.
       FRAMEWORK is id@edition (built in) or a .toml file.
-  parindex score ASSESSMENT [--framework FILE.toml] [--format text|json|csv|md|xlsx] [--explain] [--output FILE]
+  parindex score ASSESSMENT [--framework FILE.toml] [--format text|json|csv|md|xlsx|html] [--explain] [--output FILE]
       Chấm điểm một hồ sơ / score one assessment.
   parindex rank ASSESSMENT… [--framework FILE.toml] [--format text|json|csv|xlsx] [--output FILE]
       Xếp hạng các đơn vị / rank units of one framework.
@@ -37,6 +37,8 @@ pub enum Format {
     Csv,
     Md,
     Xlsx,
+    /// The printable report (`parindex_core::report`), a whole HTML document.
+    Html,
 }
 
 #[derive(Debug)]
@@ -104,6 +106,7 @@ fn format_of(s: Option<&str>, allowed: &[Format]) -> Result<Format, Usage> {
         Some("csv") => Format::Csv,
         Some("md") => Format::Md,
         Some("xlsx") => Format::Xlsx,
+        Some("html") => Format::Html,
         Some(other) => {
             return Err(Usage::Error(format!(
                 "định dạng không hỗ trợ / unknown format: {other}"
@@ -237,6 +240,7 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
                     Format::Csv,
                     Format::Md,
                     Format::Xlsx,
+                    Format::Html,
                 ],
             )?;
             Command::Score {

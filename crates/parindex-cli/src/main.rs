@@ -7,8 +7,8 @@ mod xlsx;
 
 use args::{Command, Format, Usage};
 use parindex_core::{
-    assessment, blank_assessment, builtin, builtin_infos, rank_json, render, score, Assessment,
-    Diagnostic, Framework, FrameworkInfo, Lang,
+    assessment, blank_assessment, builtin, builtin_infos, rank_json, render, report, score,
+    Assessment, Diagnostic, Framework, FrameworkInfo, Lang,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -195,6 +195,13 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
                 Format::Md => render::scorecard_markdown(&card, explain, lang).into_bytes(),
                 Format::Text => render::scorecard_text(&card, explain, lang).into_bytes(),
                 Format::Xlsx => spreadsheet(xlsx::scorecard(&card, explain, lang))?,
+                Format::Html => {
+                    // The file was read and checked above; its notes (evidence, comments,
+                    // giải trình) are read again leniently for the report.
+                    let tree = assessment::parse_json(&read(&file)?).unwrap_or_default();
+                    report::report_document(&card, &fw, &report::notes_of(&tree, lang), lang)
+                        .into_bytes()
+                }
             };
             Ok(Output {
                 bytes,
@@ -222,7 +229,9 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
             let bytes = match format {
                 Format::Json => ranking.to_json().into_bytes(),
                 Format::Csv => render::ranking_csv(&ranking, lang).into_bytes(),
-                Format::Text | Format::Md => render::ranking_text(&ranking, lang).into_bytes(),
+                Format::Text | Format::Md | Format::Html => {
+                    render::ranking_text(&ranking, lang).into_bytes()
+                }
                 Format::Xlsx => spreadsheet(xlsx::ranking(&ranking, lang))?,
             };
             Ok(Output {

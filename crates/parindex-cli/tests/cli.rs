@@ -506,3 +506,45 @@ fn xlsx_spreadsheets_reopen_with_the_same_numbers() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn score_html_is_the_printable_report_with_markup_escaped() {
+    let example = repo().join("examples/tra-cu-2022.json");
+    let out = parindex(&["score", example.to_str().expect("path"), "--format", "html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM"));
+    // Both totals, the appraisal's changes and the field chart.
+    assert!(html.contains("<td class=\"num\">80,78</td>"), "self total");
+    assert!(
+        html.contains("<td class=\"num\">78,28</td>"),
+        "appraised total"
+    );
+    assert!(html.contains("81,12%") && html.contains("83,71%"));
+    assert!(html.contains("data-testid=\"differences\""));
+    assert!(html.contains("<svg class=\"bars\""));
+    // One row per criterion, evidence references, and why points were lost.
+    let json = stdout(&parindex(&["score", EXAMPLE, "--format", "json"]));
+    let card: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let nodes = card["nodes"].as_array().expect("nodes").len();
+    assert_eq!(html.matches("<tr class=\"d").count(), nodes);
+    assert!(html.contains("05/KH-UBND (25/01/2022)"));
+    assert!(html.contains("Nhận xét thẩm định:") || html.contains("Theo thẩm định"));
+
+    // Markup typed into a file is shown as text.
+    let mut tree: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&example).expect("example")).expect("json");
+    tree["unit"] = serde_json::json!("<script>alert(1)</script>");
+    tree["appraisal"]["3.1.2"]["comment"] = serde_json::json!("<img src=x onerror=alert(2)>");
+    let dir = std::env::temp_dir().join(format!("parindex-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("markup.json");
+    std::fs::write(&file, tree.to_string()).expect("write");
+    let out = parindex(&["score", file.to_str().expect("path"), "--format", "html"]);
+    let html = stdout(&out);
+    assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -83,6 +83,7 @@ pub fn notes_of(tree: &Value, lang: Lang) -> BTreeMap<String, LeafNotes> {
     notes
 }
 
+/// `+0,5`, `−1`, `0`.
 fn signed(d: Decimal, lang: Lang) -> String {
     if d > Decimal::ZERO {
         format!("+{}", human(d, lang))
@@ -299,11 +300,11 @@ pub fn report(
     }
     let _ = write!(
         out,
-        "</tbody></table><p>{} +{} · {} −{} · {}</p>",
+        "</tbody></table><p>{} {} · {} {} · {}</p>",
         tr(lang, "Điểm thưởng", "Bonus"),
-        human(card.bonus, lang),
+        signed(card.bonus, lang),
         tr(lang, "điểm trừ", "penalty"),
-        human(card.penalty, lang),
+        signed(-card.penalty, lang),
         if card.complete {
             tr(lang, "hồ sơ đầy đủ", "complete")
         } else {

@@ -1,0 +1,8 @@
+// `cargo xtask serve`: serves the built pages (dist/: the app, and the appraising body's
+// desk under tham-dinh/) on 127.0.0.1 until stopped. Usage: node web/serve.mjs DIR PORT
+import { resolve } from "node:path";
+import { serve } from "./e2e/static-server.mjs";
+
+const [dir = "dist", port = "8080"] = process.argv.slice(2);
+const server = await serve(resolve(dir), "/", Number(port));
+console.log(`parindex: ${server.url} (tham-dinh/ for the desk); Ctrl+C stops`);
