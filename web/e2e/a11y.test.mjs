@@ -1,6 +1,7 @@
 // Accessibility of the app's screens, checked by axe-core (WCAG 2.1 A and AA rules:
 // labels, contrast, landmarks, names of controls, …) in Chromium, on the start page, the
-// assessment with the Trà Cú example open, an explanation, a bad input and the summary.
+// assessment with the Trà Cú example open, an explanation, a bad input, the summary and
+// the report; on the desk, appraisal entry and the ranking.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -54,6 +55,28 @@ test("every screen passes the WCAG A/AA checks", async () => {
 
   await page.click("text=English");
   assert.deepEqual(await audit(), [], "summary in English");
+  await page.click("text=Tiếng Việt");
+
+  await page.click("[data-testid=to-report]");
+  await page.waitForSelector("[data-testid=report-table]");
+  assert.deepEqual(await audit(), [], "report");
+
+  // The desk: appraisal entry beside the unit's values (a change without its comment),
+  // and the ranking.
+  await page.goto(server.url + "tham-dinh/");
+  await page.waitForSelector("[data-testid=tree]");
+  await page.click("[data-testid=mode-appraiser]");
+  await page.check("#in-4-1-1-opt-sai");
+  await page.waitForSelector("#in-4-1-1-comment-err");
+  await page.fill("#penalty-0-points", "1").catch(async () => {
+    await page.click("[data-testid=penalty] button.small");
+    await page.fill("#penalty-0-points", "1");
+  });
+  assert.deepEqual(await audit(), [], "appraisal entry");
+  await page.click("[data-testid=to-rank]");
+  await page.setInputFiles("[data-testid=rank-files]", join(repo, "examples/tra-cu-2022.json"));
+  await page.waitForSelector("[data-testid=rank-table]");
+  assert.deepEqual(await audit(), [], "ranking");
 
   // The audit does see problems: an input without a label is reported.
   await page.evaluate(() => document.querySelector("main").append(document.createElement("input")));

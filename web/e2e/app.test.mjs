@@ -121,12 +121,17 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   await shot("summary");
 });
 
-test("a reload restores the draft", async () => {
+test("a reload restores the draft, on the screen the address names", async () => {
   const before = await text("total-points");
+  await page.click("[data-testid=to-summary]");
+  assert.match(page.url(), /#tong-hop$/);
   await page.reload();
   await page.waitForSelector("[data-testid=notice-restored]");
+  await page.waitForSelector("[data-testid=summary]");
   assert.equal(await text("total-points"), before);
   assert.equal(await text("unit"), "UBND huyện Thử Nghiệm — 2022");
+  await page.click("[data-testid=to-assess]");
+  assert.match(page.url(), /#danh-gia$/);
   assert.equal(await page.inputValue("#in-1-1-2-numerator"), "28");
 });
 

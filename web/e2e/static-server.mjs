@@ -44,6 +44,6 @@ export async function serve(root, prefix = "/", port = 0) {
     }
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
+  const { port: bound } = server.address();
+  return { origin: `http://127.0.0.1:${bound}`, url: `http://127.0.0.1:${bound}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
 }

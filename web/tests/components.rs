@@ -21,8 +21,16 @@ fn storage() -> web_sys::Storage {
         .expect("localStorage")
 }
 
-/// Mounts a fresh app into its own element; the caller sets storage up first.
+/// Mounts a fresh app into its own element; the caller sets storage up first. The
+/// built-in district framework is in storage as after its first use (the test runner
+/// does not serve `frameworks/`).
 async fn mount() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+    storage()
+        .set_item(
+            &format!("{}mau-huyen@2022", parindex_app::frameworks::STORED_PREFIX),
+            include_str!("../../frameworks/mau-huyen-2022.toml"),
+        )
+        .expect("store the framework");
     let root = document().create_element("div").expect("div");
     document()
         .body()
@@ -211,6 +219,31 @@ async fn a_draft_of_the_older_format_is_migrated() {
     let stored = storage().get_item("parindex.draft").unwrap().unwrap();
     assert!(stored.starts_with("{\"assessment\""), "{}", &stored[..40]);
     assert!(stored.contains("\"kind\":\"parindex-draft\""));
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_whose_framework_cannot_be_loaded_stays_stored_and_the_person_is_told() {
+    storage().clear().unwrap();
+    // A commune draft; the commune framework was never loaded on this browser and the
+    // test runner serves no `frameworks/` (as when offline on a new computer).
+    let draft = "{\"kind\":\"parindex-draft\",\"version\":1,\"saved_at\":\"2024-05-02T08:00:00Z\",\
+        \"framework\":{\"builtin\":\"mau-xa@2024\"},\
+        \"assessment\":{\"format\":1,\"framework\":\"mau-xa@2024\",\"unit\":\"UBND xã Thử\",\"year\":2024}}";
+    storage().set_item("parindex.draft", draft).unwrap();
+    let (root, app) = mount().await;
+    let notice = text(&root, "[data-testid=notice-open-failed]");
+    assert!(notice.contains("mau-xa@2024"), "{notice}");
+    // Nothing was set aside or lost: the draft opens once the framework can be loaded.
+    assert_eq!(
+        storage().get_item("parindex.draft").unwrap().as_deref(),
+        Some(draft)
+    );
+    let corrupt = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).ok().flatten())
+        .any(|k| k.starts_with("parindex.corrupt."));
+    assert!(!corrupt);
     app.destroy();
     root.remove();
 }

@@ -377,7 +377,7 @@ pub fn report(
                     },
                 ),
                 ("ev", escape(&note.evidence.join("; "))),
-                ("why", why),
+                ("lost", why),
             ],
         );
     }
@@ -397,10 +397,10 @@ const DOCUMENT_CSS: &str = "body{font:10pt/1.4 'Noto Sans','DejaVu Sans',sans-se
 @page{size:A4;margin:14mm 12mm}table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:.5rem 0}\
 th,td{border:1px solid #999;padding:2px 4px;text-align:left;vertical-align:top}th,tr.d0 td{background:#eee}\
 td.num{text-align:right;white-space:nowrap}tr.parent td{font-weight:700}thead{display:table-header-group}\
-tr,svg{break-inside:avoid}.why p{margin:0 0 2px}.report-head{text-align:center}.report-head h1{font-size:13pt;margin:4px 0}\
+tr,svg{break-inside:avoid}.lost p{margin:0 0 2px}.report-head{text-align:center}.report-head h1{font-size:13pt;margin:4px 0}\
 .report-head .unit{font-weight:700;text-transform:uppercase;margin:0}.totals-table{width:auto}.hint{color:#555}\
 .advice{color:#555}.bar-label,.bar-value{font-size:12px;fill:#111}.bar-bg{fill:#e5e5e5}.bar-fill{fill:#0b5cad}\
-.report-table .ev{width:16%}.report-table .why{width:30%}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}";
+.report-table .ev{width:16%}.report-table .lost{width:30%}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}";
 
 /// The report as a whole HTML document (UTF-8), ready to print or to open in a browser.
 pub fn report_document(

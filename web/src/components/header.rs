@@ -28,7 +28,7 @@ pub fn header() -> Html {
     let Some(session) = state.session.as_ref() else {
         return html! {
             <header class="top">
-                <div class="brand">{ tr(lang, "Chỉ số CCHC — tự đánh giá", "PAR Index — self-assessment") }</div>
+                <div class="brand">{ if crate::DESK { tr(lang, "Chỉ số CCHC — thẩm định, xếp hạng", "PAR Index — appraisal and ranking") } else { tr(lang, "Chỉ số CCHC — tự đánh giá", "PAR Index — self-assessment") } }</div>
                 { lang_switch }
             </header>
         };
@@ -134,7 +134,7 @@ pub fn header() -> Html {
             </div>
             { save }
             <nav class="actions" aria-label={tr(lang, "Thao tác", "Actions")}>
-                <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)}>{ tr(lang, "Đánh giá", "Assessment") }</button>
+                <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)} data-testid="to-assess">{ tr(lang, "Đánh giá", "Assessment") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Summary).then_some("page")} onclick={show(Screen::Summary)} data-testid="to-summary">{ tr(lang, "Tổng hợp", "Summary") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Report).then_some("page")} onclick={show(Screen::Report)} data-testid="to-report">{ tr(lang, "Báo cáo", "Report") }</button>
                 if crate::DESK {

@@ -61,20 +61,21 @@ fn iso_now() -> String {
 fn restore(state: &Ctx) {
     #[cfg(target_arch = "wasm32")]
     {
+        // The screen the address names (`#bao-cao`): a reload or a printer lands on it.
+        // Read now, before the address starts following the screen.
+        let wanted = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|h| Screen::from_hash(&h));
         let state = state.clone();
-        yew::platform::spawn_local(async move { restore_now(&state).await });
+        yew::platform::spawn_local(async move { restore_now(&state, wanted).await });
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = state;
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn restore_now(state: &Ctx) {
+async fn restore_now(state: &Ctx, wanted: Option<Screen>) {
     {
-        // The screen the address names (`#bao-cao`): a reload or a printer lands on it.
-        let wanted = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .and_then(|h| Screen::from_hash(&h));
         let Some(raw) = storage::load_raw() else {
             if wanted == Some(Screen::Rank) {
                 state.dispatch(Action::Show(Screen::Rank));

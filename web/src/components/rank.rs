@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 /// Scores every file and adds it to the ranking.
 fn add_files(state: &Ctx, list: FileList) {
+    let list = files::files_of(&list);
     let state = state.clone();
     yew::platform::spawn_local(async move {
         let mut opened = Vec::new();
@@ -31,15 +32,23 @@ fn add_files(state: &Ctx, list: FileList) {
     });
 }
 
-/// The band's place in its framework's list (0 = best), for its colour.
-fn band_class(ranking: &Ranking, state: &Ctx, band: Option<&parindex_core::Text>) -> String {
-    let grades = state
+/// The bands (*xếp loại*) of the ranking's framework, best first.
+fn grades_of(ranking: &Ranking, state: &Ctx) -> Vec<parindex_core::framework::Grade> {
+    state
         .custom_frameworks
         .iter()
         .find(|(f, _)| f.reference() == ranking.framework)
         .map(|(f, _)| f.grades.clone())
-        .or_else(|| crate::frameworks::cached(&ranking.framework).map(|f| f.grades.clone()));
-    match band.and_then(|b| grades?.iter().position(|g| &g.label == b)) {
+        .or_else(|| crate::frameworks::cached(&ranking.framework).map(|f| f.grades.clone()))
+        .unwrap_or_default()
+}
+
+/// The band's place in its framework's list (0 = best), for its colour.
+fn band_class(
+    grades: &[parindex_core::framework::Grade],
+    band: Option<&parindex_core::Text>,
+) -> String {
+    match band.and_then(|b| grades.iter().position(|g| &g.label == b)) {
         Some(i) => format!("band-{}", i.min(4)),
         None => "band-none".into(),
     }
@@ -145,6 +154,10 @@ pub fn rank() -> Html {
 
 fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
     let lang = state.lang;
+    let grades = grades_of(r, state);
+    let legend = grades.iter().enumerate().map(|(i, g)| {
+        html! { <li><span class={classes!("chip", format!("band-{}", i.min(4)))}>{ g.label.get(lang) }</span>{ format!(" ≥ {}", num(g.min, lang)) }</li> }
+    });
     let band_text = |b: Option<&parindex_core::Text>| {
         b.map(|b| b.get(lang).to_string())
             .unwrap_or_else(|| "—".into())
@@ -158,7 +171,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 <td class="num">{ num(row.points, lang) }</td>
                 <td class="num">{ num(row.max, lang) }</td>
                 <td class="num">{ index(row.index, lang) }</td>
-                <td><span class={classes!("chip", band_class(r, state, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
+                <td><span class={classes!("chip", band_class(&grades, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
                 <td>{ if row.complete { tr(lang, "Đủ", "Yes") } else { tr(lang, "Chưa đủ", "No") } }</td>
             </tr>
         }
@@ -178,7 +191,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 <title>{ format!("{label}: {}", index(row.index, lang)) }</title>
                 <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width.to_string()} height="16" rx="3"
-                    class={classes!("bar-band", band_class(r, state, row.band.as_ref()))} />
+                    class={classes!("bar-band", band_class(&grades, row.band.as_ref()))} />
                 <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">{ index(row.index, lang) }</text>
             </g>
         }
@@ -230,6 +243,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 aria-label={tr(lang, "Biểu đồ chỉ số các đơn vị", "Chart of the units' indices")}>
                 { for grid }{ for bars }
             </svg>
+            <ul class="legend" aria-label={tr(lang, "Chú giải xếp loại", "Bands")}>{ for legend }</ul>
             <p class="no-print">
                 <button type="button" onclick={csv} data-testid="rank-csv">{ tr(lang, "Xuất CSV", "Export CSV") }</button>{ " " }
                 <button type="button" onclick={json}>{ tr(lang, "Xuất JSON", "Export JSON") }</button>{ " " }

@@ -1,0 +1,255 @@
+// The appraising body's desk (dist/tham-dinh/, `--features desk`) and the unit's answer,
+// end to end in Chromium: appraise leaves of the Trà Cú example (a changed leaf demands a
+// comment, and printing waits for it), add a penalty, export; the unit opens the
+// appraised file in its own app, sees what changed and why, and writes its giải trình;
+// compare across framework editions; rank three files (table, chart, CSV).
+// Every total is checked against `parindex` on the same files. Screenshots go to
+// target/artifacts/ (desk-*.png).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
+import { launch, watchOrigin } from "./browser.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const artifacts = join(repo, "target/artifacts");
+const work = join(artifacts, "desk-files");
+const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
+const example = join(repo, "examples/tra-cu-2022.json");
+let server, browser, context, page;
+const outside = [];
+const pageErrors = [];
+
+const text = (id) => page.textContent(`[data-testid="${id}"]`);
+const shot = (name, fullPage = false) => page.screenshot({ path: join(artifacts, `desk-${name}.png`), fullPage });
+const cli = (...args) => {
+  const r = spawnSync(bin, args, { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
+const vi = (s) => s.replace(".", ",");
+
+before(async () => {
+  mkdirSync(work, { recursive: true });
+  server = await serve(join(repo, "dist"), "/");
+  browser = await launch();
+  await freshBrowser();
+});
+
+/** A browser of its own (another office's computer): empty storage. */
+async function freshBrowser() {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, locale: "vi-VN" });
+  page = await context.newPage();
+  const seen = watchOrigin(page, server.origin);
+  page.on("close", () => outside.push(...seen));
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("dialog", (d) => d.accept());
+}
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(selector, path) {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  await d.saveAs(path);
+  return d.suggestedFilename();
+}
+
+test("the units' app links to the desk; the desk opens the example", async () => {
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=start]");
+  assert.equal(await page.$("[data-testid=mode-appraiser]"), null, "no appraisal entry in the units' app");
+  await page.click("[data-testid=to-desk]");
+  await page.waitForURL(/tham-dinh\/$/);
+  await page.waitForSelector("[data-testid=open-rank]");
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await text("total-points"), "78,28");
+});
+
+let appraised; // the exported file, appraised
+
+test("appraising: a changed leaf needs a comment, printing waits for it; penalty; export equals the CLI", async () => {
+  await page.click("[data-testid=mode-appraiser]");
+  await page.waitForSelector('[data-testid="self-4.1.1"]');
+  // The unit's own entry is shown beside the appraisal input.
+  assert.match(await text("self-4.1.1"), /Đúng, đủ theo quy định — 2 điểm/);
+
+  // Agreeing (same date as the unit) changes nothing and needs no comment.
+  await page.fill("#in-1-1-1-date", "2022-01-25");
+  assert.equal(await page.$("#in-1-1-1-comment-err"), null);
+
+  // 4.1.1: one agency not yet completed → 1 point instead of 2.
+  await page.check("#in-4-1-1-opt-chua-kien-toan");
+  await page.waitForSelector("#in-4-1-1-comment-err");
+  assert.match(await page.textContent("#in-4-1-1-comment-err"), /cần nhận xét: điểm thẩm định 1 khác điểm tự chấm 2/);
+  assert.equal(await page.getAttribute("#in-4-1-1-comment", "aria-invalid"), "true");
+  // 4.2.1: one violation found → 0 points instead of 2.
+  await page.fill("#in-4-2-1-value", "1");
+  await page.waitForSelector("#in-4-2-1-comment-err");
+  assert.equal(await text("total-points"), "75,28");
+
+  // The report refuses to print while a comment is owed, and says where.
+  await page.click("[data-testid=to-report]");
+  await page.waitForSelector("[data-testid=print-blocked]");
+  assert.equal(await page.isDisabled("[data-testid=print]"), true);
+  assert.match(await text("print-blocked"), /4\.1\.1, 4\.2\.1/);
+  await page.click("[data-testid=to-summary]");
+  assert.match(await text("comments-owed"), /4\.1\.1, 4\.2\.1/);
+
+  // Write the comments: the warnings go, printing is allowed.
+  await page.click("[data-testid=mode-appraiser]");
+  await page.fill("#in-4-1-1-comment", "Phòng Văn hóa và Thông tin chưa kiện toàn lãnh đạo đến 31/12/2022.");
+  await page.fill("#in-4-2-1-comment", "Có 01 trường hợp bố trí sai vị trí việc làm (Kết luận thanh tra số 15/KL-TTr).");
+  await page.waitForFunction(() => !document.querySelector("#in-4-1-1-comment-err") && !document.querySelector("#in-4-2-1-comment-err"));
+
+  // Penalty with its reason, within the framework's cap of 2.
+  await page.click("[data-testid=penalty] button.small");
+  await page.fill("#penalty-0-points", "0,5");
+  await page.fill("#penalty-0-reason", "Chậm gửi báo cáo CCHC quý III (minh hoạ).");
+  await page.waitForFunction(() => document.querySelector("[data-testid=total-points]")?.textContent === "74,78");
+  await shot("appraisal");
+
+  // The summary: both totals and every change, largest first.
+  await page.click("[data-testid=to-summary]");
+  await page.waitForSelector("[data-testid=differences]");
+  assert.match(await text("appraisal-totals"), /Tự đánh giá: 80,28 · Thẩm định: 74,78 · Chênh lệch: −5,5/);
+  const order = await page.$$eval("[data-testid=differences] tbody tr", (rows) => rows.map((r) => r.dataset.code));
+  assert.deepEqual(order, ["4.2.1", "1.1.2", "4.1.1", "3.4.1", "3.1.2", "1.5.1"]);
+  assert.equal(await page.$("[data-testid=comments-owed]"), null);
+  await page.click("[data-testid=to-report]");
+  assert.equal(await page.isDisabled("[data-testid=print]"), false);
+  await shot("report", true);
+
+  // Export: the file is the formats.md file, and the CLI totals it as the app does.
+  appraised = join(work, "tra-cu-tham-dinh.json");
+  await download("[data-testid=export]", appraised);
+  const file = JSON.parse(readFileSync(appraised, "utf8"));
+  assert.deepEqual(file.appraisal["4.1.1"], { choice: "chua-kien-toan", comment: "Phòng Văn hóa và Thông tin chưa kiện toàn lãnh đạo đến 31/12/2022." });
+  assert.equal(file.appraisal["4.2.1"].value, 1);
+  assert.deepEqual(file.penalty, [{ points: "0.5", reason: "Chậm gửi báo cáo CCHC quý III (minh hoạ)." }]);
+  const card = JSON.parse(cli("score", appraised, "--format", "json"));
+  assert.equal(card.total.points, "74.78");
+  assert.equal(vi(card.total.points), await text("total-points"));
+  assert.deepEqual(card.diagnostics, []);
+});
+
+test("the unit opens the appraised file: what changed, why, and its giải trình", async () => {
+  await freshBrowser();
+  await page.goto(server.url);
+  await page.waitForSelector("[data-testid=start]");
+  await page.setInputFiles("[data-testid=open-assessment]", appraised);
+  await page.waitForSelector('[data-testid="appraised-4.1.1"]');
+  const view = await text("appraised-4.1.1");
+  assert.match(view, /Thẩm định đã điều chỉnh: 2 → 1 điểm/);
+  assert.match(view, /Phòng Văn hóa và Thông tin chưa kiện toàn/);
+  await page.fill("#in-4-1-1-explanation", "Đã có Quyết định bổ nhiệm Trưởng phòng số 45/QĐ-UBND ngày 28/12/2022 (kèm theo).");
+  await page.locator("#leaf-4\\.1\\.1").scrollIntoViewIfNeeded();
+  await shot("unit-view");
+  const answered = join(work, "tra-cu-giai-trinh.json");
+  await download("[data-testid=export]", answered);
+  const file = JSON.parse(readFileSync(answered, "utf8"));
+  assert.equal(file.self["4.1.1"].explanation, "Đã có Quyết định bổ nhiệm Trưởng phòng số 45/QĐ-UBND ngày 28/12/2022 (kèm theo).");
+  // The answer changes no points; it shows in the report beside the comment.
+  assert.equal(JSON.parse(cli("score", answered, "--format", "json")).total.points, "74.78");
+  await page.click("[data-testid=to-report]");
+  const row = await page.textContent("[data-testid=report-table] tr[data-code='4.1.1']");
+  assert.match(row, /Giải trình: Đã có Quyết định bổ nhiệm/);
+});
+
+test("compare across framework editions: matched criteria, and what cannot be matched", async () => {
+  // Last year's framework: the same template, edition 2021, where 8.3.2 was 8.3.9.
+  const toml = readFileSync(join(repo, "frameworks/mau-huyen-2022.toml"), "utf8")
+    .replace('edition = "2022"', 'edition = "2021"')
+    .replace('code = "8.3.2"', 'code = "8.3.9"');
+  const tomlPath = join(work, "mau-huyen-2021.toml");
+  writeFileSync(tomlPath, toml);
+  const last = JSON.parse(readFileSync(example, "utf8"));
+  last.framework = "mau-huyen@2021";
+  last.year = 2021;
+  last.self["8.3.9"] = last.self["8.3.2"];
+  delete last.self["8.3.2"];
+  last.self["5.1.1"] = { numerator: 6, denominator: 13 };
+  const lastPath = join(work, "tra-cu-2021.json");
+  writeFileSync(lastPath, JSON.stringify(last, null, 2));
+
+  await freshBrowser();
+  await page.goto(server.url + "tham-dinh/");
+  await page.waitForSelector("[data-testid=start]");
+  await page.setInputFiles("[data-testid=open-framework]", tomlPath);
+  await page.waitForSelector("#fw-mau-huyen-2021");
+  await page.setInputFiles("[data-testid=open-assessment]", example);
+  await page.waitForSelector("[data-testid=tree]");
+  await page.click("[data-testid=to-compare]");
+  await page.setInputFiles("[data-testid=compare-file]", lastPath);
+  await page.waitForSelector("[data-testid=compare-editions]");
+  const note = await text("compare-editions");
+  assert.match(note, /\(mau-huyen@2021\) — .*\(mau-huyen@2022\)/);
+  assert.match(note, /UBND huyện Trà Cú \(2021\): 8\.3\.9/);
+  assert.match(note, /UBND huyện Trà Cú \(2022\): 8\.3\.2/);
+  const changed = await page.$$eval("[data-testid=compare-leaves] tbody tr", (rows) => rows.map((r) => [r.dataset.code, r.lastElementChild.textContent]));
+  const ours = Object.fromEntries(changed);
+  assert.ok(ours["5.1.1"], "5.1.1 changed");
+  // The deltas are those of the two scorecards the CLI computes.
+  const before = JSON.parse(cli("score", lastPath, "--framework", tomlPath, "--format", "json"));
+  const after = JSON.parse(cli("score", example, "--format", "json"));
+  const pts = (card, code) => Number(card.nodes.find((n) => n.code === code).points);
+  const delta = pts(after, "5.1.1") - pts(before, "5.1.1");
+  assert.equal(ours["5.1.1"], (delta > 0 ? "+" : "−") + vi(String(Math.abs(delta))));
+  const fields = await page.$$eval("[data-testid=compare-fields] tbody tr", (rows) => rows.length);
+  assert.equal(fields, 8);
+  await shot("compare", true);
+});
+
+test("ranking three files: shared ranks, a chart in band colours, CSV with BOM as the CLI writes it", async () => {
+  const base = JSON.parse(readFileSync(example, "utf8"));
+  const a = structuredClone(base);
+  a.unit = "UBND huyện Cầu Kè";
+  a.self["3.3.2"] = { numerator: 0, denominator: 40 };
+  a.self["7.1.1"] = { numerator: 0, denominator: 12 };
+  const b = structuredClone(a);
+  b.unit = "UBND huyện Tiểu Cần";
+  const files = [example, join(work, "cau-ke-2022.json"), join(work, "tieu-can-2022.json")];
+  writeFileSync(files[1], JSON.stringify(a, null, 2));
+  writeFileSync(files[2], JSON.stringify(b, null, 2));
+
+  await freshBrowser();
+  await page.goto(server.url + "tham-dinh/");
+  await page.waitForSelector("[data-testid=open-rank]");
+  await page.click("[data-testid=open-rank]");
+  await page.setInputFiles("[data-testid=rank-files]", files);
+  await page.waitForSelector("[data-testid=rank-table] tbody tr:nth-child(3)", { timeout: 5000 }).catch(async (e) => {
+    await shot("ranking-failed", true);
+    throw e;
+  });
+  const rows = await page.$$eval("[data-testid=rank-table] tbody tr", (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const expected = JSON.parse(cli("rank", ...files, "--format", "json"));
+  assert.deepEqual(rows.map((r) => [Number(r[0]), r[1], r[5]]), expected.rows.map((r) => [r.rank, r.unit, vi(r.index) + "%"]));
+  assert.deepEqual(rows.map((r) => r[0]), ["1", "2", "2"], "ties share a rank");
+  assert.deepEqual(rows.map((r) => r[6]), expected.rows.map((r) => r.band.vi));
+  assert.notEqual(expected.rows[0].band.vi, expected.rows[1].band.vi, "two bands shown");
+  // One bar per unit, coloured by its band (the framework's second and third bands).
+  const bars = await page.$$eval("[data-testid=ranking] rect.bar-band", (rs) => rs.map((r) => r.getAttribute("class")));
+  assert.deepEqual(bars, ["bar-band band-1", "bar-band band-2", "bar-band band-2"]);
+  await shot("ranking");
+  await page.screenshot({ path: join(artifacts, "desk-ranking-full.png"), fullPage: true });
+
+  const csvPath = join(work, "xep-hang.csv");
+  assert.equal(await download("[data-testid=rank-csv]", csvPath), "xep-hang-mau-huyen-2022.csv");
+  const csv = readFileSync(csvPath);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
+  assert.equal(csv.subarray(3).toString("utf8"), cli("rank", ...files, "--format", "csv"));
+});
+
+test("nothing left the origin and no script error happened", async () => {
+  await page.close();
+  assert.deepEqual(outside, []);
+  assert.deepEqual(pageErrors, []);
+});
