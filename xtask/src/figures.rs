@@ -121,6 +121,19 @@ pub fn reload() -> Result<f64, String> {
     json_number(&out, "reload_usable_ms")
 }
 
+/// The built-in framework files beside the app (`dist/frameworks/`): each is downloaded
+/// when first used (a unit starting an assessment), not on the first visit.
+pub fn frameworks() -> Result<Sizes, String> {
+    let dir = repo().join("dist/frameworks");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Sizes::of(&files)
+}
+
 /// The minimal yew counter app, built with the same profile and tools.
 pub fn floor() -> Result<Sizes, String> {
     let dir = repo().join("benches/floor");
@@ -225,6 +238,7 @@ pub fn budget_table(budgets: &[Budget]) -> String {
 pub fn table(
     app: &Sizes,
     desk: &Sizes,
+    frameworks: &Sizes,
     package: &Sizes,
     floor: &Sizes,
     rescore: &Rescore,
@@ -241,6 +255,12 @@ pub fn table(
     row("app first visit, gzip", format!("{} B", app.gzip));
     for (name, raw, gzip) in &app.files {
         row(&format!("  {name}"), format!("{raw} B raw, {gzip} B gzip"));
+    }
+    for (name, raw, gzip) in &frameworks.files {
+        row(
+            &format!("framework {name}, fetched when first used"),
+            format!("{raw} B raw, {gzip} B gzip"),
+        );
     }
     row(
         "desk (tham-dinh/) first visit, raw / gzip",

@@ -275,6 +275,7 @@ fn test() -> Result<(), String> {
 fn bench() -> Result<(), String> {
     tools::ensure_browser_tools()?;
     let (app, desk) = build_app()?;
+    let frameworks = figures::frameworks()?;
     let package = package()?;
     let floor = figures::floor()?;
     let parity = browser_parity_tests()?;
@@ -285,7 +286,18 @@ fn bench() -> Result<(), String> {
     let budgets = figures::budgets(&app, &desk, &rescore, &native);
     println!(
         "{}",
-        figures::table(&app, &desk, &package, &floor, &rescore, reload, &native, cli_ms, &budgets)
+        figures::table(
+            &app,
+            &desk,
+            &frameworks,
+            &package,
+            &floor,
+            &rescore,
+            reload,
+            &native,
+            cli_ms,
+            &budgets
+        )
     );
     Ok(())
 }
