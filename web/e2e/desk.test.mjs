@@ -128,6 +128,12 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   assert.equal(await page.isDisabled("[data-testid=print]"), false);
   await shot("report", true);
 
+  // Survey results arrive: 2.4.1 goes from 84,5% to 90% (1,5 × 90% = 1,35 instead of 1,27).
+  await page.click("[data-testid=to-assess]");
+  await page.fill("#sv-2-4-1", "90");
+  await page.waitForFunction(() => document.querySelector("[data-testid=total-points]")?.textContent === "74,86");
+  assert.equal(await page.textContent("[data-testid=survey] tr[data-code='2.4.1'] td:last-child"), "1,35");
+
   // Export: the file is the formats.md file, and the CLI totals it as the app does.
   appraised = join(work, "tra-cu-tham-dinh.json");
   await download("[data-testid=export]", appraised);
@@ -136,7 +142,8 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   assert.equal(file.appraisal["4.2.1"].value, 1);
   assert.deepEqual(file.penalty, [{ points: "0.5", reason: "Chậm gửi báo cáo CCHC quý III (minh hoạ)." }]);
   const card = JSON.parse(cli("score", appraised, "--format", "json"));
-  assert.equal(card.total.points, "74.78");
+  assert.equal(file.survey["2.4.1"].percent, "90");
+  assert.equal(card.total.points, "74.86");
   assert.equal(vi(card.total.points), await text("total-points"));
   assert.deepEqual(card.diagnostics, []);
 });
@@ -158,7 +165,7 @@ test("the unit opens the appraised file: what changed, why, and its giải trìn
   const file = JSON.parse(readFileSync(answered, "utf8"));
   assert.equal(file.self["4.1.1"].explanation, "Đã có Quyết định bổ nhiệm Trưởng phòng số 45/QĐ-UBND ngày 28/12/2022 (kèm theo).");
   // The answer changes no points; it shows in the report beside the comment.
-  assert.equal(JSON.parse(cli("score", answered, "--format", "json")).total.points, "74.78");
+  assert.equal(JSON.parse(cli("score", answered, "--format", "json")).total.points, "74.86");
   await page.click("[data-testid=to-report]");
   const row = await page.textContent("[data-testid=report-table] tr[data-code='4.1.1']");
   assert.match(row, /Giải trình: Đã có Quyết định bổ nhiệm/);

@@ -95,7 +95,7 @@ pub fn compare_screen() -> Html {
             let unmatched = !c.only_before.is_empty() || !c.only_after.is_empty();
             html! { <>
                 if !c.same_framework {
-                    <div class="notice warn" role="note" data-testid="compare-editions">
+                    <div class="compare-note" role="note" data-testid="compare-editions">
                         <p><strong>{ format!("{} {} — {}.", tr(lang, "Hai hồ sơ dùng hai bộ chỉ số khác nhau:", "The two assessments use different frameworks:"), c.before, c.after) }</strong>
                         { tr(lang, " Chỉ so sánh các tiêu chí có cùng mã; tiêu chí có điểm tối đa khác nhau được đánh dấu *, khi đó chênh lệch điểm chỉ mang tính tham khảo.",
                             " Only criteria with the same code are compared; those whose maximum differs are marked *, and their change in points is indicative only.") }</p>

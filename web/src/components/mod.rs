@@ -10,6 +10,7 @@ mod rank;
 mod report;
 mod start;
 mod summary;
+mod survey;
 mod tree;
 
 use crate::i18n::tr;

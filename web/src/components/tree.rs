@@ -3,6 +3,7 @@
 
 use super::adjust::Adjustments;
 use super::leaf::Leaf;
+use super::survey::SurveyTable;
 use super::Ctx;
 use crate::i18n::{num, tr};
 use crate::state::Mode;
@@ -79,6 +80,7 @@ pub fn criteria_tree() -> Html {
             }
             { for top.into_iter().map(|i| html! { <Node index={i} /> }) }
             if crate::DESK && state.mode == Mode::Appraiser {
+                <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
                 <Adjustments key_name="bonus" />
                 <Adjustments key_name="penalty" />

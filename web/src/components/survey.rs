@@ -1,0 +1,72 @@
+//! The survey section for the appraiser (*kết quả điều tra xã hội học*): every survey leaf
+//! in one table — its maximum, the percent the survey gave and the points it earns — as
+//! the results arrive from the survey, all at once. Desk only.
+
+use super::Ctx;
+use crate::i18n::{num, tr};
+use crate::model::{self, Section};
+use crate::state::Action;
+use parindex_core::rules::RuleKind;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[function_component(SurveyTable)]
+pub fn survey_table() -> Html {
+    let state = use_context::<Ctx>().expect("app context");
+    let Some(session) = state.session.as_ref() else {
+        return html! {};
+    };
+    let lang = state.lang;
+    let card = session.score.scorecard.as_ref();
+    let rows = session
+        .framework
+        .leaves()
+        .filter(|(_, c)| c.rule.as_ref().map(|r| r.kind()) == Some(RuleKind::Survey))
+        .map(|(i, c)| {
+            let code = c.code.clone();
+            let id = format!("sv-{}", code.replace('.', "-"));
+            let path = format!("survey.{code}.percent");
+            let error = session.error_at(&path, lang);
+            let value = model::field_text(&session.tree, Section::Survey, &code, "percent");
+            let points = card
+                .and_then(|k| k.nodes.get(i))
+                .map(|n| num(n.points, lang));
+            let oninput = {
+                let state = state.clone();
+                let code = code.clone();
+                Callback::from(move |e: InputEvent| {
+                    let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+                    let value = (!typed.is_empty()).then(|| model::decimal_value(&typed));
+                    let code = code.clone();
+                    state.dispatch(Action::Edit(Rc::new(move |t| {
+                        model::set_field(t, Section::Survey, &code, "percent", value.clone())
+                    })));
+                })
+            };
+            html! {
+                <tr data-code={code.clone()}>
+                    <td>{ &code }</td>
+                    <td><label for={id.clone()}>{ c.title.get(lang) }</label></td>
+                    <td class="num">{ num(c.max, lang) }</td>
+                    <td><input {id} type="text" inputmode="decimal" size="6" {value} {oninput}
+                        aria-invalid={error.is_some().then_some("true")} />
+                        if let Some(m) = error { <span class="field-error">{ m }</span> }</td>
+                    <td class="num">{ points.unwrap_or_default() }</td>
+                </tr>
+            }
+        });
+    html! {
+        <section class="survey" data-testid="survey">
+            <h2>{ tr(lang, "Kết quả điều tra xã hội học", "Survey results") }</h2>
+            <table>
+                <thead><tr>
+                    <th>{ tr(lang, "Mã", "Code") }</th><th>{ tr(lang, "Tiêu chí", "Criterion") }</th>
+                    <th>{ tr(lang, "Tối đa", "Max") }</th><th>{ tr(lang, "Tỷ lệ (%)", "Percent") }</th>
+                    <th>{ tr(lang, "Điểm", "Points") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
