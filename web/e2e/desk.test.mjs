@@ -109,6 +109,7 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   await page.fill("#in-4-1-1-comment", "Phòng Văn hóa và Thông tin chưa kiện toàn lãnh đạo đến 31/12/2022.");
   await page.fill("#in-4-2-1-comment", "Có 01 trường hợp bố trí sai vị trí việc làm (Kết luận thanh tra số 15/KL-TTr).");
   await page.waitForFunction(() => !document.querySelector("#in-4-1-1-comment-err") && !document.querySelector("#in-4-2-1-comment-err"));
+  await page.locator("#leaf-4\\.1\\.1").screenshot({ path: join(artifacts, "desk-appraisal-leaf.png") });
 
   // Penalty with its reason, within the framework's cap of 2.
   await page.click("[data-testid=penalty] button.small");
