@@ -170,6 +170,13 @@ test("the unit opens the appraised file: what changed, why, and its giải trìn
   await page.click("[data-testid=to-report]");
   const row = await page.textContent("[data-testid=report-table] tr[data-code='4.1.1']");
   assert.match(row, /Giải trình: Đã có Quyết định bổ nhiệm/);
+  // The scorecard as CSV: a byte-order mark, then exactly what `parindex score --format
+  // csv --explain` writes.
+  const csvPath = join(work, "bao-cao.csv");
+  assert.equal(await download("[data-testid=report-csv]", csvPath), "ubnd-huyen-tra-cu-2022.csv");
+  const csv = readFileSync(csvPath);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
+  assert.equal(csv.subarray(3).toString("utf8"), cli("score", answered, "--format", "csv", "--explain"));
 });
 
 test("compare across framework editions: matched criteria, and what cannot be matched", async () => {
