@@ -6,7 +6,8 @@ use crate::{repo, run, run_capture, tools};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// First-visit download of the app, gzip (bytes).
+/// First-visit download of the app, gzip (bytes): the app's files and the largest
+/// built-in framework, fetched when the unit starts its assessment.
 pub const BUDGET_FIRST_VISIT_GZIP: u64 = 250_000;
 /// First-visit download of the appraising body's desk (`tham-dinh/`), gzip (bytes): a
 /// separate page, so the units' app stays small; held so that it does not creep.

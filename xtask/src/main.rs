@@ -173,8 +173,10 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 /// The two pages, built by `trunk build --release`: the units' app into dist/ and the
 /// appraising body's desk (`tham-dinh.html`, `--features desk`) into dist/tham-dinh/.
-/// Returns the size of what a first visit of each downloads: every built file except
-/// those fetched only on request (the example, the framework files, the other page).
+/// Returns the size of what a first visit of each downloads to reach a usable
+/// assessment: every built file except those fetched only on request (the example, the
+/// other page), plus the largest built-in framework file (fetched when a unit starts an
+/// assessment on it; the others are never needed at once).
 fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
     run("trunk", &["build", "--release"])?;
     // After the units' app: Trunk replaces dist/ as a whole.
@@ -196,6 +198,12 @@ fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
             .filter(|p| p.is_file() && !on_request.iter().any(|n| p.ends_with(n)))
             .collect();
         files.sort();
+        let largest_framework = std::fs::read_dir(dir.join("frameworks"))
+            .map_err(|e| format!("{}/frameworks: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+            .ok_or("no framework file beside the app")?;
+        files.push(largest_framework);
         let sizes = figures::Sizes::of(&files)?;
         for (name, raw, gzip) in &sizes.files {
             eprintln!("  {name:<28} {raw:>9} {gzip:>9}");

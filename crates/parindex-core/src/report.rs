@@ -15,7 +15,6 @@ use crate::render::{band_text, index_text};
 use crate::scorecard::{Scorecard, Total};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Text made safe to place in HTML, in content or in a quoted attribute.
@@ -45,17 +44,39 @@ pub struct LeafNotes {
     pub explanation: String,
 }
 
+/// The notes of an assessment's leaves, by code: a short list, searched in order (a
+/// map type would cost the browser bundle more than it saves).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes(Vec<(String, LeafNotes)>);
+
+impl Notes {
+    pub fn get(&self, code: &str) -> Option<&LeafNotes> {
+        self.0.iter().find(|(c, _)| c == code).map(|(_, n)| n)
+    }
+
+    fn entry(&mut self, code: &str) -> &mut LeafNotes {
+        let at = match self.0.iter().position(|(c, _)| c == code) {
+            Some(at) => at,
+            None => {
+                self.0.push((code.to_string(), LeafNotes::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+}
+
 /// The notes of every leaf of an assessment tree, read leniently (a draft may still
 /// hold mistakes; what cannot be read is left out).
-pub fn notes_of(tree: &Value, lang: Lang) -> BTreeMap<String, LeafNotes> {
-    let mut notes: BTreeMap<String, LeafNotes> = BTreeMap::new();
+pub fn notes_of(tree: &Value, lang: Lang) -> Notes {
+    let mut notes = Notes::default();
     let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     for section in ["self", "appraisal"] {
         let Some(entries) = tree.get(section).and_then(Value::as_object) else {
             continue;
         };
         for (code, entry) in entries {
-            let n = notes.entry(code.clone()).or_default();
+            let n = notes.entry(code);
             if section == "appraisal" {
                 n.comment = text(entry, "comment");
                 continue;
@@ -173,7 +194,7 @@ fn head(out: &mut String, cells: &[&str]) {
 /// The appraisal beside the self-assessment: both totals, and every leaf the appraisal
 /// changed, largest change first, with the appraiser's comment and the unit's answer.
 /// Empty when nothing was appraised.
-pub fn differences(card: &Scorecard, notes: &BTreeMap<String, LeafNotes>, lang: Lang) -> String {
+pub fn differences(card: &Scorecard, notes: &Notes, lang: Lang) -> String {
     if card.summary.appraised == 0 {
         return String::new();
     }
@@ -234,12 +255,7 @@ pub fn differences(card: &Scorecard, notes: &BTreeMap<String, LeafNotes>, lang: 
 
 /// The whole report: heading, totals, the standard table, the appraisal's changes and
 /// the field summary with its chart.
-pub fn report(
-    card: &Scorecard,
-    framework: &Framework,
-    notes: &BTreeMap<String, LeafNotes>,
-    lang: Lang,
-) -> String {
+pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang) -> String {
     let appraised = card.summary.appraised > 0;
     let mut out = format!(
         r#"<header class="report-head"><p class="unit">{}</p><h1>{}</h1><p>{} {} · {} ({})</p>"#,
@@ -406,7 +422,7 @@ tr,svg{break-inside:avoid}.lost p{margin:0 0 2px}.report-head{text-align:center}
 pub fn report_document(
     card: &Scorecard,
     framework: &Framework,
-    notes: &BTreeMap<String, LeafNotes>,
+    notes: &Notes,
     lang: Lang,
 ) -> String {
     format!(
@@ -444,10 +460,10 @@ mod tests {
             "appraisal": { "1.1": { "comment": "Thiếu" } }
         });
         let notes = notes_of(&tree, Lang::Vi);
-        let n = &notes["1.1"];
+        let n = notes.get("1.1").expect("1.1");
         assert_eq!(n.evidence, ["05/KH-UBND (25/01/2022)", "Ảnh chụp"]);
         assert_eq!(n.comment, "Thiếu");
         assert_eq!(n.explanation, "Đã công khai");
-        assert_eq!(notes["1.2"], LeafNotes::default());
+        assert_eq!(notes.get("1.2"), Some(&LeafNotes::default()));
     }
 }

@@ -142,7 +142,8 @@ impl Checklist {
                 }
             }
         }
-        checked.sort_unstable();
+        // At most one entry per item (repeats are refused above): a short list.
+        crate::order::sort_small_by(&mut checked, usize::cmp);
         (diags.len() == before).then_some(Input::Checklist(checked))
     }
 
