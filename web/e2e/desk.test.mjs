@@ -263,6 +263,28 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
   assert.equal(csv.subarray(3).toString("utf8"), cli("rank", ...files, "--format", "csv"));
 });
 
+test("the desk works offline after a visit, with its own styles", async () => {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+  // No second online load: what the page loaded before the worker took over (desk.css)
+  // must have been kept at the worker's install.
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector("[data-testid=rank]");
+    const border = await page.evaluate(() => getComputedStyle(document.querySelector(".drop")).borderTopStyle);
+    assert.equal(border, "dashed", "desk.css came from the worker's cache");
+    await page.setInputFiles("[data-testid=rank-files]", example);
+    await page.waitForSelector("[data-testid=rank-table]");
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test("nothing left the origin and no script error happened", async () => {
   await page.close();
   assert.deepEqual(outside, []);

@@ -1,7 +1,8 @@
-// The app's service worker: after the first visit every file of the app is kept, so it
-// opens and works with the network off. Requests go to the network first (updates
-// arrive), and fall back to the kept copy when offline or too slow. Only this origin's
-// files are handled; nothing else is ever fetched.
+// The app's service worker (the units' app and, from tham-dinh/, the desk): after the
+// first visit every file of the page is kept, so it opens and works with the network
+// off. Requests go to the network first (updates arrive), and fall back to the kept copy
+// when offline or too slow. Only this origin's files are handled; nothing else is ever
+// fetched.
 const CACHE = "parindex-app-v1";
 const FILES = [
   "./",
@@ -13,11 +14,18 @@ const FILES = [
   "./manifest.webmanifest",
   "./icon.svg",
 ];
+// Files only one of the two pages has (the desk's own styles, in tham-dinh/).
+const OPTIONAL = ["./desk.css"];
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()),
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        cache.addAll(FILES).then(() => Promise.all(OPTIONAL.map((f) => cache.add(f).catch(() => undefined)))),
+      )
+      .then(() => self.skipWaiting()),
   );
 });
 
