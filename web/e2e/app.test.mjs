@@ -9,12 +9,13 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, watchOrigin } from "./browser.mjs";
+import { launch, newPage } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
-let server, browser, context, page, outside;
+let server, browser, context, page;
+const outside = [];
 const pageErrors = [];
 
 const text = (id) => page.textContent(`[data-testid="${id}"]`);
@@ -25,11 +26,7 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serve(join(repo, "dist"), "/");
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, locale: "vi-VN" });
-  page = await context.newPage();
-  outside = watchOrigin(page, server.origin);
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("dialog", (d) => d.accept());
+  ({ context, page } = await newPage(browser, server.origin, outside, pageErrors));
 });
 
 after(async () => {

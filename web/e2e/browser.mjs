@@ -25,9 +25,22 @@ export function launchPersistent(dir, options = {}) {
   return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: FLAGS, ...options });
 }
 
-/** Records every request the page makes that leaves `origin`. */
-export function watchOrigin(page, origin) {
-  const outside = [];
+/**
+ * A new browser context and page set up as a person's (1200×1000, Vietnamese,
+ * downloads allowed, dialogs accepted). Requests leaving `origin` and script errors are
+ * added to `outside` and `pageErrors`.
+ */
+export async function newPage(browser, origin, outside, pageErrors) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  watchOrigin(page, origin, outside);
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("dialog", (d) => d.accept());
+  return { context, page };
+}
+
+/** Records every request the page makes that leaves `origin` (into `outside`). */
+export function watchOrigin(page, origin, outside = []) {
   page.on("request", (req) => {
     const url = req.url();
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);

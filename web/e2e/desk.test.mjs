@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, watchOrigin } from "./browser.mjs";
+import { launch, newPage } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -42,12 +42,7 @@ before(async () => {
 /** A browser of its own (another office's computer): empty storage. */
 async function freshBrowser() {
   await context?.close();
-  context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, acceptDownloads: true, locale: "vi-VN" });
-  page = await context.newPage();
-  const seen = watchOrigin(page, server.origin);
-  page.on("close", () => outside.push(...seen));
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  page.on("dialog", (d) => d.accept());
+  ({ context, page } = await newPage(browser, server.origin, outside, pageErrors));
 }
 
 after(async () => {
@@ -285,8 +280,7 @@ test("the desk works offline after a visit, with its own styles", async () => {
   }
 });
 
-test("nothing left the origin and no script error happened", async () => {
-  await page.close();
+test("nothing left the origin and no script error happened", () => {
   assert.deepEqual(outside, []);
   assert.deepEqual(pageErrors, []);
 });

@@ -49,19 +49,16 @@ pub fn download_csv(name: &str, csv: &str) -> Result<(), JsValue> {
     download(name, "text/csv;charset=utf-8", &format!("\u{feff}{csv}"))
 }
 
+/// Opens the browser's print dialog (the print stylesheet shapes the page).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// The files of a file list, taken at once (the list empties when its input is reset).
 pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
-}
-
-/// Reads every chosen or dropped file: its name and its text, or why it could not be read.
-pub async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, Result<String, String>)> {
-    let mut out = Vec::new();
-    for file in files {
-        let name = file.name();
-        out.push((name, read_text(file).await));
-    }
-    out
 }
 
 /// Fetches a file beside the page as text (the example, a framework).

@@ -27,7 +27,8 @@ fn remember(f: Framework) -> Rc<Framework> {
     f
 }
 
-fn parse(text: &str) -> Result<Framework, Vec<String>> {
+/// Reads framework TOML; the messages are the engine's, in Vietnamese.
+pub fn parse(text: &str) -> Result<Framework, Vec<String>> {
     Framework::from_toml(text).map_err(|d| {
         d.iter()
             .map(|d| d.render(parindex_core::Lang::Vi))
@@ -65,6 +66,35 @@ fn stored_text(reference: &str) -> Option<String> {
         .iter()
         .find(|b| b.reference == reference)
         .map(|b| b.source.to_string())
+}
+
+/// A framework file opened in this visit (`AppState::custom_frameworks`): the
+/// framework and its text.
+pub fn opened<'a>(
+    custom: &'a [(Rc<Framework>, String)],
+    reference: &str,
+) -> Option<&'a (Rc<Framework>, String)> {
+    custom.iter().find(|(f, _)| f.reference() == reference)
+}
+
+/// The framework a reference names, if at hand now: an opened file or a loaded
+/// built-in one.
+pub fn at_hand(custom: &[(Rc<Framework>, String)], reference: &str) -> Option<Rc<Framework>> {
+    opened(custom, reference)
+        .map(|(f, _)| f.clone())
+        .or_else(|| cached(reference))
+}
+
+/// The framework an assessment names: an opened file, else a built-in one (loaded on
+/// first use).
+pub async fn resolve(
+    custom: &[(Rc<Framework>, String)],
+    reference: &str,
+) -> Result<Rc<Framework>, Vec<String>> {
+    match opened(custom, reference) {
+        Some((f, _)) => Ok(f.clone()),
+        None => load(reference).await,
+    }
 }
 
 /// Loads a built-in framework by `id@edition`: from memory or storage, else from the

@@ -114,18 +114,6 @@ impl Session {
             .map(|d| d.message.get(lang).to_string())
     }
 
-    /// Appraised leaves whose change still lacks the appraiser's comment.
-    pub fn comments_owed(&self) -> Vec<String> {
-        self.score.scorecard.as_ref().map_or(Vec::new(), |c| {
-            c.diagnostics
-                .iter()
-                .filter_map(|d| d.path.strip_prefix("appraisal."))
-                .filter_map(|p| p.strip_suffix(".comment"))
-                .map(str::to_string)
-                .collect()
-        })
-    }
-
     /// Every message about one entry (`self.3.3.2` and anything below it).
     pub fn errors_under(&self, prefix: &str, lang: Lang) -> Vec<(String, String)> {
         self.score
@@ -313,22 +301,23 @@ impl Reducible for AppState {
 }
 
 impl Opened {
-    /// Scores an opened file against the framework it names: a built-in one, or one of
-    /// the framework files opened in this visit.
-    pub async fn score(file: String, text: &str, custom: &[(Rc<Framework>, String)]) -> Opened {
+    /// Reads a chosen file and scores it against the framework it names: a built-in
+    /// one, or one of the framework files opened in this visit.
+    pub async fn read(file: web_sys::File, custom: &[(Rc<Framework>, String)]) -> Opened {
+        let name = file.name();
         let result = async {
-            let tree = parindex_core::assessment::parse_json(text).map_err(|d| vec![d])?;
+            let text = crate::files::read_text(file)
+                .await
+                .map_err(|m| vec![Diagnostic::error("", m.clone(), m)])?;
+            let tree = parindex_core::assessment::parse_json(&text).map_err(|d| vec![d])?;
             let reference = parindex_core::assessment::framework_ref(&tree).map_err(|d| vec![d])?;
-            let framework = match custom.iter().find(|(f, _)| f.reference() == reference) {
-                Some((f, _)) => f.clone(),
-                None => crate::frameworks::load(&reference).await.map_err(|m| {
-                    vec![Diagnostic::error("framework", m.join("; "), m.join("; "))]
-                })?,
-            };
+            let framework = crate::frameworks::resolve(custom, &reference)
+                .await
+                .map_err(|m| vec![Diagnostic::error("framework", m.join("; "), m.join("; "))])?;
             let assessment = parindex_core::assessment::Assessment::from_tree(&tree, &framework)?;
             Ok(Rc::new(parindex_core::score(&framework, &assessment)))
         }
         .await;
-        Opened { file, result }
+        Opened { file: name, result }
     }
 }

@@ -3,7 +3,7 @@
 //! comes from the same run; budgets are checked against them.
 
 use crate::{repo, run, run_capture, tools};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// First-visit download of the app, gzip (bytes): the app's files and the largest
@@ -125,14 +125,18 @@ pub fn reload() -> Result<f64, String> {
 /// The built-in framework files beside the app (`dist/frameworks/`): each is downloaded
 /// when first used (a unit starting an assessment), not on the first visit.
 pub fn frameworks() -> Result<Sizes, String> {
-    let dir = repo().join("dist/frameworks");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    Sizes::of(&files_in(&repo().join("dist/frameworks"))?)
+}
+
+/// The files directly in `dir` (not its folders), in name order.
+pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .collect();
     files.sort();
-    Sizes::of(&files)
+    Ok(files)
 }
 
 /// The minimal yew counter app, built with the same profile and tools.
@@ -150,14 +154,7 @@ pub fn floor() -> Result<Sizes, String> {
     if !status.success() {
         return Err("building the floor app failed".into());
     }
-    let dist = repo().join("target/floor-dist");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    Sizes::of(&files)
+    Sizes::of(&files_in(&repo().join("target/floor-dist"))?)
 }
 
 /// Median wall time of `parindex score` on the example (release build), ms.

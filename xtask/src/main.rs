@@ -192,15 +192,12 @@ fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
     )?;
     let first_visit = |dir: &Path, what: &str| -> Result<figures::Sizes, String> {
         let on_request = ["tra-cu-2022.json"];
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && !on_request.iter().any(|n| p.ends_with(n)))
+        let mut files: Vec<PathBuf> = figures::files_in(dir)?
+            .into_iter()
+            .filter(|p| !on_request.iter().any(|n| p.ends_with(n)))
             .collect();
-        files.sort();
-        let largest_framework = std::fs::read_dir(dir.join("frameworks"))
-            .map_err(|e| format!("{}/frameworks: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
+        let largest_framework = figures::files_in(&dir.join("frameworks"))?
+            .into_iter()
             .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
             .ok_or("no framework file beside the app")?;
         files.push(largest_framework);

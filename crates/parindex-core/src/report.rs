@@ -104,8 +104,8 @@ pub fn notes_of(tree: &Value, lang: Lang) -> Notes {
     notes
 }
 
-/// `+0,5`, `−1`, `0`.
-fn signed(d: Decimal, lang: Lang) -> String {
+/// A change for people: `+0,5`, `−1`, `0`.
+pub fn signed(d: Decimal, lang: Lang) -> String {
     if d > Decimal::ZERO {
         format!("+{}", human(d, lang))
     } else {
@@ -113,7 +113,8 @@ fn signed(d: Decimal, lang: Lang) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
+/// `s` cut to `width` characters, the cut marked with `…` (chart labels).
+pub fn cut(s: &str, width: usize) -> String {
     if s.chars().count() > width {
         s.chars().take(width - 1).chain(['…']).collect()
     } else {
@@ -183,12 +184,13 @@ fn row(out: &mut String, attrs: &str, cells: &[(&str, String)]) {
     out.push_str("</tr>");
 }
 
+/// A table's heading row, and the opening of its body.
 fn head(out: &mut String, cells: &[&str]) {
     out.push_str("<thead><tr>");
     for c in cells {
         let _ = write!(out, "<th>{c}</th>");
     }
-    out.push_str("</tr></thead>");
+    out.push_str("</tr></thead><tbody>");
 }
 
 /// The appraisal beside the self-assessment: both totals, and every leaf the appraisal
@@ -223,7 +225,6 @@ pub fn differences(card: &Scorecard, notes: &Notes, lang: Lang) -> String {
             tr(lang, "Nhận xét, giải trình", "Comment, explanation"),
         ],
     );
-    out.push_str("<tbody>");
     let none = LeafNotes::default();
     for (n, change) in card.differences() {
         let note = notes.get(&n.code).unwrap_or(&none);
@@ -296,7 +297,6 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
             tr(lang, "Xếp loại", "Band"),
         ],
     );
-    out.push_str("<tbody>");
     let mut total = |label: &str, t: &Total| {
         row(
             &mut out,
@@ -340,7 +340,6 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
             tr(lang, "Giải thích điểm bị trừ", "Why points were lost"),
         ],
     );
-    out.push_str("<tbody>");
     let none = LeafNotes::default();
     for n in &card.nodes {
         let leaf = n.kind.is_some();

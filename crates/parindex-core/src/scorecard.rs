@@ -129,6 +129,11 @@ pub struct Gap {
     pub advice: Option<Text>,
 }
 
+/// Where the scorecard warns that an appraised change lacks its comment.
+pub fn comment_owed_path(code: &str) -> String {
+    format!("appraisal.{code}.comment")
+}
+
 /// The whole result of scoring one assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scorecard {
@@ -161,6 +166,15 @@ impl Scorecard {
     /// The node of a criterion code.
     pub fn node(&self, code: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.code == code)
+    }
+
+    /// Codes of the appraised leaves whose change still lacks the appraiser's comment
+    /// (the warnings at [`comment_owed_path`]), in framework order.
+    pub fn comments_owed(&self) -> Vec<&str> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.path.strip_prefix("appraisal.")?.strip_suffix(".comment"))
+            .collect()
     }
 
     /// Leaves whose appraised points differ from the self-assessed points, with the

@@ -175,7 +175,7 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
                 .and_then(|e| e.comment.as_deref());
             if a.points != s.points && said.is_none_or(|t| t.trim().is_empty()) {
                 diagnostics.push(Diagnostic::warning(
-                    format!("appraisal.{}.comment", c.code),
+                    crate::scorecard::comment_owed_path(&c.code),
                     format!(
                         "cần nhận xét: điểm thẩm định {} khác điểm tự chấm {}",
                         points_str(a.points),

@@ -59,6 +59,7 @@ fn a_change_without_a_comment_is_a_warning_at_the_comment() {
         paths,
         ["appraisal.1.5.1.comment", "appraisal.3.1.2.comment"]
     );
+    assert_eq!(card.comments_owed(), ["1.5.1", "3.1.2"]);
     assert!(card.diagnostics[1]
         .message
         .en

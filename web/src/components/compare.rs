@@ -3,21 +3,13 @@
 //! criteria are matched by code and what cannot be matched is listed, never guessed.
 
 use super::Ctx;
-use crate::files;
 use crate::i18n::{index, num, tr};
 use crate::state::{Action, Opened};
 use parindex_core::compare::Delta;
+use parindex_core::report::signed;
 use parindex_core::{compare, Decimal};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-fn signed(d: Decimal, lang: crate::i18n::Lang) -> String {
-    if d > Decimal::ZERO {
-        format!("+{}", num(d, lang))
-    } else {
-        num(d, lang).replace('-', "−")
-    }
-}
 
 #[function_component(Compare)]
 pub fn compare_screen() -> Html {
@@ -40,14 +32,7 @@ pub fn compare_screen() -> Html {
             };
             let state = state.clone();
             yew::platform::spawn_local(async move {
-                let name = file.name();
-                let opened = match files::read_text(file).await {
-                    Ok(text) => Opened::score(name, &text, &state.custom_frameworks).await,
-                    Err(m) => Opened {
-                        file: name,
-                        result: Err(vec![parindex_core::Diagnostic::error("", m.clone(), m)]),
-                    },
-                };
+                let opened = Opened::read(file, &state.custom_frameworks).await;
                 state.dispatch(Action::Compare(Some(opened)));
             });
         })

@@ -25,6 +25,27 @@ fn dom_id(code: &str, field: &str) -> String {
     format!("in-{}-{field}", code.replace('.', "-"))
 }
 
+/// What typing into an input does: the field takes the text, converted (`None` when
+/// emptied, which removes it).
+pub(super) fn sets_field(
+    state: &Ctx,
+    section: Section,
+    code: &str,
+    field: &'static str,
+    convert: fn(&str) -> serde_json::Value,
+) -> Callback<InputEvent> {
+    let state = state.clone();
+    let code = code.to_string();
+    Callback::from(move |e: InputEvent| {
+        let typed = value_of(&e);
+        let value = (!typed.is_empty()).then(|| convert(&typed));
+        let code = code.clone();
+        state.dispatch(Action::Edit(Rc::new(move |t| {
+            model::set_field(t, section, &code, field, value.clone())
+        })));
+    })
+}
+
 /// A labelled text input bound to one field of the entry, with the engine's message.
 struct FieldInput<'a> {
     ctx: &'a Ctx,
@@ -43,27 +64,7 @@ impl FieldInput<'_> {
         let path = format!("{}.{}.{}", self.section.key(), self.code, self.field);
         let error = session.error_at(&path, self.ctx.lang);
         let value = model::field_text(&session.tree, self.section, self.code, self.field);
-        let oninput = {
-            let state = self.ctx.clone();
-            let (section, code, field, convert) = (
-                self.section,
-                self.code.to_string(),
-                self.field,
-                self.convert,
-            );
-            Callback::from(move |e: InputEvent| {
-                let typed = value_of(&e);
-                let value = if typed.is_empty() {
-                    None
-                } else {
-                    Some(convert(&typed))
-                };
-                let code = code.clone();
-                state.dispatch(Action::Edit(Rc::new(move |t| {
-                    model::set_field(t, section, &code, field, value.clone())
-                })));
-            })
-        };
+        let oninput = sets_field(self.ctx, self.section, self.code, self.field, self.convert);
         let err_id = format!("{id}-err");
         html! {
             <label class="field" for={id.clone()}>

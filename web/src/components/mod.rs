@@ -30,11 +30,7 @@ pub type Ctx = UseReducerHandle<AppState>;
 pub async fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec<String>> {
     match origin {
         FrameworkOrigin::Builtin(r) => crate::frameworks::load(r).await,
-        FrameworkOrigin::File(toml) => Framework::from_toml(toml).map(Rc::new).map_err(|d| {
-            d.iter()
-                .map(|d| d.render(parindex_core::Lang::Vi))
-                .collect()
-        }),
+        FrameworkOrigin::File(toml) => crate::frameworks::parse(toml).map(Rc::new),
     }
 }
 

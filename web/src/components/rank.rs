@@ -19,14 +19,8 @@ fn add_files(state: &Ctx, list: FileList) {
     let state = state.clone();
     yew::platform::spawn_local(async move {
         let mut opened = Vec::new();
-        for (name, text) in files::read_all(list).await {
-            opened.push(match text {
-                Ok(text) => Opened::score(name, &text, &state.custom_frameworks).await,
-                Err(m) => Opened {
-                    file: name,
-                    result: Err(vec![parindex_core::Diagnostic::error("", m.clone(), m)]),
-                },
-            });
+        for file in list {
+            opened.push(Opened::read(file, &state.custom_frameworks).await);
         }
         state.dispatch(Action::AddRanked(opened));
     });
@@ -34,12 +28,8 @@ fn add_files(state: &Ctx, list: FileList) {
 
 /// The bands (*xếp loại*) of the ranking's framework, best first.
 fn grades_of(ranking: &Ranking, state: &Ctx) -> Vec<parindex_core::framework::Grade> {
-    state
-        .custom_frameworks
-        .iter()
-        .find(|(f, _)| f.reference() == ranking.framework)
-        .map(|(f, _)| f.grades.clone())
-        .or_else(|| crate::frameworks::cached(&ranking.framework).map(|f| f.grades.clone()))
+    crate::frameworks::at_hand(&state.custom_frameworks, &ranking.framework)
+        .map(|f| f.grades.clone())
         .unwrap_or_default()
 }
 
@@ -185,7 +175,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
         let width = (value * Decimal::from(BAR) / Decimal::ONE_HUNDRED).round_dp(1);
         let y = i * ROW;
         let label = format!("{}. {}", row.rank, row.unit);
-        let short: String = if label.chars().count() > 32 { label.chars().take(31).chain(['…']).collect() } else { label.clone() };
+        let short = parindex_core::report::cut(&label, 32);
         html! {
             <g>
                 <title>{ format!("{label}: {}", index(row.index, lang)) }</title>
@@ -223,11 +213,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
             );
         })
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = Callback::from(|_| files::print());
     html! {
         <section class="ranking" data-testid="ranking">
             <h2>{ format!("{} {} ({} {})", tr(lang, "Bảng xếp hạng —", "Ranking —"), r.framework, r.rows.len(), tr(lang, "đơn vị", "units")) }</h2>

@@ -21,18 +21,14 @@ pub fn report() -> Html {
     let Some(card) = session.score.scorecard.as_ref() else {
         return html! { <p>{ tr(lang, "Chưa lập được báo cáo: xem các lỗi trong hồ sơ.", "No report yet: see the errors.") }</p> };
     };
-    let owed = session.comments_owed();
+    let owed = card.comments_owed();
     let body = report::report(
         card,
         &session.framework,
         &report::notes_of(&session.tree, lang),
         lang,
     );
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = Callback::from(|_| files::print());
     let csv = {
         let card = card.clone();
         Callback::from(move |_| {

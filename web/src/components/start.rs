@@ -32,11 +32,8 @@ pub async fn open_assessment(state: &Ctx, name: &str, text: &str) {
         Ok(r) => r,
         Err(d) => return fail(vec![d.render(state.lang)]),
     };
-    let custom = state
-        .custom_frameworks
-        .iter()
-        .find(|(f, _)| f.reference() == reference);
-    let (framework, origin) = match custom {
+    let (framework, origin) = match crate::frameworks::opened(&state.custom_frameworks, &reference)
+    {
         Some((f, toml)) => (f.clone(), FrameworkOrigin::File(toml.clone())),
         None => match framework_of(&FrameworkOrigin::Builtin(reference.clone())).await {
             Ok(f) => (f, FrameworkOrigin::Builtin(reference)),

@@ -60,7 +60,7 @@ pub fn summary() -> Html {
     });
     let s = &card.summary;
     let differences = report::differences(card, &report::notes_of(&session.tree, lang), lang);
-    let owed = session.comments_owed();
+    let owed = card.comments_owed();
     html! {
         <div class="summary" data-testid="summary">
             <h1>{ tr(lang, "Tổng hợp kết quả", "Summary") }</h1>

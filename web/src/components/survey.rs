@@ -2,13 +2,11 @@
 //! in one table — its maximum, the percent the survey gave and the points it earns — as
 //! the results arrive from the survey, all at once. Desk only.
 
+use super::leaf::sets_field;
 use super::Ctx;
 use crate::i18n::{num, tr};
 use crate::model::{self, Section};
-use crate::state::Action;
 use parindex_core::rules::RuleKind;
-use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[function_component(SurveyTable)]
@@ -32,18 +30,13 @@ pub fn survey_table() -> Html {
             let points = card
                 .and_then(|k| k.nodes.get(i))
                 .map(|n| num(n.points, lang));
-            let oninput = {
-                let state = state.clone();
-                let code = code.clone();
-                Callback::from(move |e: InputEvent| {
-                    let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-                    let value = (!typed.is_empty()).then(|| model::decimal_value(&typed));
-                    let code = code.clone();
-                    state.dispatch(Action::Edit(Rc::new(move |t| {
-                        model::set_field(t, Section::Survey, &code, "percent", value.clone())
-                    })));
-                })
-            };
+            let oninput = sets_field(
+                &state,
+                Section::Survey,
+                &code,
+                "percent",
+                model::decimal_value,
+            );
             html! {
                 <tr data-code={code.clone()}>
                     <td>{ &code }</td>
