@@ -6,9 +6,11 @@ mod args;
 mod xlsx;
 
 use args::{Command, Format, Usage};
+use parindex_core::format::pretty_json;
+use parindex_core::keyword::Keyword;
 use parindex_core::{
-    assessment, blank_assessment, builtin, builtin_infos, rank_json, render, report, score,
-    Assessment, Diagnostic, Framework, FrameworkInfo, Lang,
+    assessment, blank_assessment, builtin, builtin_infos, framework_for, rank_json, render, report,
+    score, Assessment, Diagnostic, Framework, FrameworkInfo, Lang, Opened,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -85,8 +87,15 @@ fn spreadsheet(result: Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Ve
     result.map_err(|e| Failure::Invalid(vec![format!("xlsx: {e}")]))
 }
 
-fn read(path: &str) -> Result<String, Failure> {
-    let fail = |vi: String, en: String| Failure::Invalid(vec![format!("{path}: {vi} / {en}")]);
+/// Reads a file as UTF-8 text; a message in the chosen language when it cannot be.
+fn read(path: &str, lang: Lang) -> Result<String, Failure> {
+    let fail = |vi: String, en: String| {
+        let msg = match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        };
+        Failure::Invalid(vec![format!("{path}: {msg}")])
+    };
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
             format!("không đọc được tệp ({e})"),
@@ -124,7 +133,7 @@ fn lines(file: &str, diags: &[Diagnostic], lang: Lang) -> Vec<String> {
 }
 
 fn load_framework(path: &str, lang: Lang) -> Result<Framework, Failure> {
-    let text = read(path)?;
+    let text = read(path, lang)?;
     Framework::from_toml(&text).map_err(|d| Failure::Invalid(lines(path, &d, lang)))
 }
 
@@ -134,17 +143,14 @@ fn load_assessment(
     framework: Option<&Framework>,
     lang: Lang,
 ) -> Result<(Framework, Assessment), Failure> {
-    let text = read(path)?;
+    let text = read(path, lang)?;
     let invalid = |d: Vec<Diagnostic>| Failure::Invalid(lines(path, &d, lang));
-    let tree = assessment::parse_json(&text).map_err(|d| invalid(vec![d]))?;
+    let opened = Opened::from_json(&text).map_err(|d| invalid(vec![d]))?;
     let framework = match framework {
         Some(f) => f.clone(),
-        None => {
-            let reference = assessment::framework_ref(&tree).map_err(|d| invalid(vec![d]))?;
-            builtin(&reference).map_err(invalid)?
-        }
+        None => framework_for(&opened, None).map_err(invalid)?,
     };
-    let a = Assessment::from_tree(&tree, &framework).map_err(invalid)?;
+    let a = opened.validate(&framework).map_err(invalid)?;
     Ok((framework, a))
 }
 
@@ -153,10 +159,7 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
         Command::Frameworks { format } => {
             let infos = builtin_infos();
             Ok(Output::from(match format {
-                Format::Json => format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&infos).unwrap_or_default()
-                ),
+                Format::Json => pretty_json(&infos),
                 _ => frameworks_text(&infos, lang),
             }))
         }
@@ -198,7 +201,7 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
                 Format::Html => {
                     // The file was read and checked above; its notes (evidence, comments,
                     // giải trình) are read again leniently for the report.
-                    let tree = assessment::parse_json(&read(&file)?).unwrap_or_default();
+                    let tree = assessment::parse_json(&read(&file, lang)?).unwrap_or_default();
                     report::report_document(&card, &fw, &report::notes_of(&tree, lang), lang)
                         .into_bytes()
                 }
@@ -214,13 +217,13 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
             format,
             output,
         } => {
-            let fw_text = framework.as_deref().map(read).transpose()?;
+            let fw_text = framework.as_deref().map(|p| read(p, lang)).transpose()?;
             if let (Some(path), Some(text)) = (&framework, &fw_text) {
                 Framework::from_toml(text).map_err(|d| Failure::Invalid(lines(path, &d, lang)))?;
             }
             let texts = files
                 .iter()
-                .map(|f| read(f))
+                .map(|f| read(f, lang))
                 .collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let ranking = rank_json(&refs, fw_text.as_deref()).map_err(|diags| {
@@ -242,18 +245,12 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
     }
 }
 
-/// Replaces the `[i]` position prefix of a ranking diagnostic with the file name.
+/// A ranking diagnostic, preceded by the file it is about.
 fn name_file(d: &Diagnostic, files: &[String], lang: Lang) -> String {
-    let rendered = d.render(lang);
-    if let Some(rest) = rendered.strip_prefix('[') {
-        if let Some((num, tail)) = rest.split_once(']') {
-            if let Some(file) = num.parse::<usize>().ok().and_then(|i| files.get(i)) {
-                let tail = tail.trim_start_matches(' ');
-                return format!("{file}: {}", tail.trim_start_matches(": "));
-            }
-        }
+    match d.location.file.and_then(|i| files.get(i)) {
+        Some(file) => format!("{file}: {}", d.render(lang)),
+        None => d.render(lang),
     }
-    rendered
 }
 
 fn validate(files: &[String], framework: Option<&str>, lang: Lang) -> Result<String, Failure> {
@@ -316,7 +313,7 @@ fn frameworks_text(infos: &[FrameworkInfo], lang: Lang) -> String {
             "{}  [{}] {} — {} ({} {}, {} {})\n    {}\n",
             i.reference,
             badge,
-            i.level.name(),
+            i.level.keyword(),
             i.title.get(lang),
             i.leaves,
             if lang == Lang::Vi {

@@ -182,8 +182,8 @@ fn validate_accepts_good_files() {
     assert_eq!(stdout(&o).lines().count(), 3);
 }
 
-/// Each invalid fixture: exit 1, nothing on stdout, and every expected `PATH | message`
-/// on stderr as `FILE: PATH: message`.
+/// Each invalid fixture: exit 1, nothing on stdout, and for every expected `PATH | code`
+/// a line `FILE: PATH: message` on stderr (the core's fixture test checks the codes).
 fn check_invalid(dir: &str, ext: &str, extra: &[&str]) -> usize {
     let mut checked = 0;
     let mut entries: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
@@ -218,8 +218,8 @@ fn check_invalid(dir: &str, ext: &str, extra: &[&str]) -> usize {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
-            let (p, msg) = line.split_once('|').unwrap();
-            let (p, msg) = (p.trim(), msg.trim());
+            let (p, _code) = line.split_once('|').unwrap();
+            let p = p.trim();
             let prefix = if p.is_empty() {
                 format!("{rel}: ")
             } else {
@@ -227,8 +227,8 @@ fn check_invalid(dir: &str, ext: &str, extra: &[&str]) -> usize {
             };
             assert!(
                 err.lines()
-                    .any(|l| l.starts_with(&prefix) && l.contains(msg)),
-                "{rel}: no `{prefix}…{msg}` in:\n{err}"
+                    .any(|l| l.starts_with(&prefix) && l.len() > prefix.len()),
+                "{rel}: no `{prefix}message` in:\n{err}"
             );
         }
         checked += 1;

@@ -2,10 +2,11 @@
 //! against a framework. Self-assessed values, appraised values (*thẩm định*), survey
 //! results (*điều tra XHH*), bonus and penalty points live side by side in one file.
 
+use crate::codes;
 use crate::date::Date;
-use crate::decimal::points_str;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, FORMAT};
+use crate::keyword::Keyword;
 use crate::reader::{self, array, boolean, framework_number, non_empty_string, string, Fields};
 use crate::rules::{Input, RuleKind};
 use rust_decimal::Decimal;
@@ -31,8 +32,9 @@ pub struct Entry {
     pub note: Option<String>,
     /// The appraiser's comment (appraisal and survey sections).
     pub comment: Option<String>,
-    /// The unit's explanation (*giải trình*) of a disputed appraisal (self section only).
-    pub explanation: Option<String>,
+    /// The unit's answer to a disputed appraisal (*giải trình*; self section only),
+    /// written `explanation` in the file. Not the engine's explanation of the points.
+    pub justification: Option<String>,
 }
 
 impl Entry {
@@ -70,6 +72,7 @@ pub fn parse_json(source: &str) -> Result<Value, Diagnostic> {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         Diagnostic::error(
+            codes::JSON_SYNTAX,
             "",
             format!("lỗi cú pháp JSON ở dòng {line}, cột {col}: {msg}"),
             format!("JSON syntax error at line {line}, column {col}: {msg}"),
@@ -83,33 +86,75 @@ pub fn framework_ref(tree: &Value) -> Result<String, Diagnostic> {
     match tree.get("framework") {
         Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
         Some(_) => Err(Diagnostic::error(
+            codes::ASSESSMENT_FRAMEWORK_INVALID,
             "framework",
             "cần tên bộ chỉ số dạng \"mã@phiên bản\"",
             "expected the framework as \"id@edition\"",
         )),
         None => Err(Diagnostic::error(
+            codes::KEY_MISSING,
             "framework",
             "thiếu khoá bắt buộc",
             "missing required key",
         )),
     }
+    .map_err(|d| {
+        d.at(crate::diagnostic::Location {
+            field: Some("framework".into()),
+            ..Default::default()
+        })
+    })
 }
 
-/// Which section an entry is read from.
+/// An assessment file read as far as it can be without its framework: the tree and the
+/// framework it names (`id@edition`). Every front end opens files this way, finds the
+/// framework its own way (built in, a file given, fetched), then [`Opened::validate`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub tree: Value,
+    pub framework: String,
+}
+
+impl Opened {
+    /// Parses assessment JSON text and reads the framework it names.
+    pub fn from_json(text: &str) -> Result<Opened, Diagnostic> {
+        let tree = parse_json(text)?;
+        let framework = framework_ref(&tree)?;
+        Ok(Opened { tree, framework })
+    }
+
+    /// Reads the assessment strictly against its framework.
+    pub fn validate(&self, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        Assessment::from_tree(&self.tree, framework)
+    }
+}
+
+/// The sections of an assessment file that hold entries by criterion code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
+pub enum Section {
+    /// `self`: the unit's self-assessment (*tự đánh giá*).
     SelfAssessed,
+    /// `appraisal`: the appraiser's values (*thẩm định*), beside the unit's.
     Appraisal,
+    /// `survey`: survey results (*điều tra XHH*), entered by the appraiser.
     Survey,
 }
 
 impl Section {
-    fn key(self) -> &'static str {
+    pub const ALL: [Section; 3] = [Section::SelfAssessed, Section::Appraisal, Section::Survey];
+
+    /// The section's key in the file.
+    pub fn key(self) -> &'static str {
         match self {
             Section::SelfAssessed => "self",
             Section::Appraisal => "appraisal",
             Section::Survey => "survey",
         }
+    }
+
+    /// The section a key names.
+    pub fn of_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
     }
 }
 
@@ -124,6 +169,7 @@ impl Assessment {
     pub fn from_tree(tree: &Value, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
         let mut diags = Diagnostics::default();
         let assessment = read_assessment(tree, framework, &mut diags);
+        diags.place_rest();
         match assessment {
             Some(a) if !diags.has_errors() => Ok(a),
             _ => Err(diags.0),
@@ -136,6 +182,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
     if let Some(v) = f.required("format", diags) {
         if v.as_i64() != Some(FORMAT) {
             diags.error(
+                codes::FORMAT_UNSUPPORTED,
                 "format",
                 format!("định dạng {v} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})"),
                 format!("unsupported format {v} (this version reads format {FORMAT})"),
@@ -148,6 +195,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
     if let Some(r) = &reference {
         if *r != fw.reference() {
             diags.error(
+                codes::ASSESSMENT_FRAMEWORK_MISMATCH,
                 "framework",
                 format!(
                     "hồ sơ dành cho bộ chỉ số \"{r}\" nhưng bộ chỉ số đang dùng là \"{}\"",
@@ -167,6 +215,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
         Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
         _ => {
             diags.error(
+                codes::ASSESSMENT_YEAR_INVALID,
                 "year",
                 format!("{v} không phải là năm hợp lệ (1900–2200)"),
                 format!("{v} is not a valid year (1900–2200)"),
@@ -174,13 +223,18 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             None
         }
     });
-    let mut section = |key: &str, which: Section, diags: &mut Diagnostics| match f.optional(key) {
-        Some(v) => read_section(v, which, fw, diags),
+    let mut section = |which: Section, diags: &mut Diagnostics| match f.optional(which.key()) {
+        Some(v) => {
+            let mark = diags.len();
+            let entries = read_section(v, which, fw, diags);
+            diags.place_since(mark, which.key(), None, None, which.key());
+            entries
+        }
         None => Some(BTreeMap::new()),
     };
-    let self_entries = section("self", Section::SelfAssessed, diags);
-    let appraisal = section("appraisal", Section::Appraisal, diags);
-    let survey = section("survey", Section::Survey, diags);
+    let self_entries = section(Section::SelfAssessed, diags);
+    let appraisal = section(Section::Appraisal, diags);
+    let survey = section(Section::Survey, diags);
     let bonus = f
         .optional("bonus")
         .map_or(Some(Vec::new()), |v| read_adjustments(v, "bonus", diags));
@@ -211,55 +265,74 @@ fn read_section(
     let mut entries = BTreeMap::new();
     for code in f.keys() {
         let path = format!("{}.{code}", section.key());
+        let mark = diags.len();
+        let entry = read_code(value, section, code, &path, fw, diags);
+        diags.place_since(mark, section.key(), Some(code), None, &path);
+        if let Some((index, entry)) = entry {
+            entries.insert(index, entry);
+        }
+    }
+    (diags.len() == before).then_some(entries)
+}
+
+/// The entry of one code in a section, with the index of its leaf.
+fn read_code(
+    value: &Value,
+    section: Section,
+    code: &str,
+    path: &str,
+    fw: &Framework,
+    diags: &mut Diagnostics,
+) -> Option<(usize, Entry)> {
+    {
         let Some((index, criterion)) = fw.criterion(code) else {
             diags.error(
-                &path,
+                codes::ENTRY_UNKNOWN_CRITERION,
+                path,
                 format!(
                     "không có tiêu chí {code} trong bộ chỉ số {}",
                     fw.reference()
                 ),
                 format!("no criterion {code} in framework {}", fw.reference()),
             );
-            continue;
+            return None;
         };
         let Some(rule) = &criterion.rule else {
             diags.error(
-                &path,
+                codes::ENTRY_NOT_A_LEAF,
+                path,
                 format!("{code} không phải là tiêu chí thành phần (nó có tiêu chí con): hãy nhập cho các tiêu chí con"),
                 format!("{code} is not a leaf criterion (it has sub-criteria): enter its sub-criteria instead"),
             );
-            continue;
+            return None;
         };
         let is_survey = rule.kind() == RuleKind::Survey;
         match (section, is_survey) {
             (Section::Survey, false) => {
                 diags.error(
-                    &path,
+                    codes::ENTRY_WRONG_SECTION,
+                    path,
                     format!("{code} không phải là tiêu chí điều tra XHH: kết quả thuộc mục self hoặc appraisal"),
                     format!("{code} is not a survey criterion: its value belongs in self or appraisal"),
                 );
-                continue;
+                return None;
             }
             (Section::SelfAssessed | Section::Appraisal, true) => {
                 diags.error(
-                    &path,
+                    codes::ENTRY_WRONG_SECTION,
+                    path,
                     format!("{code} là tiêu chí điều tra XHH: kết quả thuộc mục survey"),
                     format!(
                         "{code} is a survey criterion: its value belongs in the survey section"
                     ),
                 );
-                continue;
+                return None;
             }
             _ => {}
         }
-        let Some(entry_value) = value.get(code) else {
-            continue;
-        };
-        if let Some(entry) = read_entry(entry_value, &path, section, index, fw, diags) {
-            entries.insert(index, entry);
-        }
+        let entry = read_entry(value.get(code)?, path, section, index, fw, diags)?;
+        Some((index, entry))
     }
-    (diags.len() == before).then_some(entries)
 }
 
 fn read_entry(
@@ -279,27 +352,11 @@ fn read_entry(
         .optional("not_applicable")
         .and_then(|v| boolean(v, &na_path, diags))
         .unwrap_or(false);
-    let input = rule.read_input(&mut f, diags).ok().flatten();
-    if let Some(Input::Manual(p)) = &input {
-        if *p > criterion.max {
-            diags.error(
-                f.path_of("points"),
-                format!(
-                    "{} vượt quá điểm tối đa {}",
-                    points_str(*p),
-                    points_str(criterion.max)
-                ),
-                format!(
-                    "{} is above the max {}",
-                    points_str(*p),
-                    points_str(criterion.max)
-                ),
-            );
-        }
-    }
+    let input: Option<Input> = rule.read_input(&mut f, criterion.max, diags).ok().flatten();
     if not_applicable {
         if !criterion.may_not_apply {
             diags.error(
+                codes::ENTRY_NOT_APPLICABLE_NOT_ALLOWED,
                 &na_path,
                 format!(
                     "tiêu chí {} không được khai báo không phát sinh",
@@ -312,6 +369,7 @@ fn read_entry(
             );
         } else if input.is_some() {
             diags.error(
+                codes::ENTRY_NOT_APPLICABLE_WITH_INPUT,
                 &na_path,
                 "đã khai báo không phát sinh thì không nhập kết quả",
                 "not_applicable cannot be combined with inputs",
@@ -327,8 +385,8 @@ fn read_entry(
     let note = f
         .optional("note")
         .and_then(|v| string(v, &note_path, diags));
-    // The appraiser comments; the unit answers with an explanation (giải trình).
-    let (comment, explanation) = {
+    // The appraiser comments; the unit answers (giải trình, `explanation` in the file).
+    let (comment, justification) = {
         let key = if section == Section::SelfAssessed {
             "explanation"
         } else {
@@ -350,22 +408,23 @@ fn read_entry(
         .filter(|k| {
             RuleKind::ALL
                 .iter()
-                .any(|kind| kind.input_keys().contains(&k.as_str()))
+                .any(|(_, kind)| kind.input_keys().contains(&k.as_str()))
         })
         .cloned()
         .collect();
     for key in foreign {
         f.optional(&key);
         diags.error(
+            codes::ENTRY_FOREIGN_INPUT,
             f.path_of(&key),
             format!(
                 "không phải là dữ liệu của quy tắc {} (dữ liệu cần: {})",
-                rule.kind().name(),
+                rule.kind().keyword(),
                 own.join(", ")
             ),
             format!(
                 "not an input of a {} rule (its inputs: {})",
-                rule.kind().name(),
+                rule.kind().keyword(),
                 own.join(", ")
             ),
         );
@@ -377,7 +436,7 @@ fn read_entry(
         evidence,
         note,
         comment,
-        explanation,
+        justification,
     })
 }
 
@@ -410,6 +469,7 @@ fn read_evidence(
             && title.as_deref().is_none_or(|t| t.trim().is_empty())
         {
             diags.error(
+                codes::EVIDENCE_EMPTY,
                 &item_path,
                 "tài liệu kiểm chứng cần số hiệu (ref) hoặc tên (title)",
                 "evidence needs a ref or a title",
@@ -425,27 +485,42 @@ fn read_evidence(
     out
 }
 
-fn read_adjustments(value: &Value, key: &str, diags: &mut Diagnostics) -> Option<Vec<Adjustment>> {
+fn read_adjustments(
+    value: &Value,
+    key: &'static str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Adjustment>> {
     let before = diags.len();
-    let list = array(value, &key, diags)?;
+    let Some(list) = array(value, &key, diags) else {
+        diags.place_since(before, key, None, None, key);
+        return None;
+    };
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let path = format!("{key}[{i}]");
-        let Some(mut f) = Fields::of(item, &path, diags) else {
-            continue;
-        };
-        let points_path = f.path_of("points");
-        let points = f
-            .required("points", diags)
-            .and_then(|v| framework_number(v, &points_path, diags));
-        let reason_path = f.path_of("reason");
-        let reason = f
-            .required("reason", diags)
-            .and_then(|v| non_empty_string(v, &reason_path, diags));
-        f.finish(diags);
-        if let (Some(points), Some(reason)) = (points, reason) {
-            out.push(Adjustment { points, reason });
+        let mark = diags.len();
+        if let Some(a) = read_adjustment(item, &path, diags) {
+            out.push(a);
         }
+        diags.place_since(mark, key, None, Some(i), &path);
     }
+    diags.place_since(before, key, None, None, key);
     (diags.len() == before).then_some(out)
+}
+
+fn read_adjustment(item: &Value, path: &str, diags: &mut Diagnostics) -> Option<Adjustment> {
+    let mut f = Fields::of(item, &path, diags)?;
+    let points_path = f.path_of("points");
+    let points = f
+        .required("points", diags)
+        .and_then(|v| framework_number(v, &points_path, diags));
+    let reason_path = f.path_of("reason");
+    let reason = f
+        .required("reason", diags)
+        .and_then(|v| non_empty_string(v, &reason_path, diags));
+    f.finish(diags);
+    Some(Adjustment {
+        points: points?,
+        reason: reason?,
+    })
 }

@@ -54,7 +54,5 @@ pub fn blank_assessment(framework: &Framework, unit: &str, year: i32) -> String 
         bonus: [],
         penalty: [],
     };
-    let mut s = serde_json::to_string_pretty(&blank).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::format::pretty_json(&blank)
 }

@@ -75,6 +75,7 @@ pub fn builtin(reference: &str) -> Result<Framework, Vec<Diagnostic>> {
         None => {
             let names: Vec<&str> = BUILTIN.iter().map(|b| b.reference).collect();
             Err(vec![Diagnostic::error(
+                crate::codes::FRAMEWORK_UNKNOWN,
                 "framework",
                 format!("không có bộ chỉ số có sẵn \"{reference}\" (có sẵn: {}); hãy chỉ định tệp bộ chỉ số", names.join(", ")),
                 format!("no built-in framework \"{reference}\" (built in: {}); give a framework file", names.join(", ")),

@@ -16,6 +16,11 @@ pub fn parent(code: &str) -> Option<&str> {
     code.rsplit_once('.').map(|(p, _)| p)
 }
 
+/// How deep a code sits: 0 for a field (*lĩnh vực*) `3`, 2 for `3.2.1`.
+pub fn depth(code: &str) -> usize {
+    code.matches('.').count()
+}
+
 /// Natural order of codes: numeric segments compare as numbers.
 pub fn compare(a: &str, b: &str) -> Ordering {
     let mut left = a.split('.');

@@ -2,8 +2,8 @@
 //! rounding of quotients, and the number formats of scorecards and explanations.
 
 use crate::diagnostic::Lang;
+use crate::keyword::{serialize_as_keyword, Keyword};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::cmp::Ordering;
 
 /// Largest point value or threshold a framework may use.
@@ -16,8 +16,7 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
 pub const MAX_INPUT_PLACES: u32 = 6;
 
 /// How a framework rounds `proportional` and `survey` points and the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingMode {
     /// Ties away from zero.
     HalfUp,
@@ -27,24 +26,16 @@ pub enum RoundingMode {
     Down,
 }
 
-impl RoundingMode {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "half-up" => Some(Self::HalfUp),
-            "half-even" => Some(Self::HalfEven),
-            "down" => Some(Self::Down),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::HalfUp => "half-up",
-            Self::HalfEven => "half-even",
-            Self::Down => "down",
-        }
-    }
+impl Keyword for RoundingMode {
+    const WHAT: (&'static str, &'static str) = ("cách làm tròn", "rounding mode");
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("half-up", RoundingMode::HalfUp),
+        ("half-even", RoundingMode::HalfEven),
+        ("down", RoundingMode::Down),
+    ];
 }
+
+serialize_as_keyword!(RoundingMode);
 
 /// The framework's rounding: places and mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! message next to the field and a live score. The draft itself is never changed: what
 //! the person typed stays in their file.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Section};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::framework::Framework;
 use crate::scorecard::Scorecard;
@@ -19,29 +19,23 @@ pub struct DraftScore {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The section and code an assessment diagnostic path points into:
-/// `self.3.2.1.numerator` → `("self", "3.2.1")`, matching the longest code present.
-pub fn entry_of<'a>(tree: &Value, path: &'a str) -> Option<(&'a str, &'a str)> {
-    let (section, rest) = path.split_once('.')?;
-    let entries = tree.get(section)?.as_object()?;
-    let mut end = rest.len();
-    loop {
-        let candidate = &rest[..end];
-        if entries.contains_key(candidate) {
-            return Some((section, candidate));
-        }
-        end = candidate.rfind('.')?;
-    }
+/// What to leave out of a draft so that the rest scores: an entry, a bonus or penalty
+/// item, or a whole section, as the diagnostic's location names it.
+enum Cut<'a> {
+    Entry(&'static str, &'a str),
+    Item(&'static str, usize),
+    Section(&'static str),
 }
 
-/// Index of a `bonus[i]…` or `penalty[i]…` path.
-fn adjustment_of(path: &str) -> Option<(&str, usize)> {
-    let (section, rest) = path.split_once('[')?;
-    if section != "bonus" && section != "penalty" {
-        return None;
+fn cut_of(d: &Diagnostic) -> Option<Cut<'_>> {
+    let l = &d.location;
+    let section = l.section?;
+    match (&l.criterion, l.item) {
+        (Some(code), _) if Section::of_key(section).is_some() => Some(Cut::Entry(section, code)),
+        (None, Some(i)) if matches!(section, "bonus" | "penalty") => Some(Cut::Item(section, i)),
+        (None, None) if l.field.is_none() => Some(Cut::Section(section)),
+        _ => None,
     }
-    let (index, _) = rest.split_once(']')?;
-    Some((section, index.parse().ok()?))
 }
 
 /// Scores `tree` against `framework`, leaving out the entries that have errors.
@@ -56,31 +50,31 @@ pub fn score_draft(framework: &Framework, tree: &Value) -> DraftScore {
         Err(d) => d,
     };
     let mut cleaned = tree.clone();
-    let mut removed_adjustments: Vec<(String, usize)> = Vec::new();
-    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-        if let Some((section, code)) = entry_of(tree, &d.path) {
-            if let Some(map) = cleaned.get_mut(section).and_then(Value::as_object_mut) {
-                map.remove(code);
+    let mut removed_items: Vec<(&str, usize)> = Vec::new();
+    for cut in diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(cut_of)
+    {
+        match cut {
+            Cut::Entry(section, code) => {
+                if let Some(map) = cleaned.get_mut(section).and_then(Value::as_object_mut) {
+                    map.remove(code);
+                }
             }
-        } else if let Some((section, i)) = adjustment_of(&d.path) {
-            removed_adjustments.push((section.to_string(), i));
-        } else if matches!(
-            d.path.as_str(),
-            "self" | "appraisal" | "survey" | "bonus" | "penalty"
-        ) {
-            if let Some(map) = cleaned.as_object_mut() {
-                map.remove(&d.path);
+            Cut::Item(section, i) => removed_items.push((section, i)),
+            Cut::Section(section) => {
+                if let Some(map) = cleaned.as_object_mut() {
+                    map.remove(section);
+                }
             }
         }
     }
     // Remove from the highest index so earlier indices stay valid.
-    crate::order::sort_small_by(&mut removed_adjustments, |a, b| b.1.cmp(&a.1));
-    removed_adjustments.dedup();
-    for (section, i) in removed_adjustments {
-        if let Some(list) = cleaned
-            .get_mut(section.as_str())
-            .and_then(Value::as_array_mut)
-        {
+    crate::order::sort_small_by(&mut removed_items, |a, b| b.1.cmp(&a.1));
+    removed_items.dedup();
+    for (section, i) in removed_items {
+        if let Some(list) = cleaned.get_mut(section).and_then(Value::as_array_mut) {
             if i < list.len() {
                 list.remove(i);
             }
@@ -117,6 +111,19 @@ mod tests {
         assert!(paths.contains(&"self.3.3.2.numerator"), "{paths:?}");
         assert!(paths.contains(&"self.1.1.1.date"));
         assert!(paths.contains(&"bonus[1].points"));
+        let at = |path: &str| {
+            let d = draft.diagnostics.iter().find(|d| d.path == path).unwrap();
+            (d.code, d.location.clone())
+        };
+        let (code, loc) = at("self.3.3.2.numerator");
+        assert_eq!(code, "count.not-whole");
+        assert!(loc.is_at("self", "3.3.2", "numerator"), "{loc:?}");
+        let (code, loc) = at("bonus[1].points");
+        assert_eq!(code, "decimal.malformed");
+        assert_eq!(
+            (loc.section, loc.item, loc.field.as_deref()),
+            (Some("bonus"), Some(1), Some("points"))
+        );
         let card = draft.scorecard.expect("the rest is scored");
         assert_eq!(
             card.node("3.3.3").unwrap().status,
@@ -127,10 +134,6 @@ mod tests {
             crate::scorecard::Status::Missing
         );
         assert_eq!(card.bonus, crate::Decimal::new(5, 1));
-        assert_eq!(
-            entry_of(&tree, "self.3.3.2.numerator"),
-            Some(("self", "3.3.2"))
-        );
     }
 
     #[test]
@@ -142,5 +145,10 @@ mod tests {
         );
         assert!(draft.scorecard.is_none());
         assert_eq!(draft.diagnostics[0].path, "framework");
+        assert_eq!(draft.diagnostics[0].code, "assessment.framework-mismatch");
+        assert_eq!(
+            draft.diagnostics[0].location.field.as_deref(),
+            Some("framework")
+        );
     }
 }

@@ -2,12 +2,13 @@
 //! strictly and checks every consistency rule of `docs/formats.md` §1, reporting each
 //! problem with the criterion code and field.
 
-use crate::code;
 use crate::decimal::{points_str, Rounding, RoundingMode};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
+use crate::keyword::{self, serialize_as_keyword, Keyword};
 use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
 use crate::rules::Rule;
 use crate::text::read_text;
+use crate::{code, codes};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -17,8 +18,7 @@ use std::collections::HashMap;
 pub const FORMAT: i64 = 1;
 
 /// The administrative level a framework is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Ministry,
     Province,
@@ -28,8 +28,9 @@ pub enum Level {
     Other,
 }
 
-impl Level {
-    const ALL: [(&'static str, Level); 6] = [
+impl Keyword for Level {
+    const WHAT: (&'static str, &'static str) = ("cấp", "level");
+    const ALL: &'static [(&'static str, Level)] = &[
         ("ministry", Level::Ministry),
         ("province", Level::Province),
         ("department", Level::Department),
@@ -37,18 +38,25 @@ impl Level {
         ("commune", Level::Commune),
         ("other", Level::Other),
     ];
+}
 
-    pub fn name(self) -> &'static str {
-        Level::ALL
-            .iter()
-            .find(|(_, l)| *l == self)
-            .map_or("other", |(n, _)| n)
+impl Level {
+    /// The level as people say it: `cấp huyện`, `district level`.
+    pub fn label(self) -> Text {
+        let (vi, en) = match self {
+            Level::Ministry => ("cấp bộ", "ministry"),
+            Level::Province => ("cấp tỉnh", "province"),
+            Level::Department => ("cấp sở", "department"),
+            Level::District => ("cấp huyện", "district"),
+            Level::Commune => ("cấp xã", "commune"),
+            Level::Other => ("khác", "other"),
+        };
+        Text::new(vi, en)
     }
 }
 
 /// What a not-applicable leaf (*không phát sinh*) does to the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotApplicablePolicy {
     /// Its max leaves the denominator.
     ReduceMax,
@@ -56,9 +64,19 @@ pub enum NotApplicablePolicy {
     AwardMax,
 }
 
+impl Keyword for NotApplicablePolicy {
+    const WHAT: (&'static str, &'static str) = (
+        "cách tính tiêu chí không phát sinh",
+        "not-applicable policy",
+    );
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("reduce-max", NotApplicablePolicy::ReduceMax),
+        ("award-max", NotApplicablePolicy::AwardMax),
+    ];
+}
+
 /// What a survey leaf without a survey result does to the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SurveyMissingPolicy {
     /// Its max leaves the denominator (the score is rescaled, as when no survey is held).
     ReduceMax,
@@ -66,10 +84,24 @@ pub enum SurveyMissingPolicy {
     Zero,
 }
 
+impl Keyword for SurveyMissingPolicy {
+    const WHAT: (&'static str, &'static str) = (
+        "cách tính khi chưa có kết quả điều tra XHH",
+        "survey-missing policy",
+    );
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("reduce-max", SurveyMissingPolicy::ReduceMax),
+        ("zero", SurveyMissingPolicy::Zero),
+    ];
+}
+
+serialize_as_keyword!(Level, NotApplicablePolicy, SurveyMissingPolicy);
+
 /// A classification band (*xếp loại*, `[[band]]` in the file): indices at or above
-/// `min` earn `label`.
+/// `min` earn `label`. (The thresholds inside `ratio` and `count` rules are
+/// [`crate::rules::Threshold`]s.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Grade {
+pub struct Band {
     #[serde(serialize_with = "crate::scorecard::ser_points")]
     pub min: Decimal,
     pub label: Text,
@@ -116,7 +148,8 @@ pub struct Framework {
     pub survey_missing: SurveyMissingPolicy,
     pub bonus_max: Decimal,
     pub penalty_max: Decimal,
-    pub grades: Vec<Grade>,
+    /// Classification bands, highest `min` first.
+    pub bands: Vec<Band>,
     pub criteria: Vec<Criterion>,
     index: HashMap<String, usize>,
 }
@@ -128,6 +161,7 @@ fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
         let (line, col) = e.span().map_or((0, 0), |span| line_col(source, span.start));
         let msg = e.message().trim().to_string();
         Diagnostic::error(
+            codes::TOML_SYNTAX,
             "",
             format!("lỗi cú pháp TOML ở dòng {line}, cột {col}: {msg}"),
             format!("TOML syntax error at line {line}, column {col}: {msg}"),
@@ -148,6 +182,7 @@ impl Framework {
         let tree = toml_tree(source).map_err(|d| vec![d])?;
         let mut diags = Diagnostics::default();
         let framework = read_framework(&tree, &mut diags);
+        diags.place_rest();
         match framework {
             Some(f) if !diags.has_errors() => Ok(f),
             _ => Err(diags.0),
@@ -181,9 +216,9 @@ impl Framework {
             .filter(|(_, c)| c.parent.is_none())
     }
 
-    /// The grade of an index: the first band whose `min` it reaches.
-    pub fn grade(&self, index: Decimal) -> Option<&Grade> {
-        self.grades.iter().find(|g| index >= g.min)
+    /// The band (*xếp loại*) of an index: the first whose `min` it reaches.
+    pub fn band(&self, index: Decimal) -> Option<&Band> {
+        self.bands.iter().find(|b| index >= b.min)
     }
 }
 
@@ -205,6 +240,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
     if let Some(v) = format {
         if v.as_i64() != Some(FORMAT) {
             diags.error(
+                codes::FORMAT_UNSUPPORTED,
                 "format",
                 format!("định dạng {v} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})"),
                 format!("unsupported format {v} (this version reads format {FORMAT})"),
@@ -215,6 +251,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         let ok = is_valid_id(id);
         if !ok {
             diags.error(
+                codes::FRAMEWORK_ID_INVALID,
                 "id",
                 format!("\"{id}\" không phải là mã hợp lệ (chữ thường, chữ số và '-', bắt đầu bằng chữ hoặc số)"),
                 format!("\"{id}\" is not a valid id (lowercase letters, digits and '-', starting with a letter or digit)"),
@@ -229,6 +266,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
             let ok = !e.contains(char::is_whitespace) && !e.contains('@');
             if !ok {
                 diags.error(
+                    codes::FRAMEWORK_EDITION_INVALID,
                     "edition",
                     format!("\"{e}\" không được chứa khoảng trắng hoặc '@'"),
                     format!("\"{e}\" must not contain spaces or '@'"),
@@ -238,19 +276,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         });
     let level = f
         .required("level", diags)
-        .and_then(|v| string(v, &"level", diags))
-        .and_then(|s| {
-            let level = Level::ALL.iter().find(|(n, _)| *n == s).map(|(_, l)| *l);
-            if level.is_none() {
-                let names: Vec<&str> = Level::ALL.iter().map(|(n, _)| *n).collect();
-                diags.error(
-                    "level",
-                    format!("không có cấp \"{s}\" (các cấp: {})", names.join(", ")),
-                    format!("unknown level \"{s}\" (levels: {})", names.join(", ")),
-                );
-            }
-            level
-        });
+        .and_then(|v| keyword::read::<Level>(v, &"level", diags));
     let official = f
         .required("official", diags)
         .and_then(|v| boolean(v, &"official", diags));
@@ -268,35 +294,19 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         .and_then(|v| read_rounding(v, diags));
     let not_applicable = f
         .required("not_applicable", diags)
-        .and_then(|v| string(v, &"not_applicable", diags))
-        .and_then(|s| match s.as_str() {
-            "reduce-max" => Some(NotApplicablePolicy::ReduceMax),
-            "award-max" => Some(NotApplicablePolicy::AwardMax),
-            _ => {
-                policy_error("not_applicable", &s, "reduce-max, award-max", diags);
-                None
-            }
-        });
+        .and_then(|v| keyword::read::<NotApplicablePolicy>(v, &"not_applicable", diags));
     let survey_missing = f
         .required("survey_missing", diags)
-        .and_then(|v| string(v, &"survey_missing", diags))
-        .and_then(|s| match s.as_str() {
-            "reduce-max" => Some(SurveyMissingPolicy::ReduceMax),
-            "zero" => Some(SurveyMissingPolicy::Zero),
-            _ => {
-                policy_error("survey_missing", &s, "reduce-max, zero", diags);
-                None
-            }
-        });
+        .and_then(|v| keyword::read::<SurveyMissingPolicy>(v, &"survey_missing", diags));
     let bonus_max = f.optional("bonus_max").map_or(Some(Decimal::ZERO), |v| {
         framework_number(v, &"bonus_max", diags)
     });
     let penalty_max = f.optional("penalty_max").map_or(Some(Decimal::ZERO), |v| {
         framework_number(v, &"penalty_max", diags)
     });
-    let grades = f
+    let bands = f
         .optional("band")
-        .map_or(Some(Vec::new()), |v| read_grades(v, diags));
+        .map_or(Some(Vec::new()), |v| read_bands(v, diags));
     let criteria = f
         .required("criterion", diags)
         .and_then(|v| read_criteria(v, scale, diags));
@@ -321,7 +331,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         survey_missing: survey_missing?,
         bonus_max: bonus_max?,
         penalty_max: penalty_max?,
-        grades: grades?,
+        bands: bands?,
         criteria,
         index,
     })
@@ -333,20 +343,13 @@ fn is_valid_id(id: &str) -> bool {
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn policy_error(path: &str, value: &str, allowed: &str, diags: &mut Diagnostics) {
-    diags.error(
-        path,
-        format!("\"{value}\" không hợp lệ (chọn một trong: {allowed})"),
-        format!("unknown policy \"{value}\" (expected one of: {allowed})"),
-    );
-}
-
 fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
     let mut f = Fields::of(value, &"rounding", diags)?;
     let places = f.required("places", diags).and_then(|v| match v.as_u64() {
         Some(p) if p <= 4 => Some(p as u32),
         _ => {
             diags.error(
+                codes::ROUNDING_PLACES_INVALID,
                 "rounding.places",
                 format!("{v} không hợp lệ: cần một số nguyên từ 0 đến 4"),
                 format!("{v} is not a whole number from 0 to 4"),
@@ -356,18 +359,7 @@ fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
     });
     let mode = f
         .required("mode", diags)
-        .and_then(|v| string(v, &"rounding.mode", diags))
-        .and_then(|s| {
-            let mode = RoundingMode::parse(&s);
-            if mode.is_none() {
-                diags.error(
-                    "rounding.mode",
-                    format!("không có cách làm tròn \"{s}\" (half-up, half-even, down)"),
-                    format!("unknown rounding mode \"{s}\" (half-up, half-even, down)"),
-                );
-            }
-            mode
-        });
+        .and_then(|v| keyword::read::<RoundingMode>(v, &"rounding.mode", diags));
     f.finish(diags);
     Some(Rounding {
         places: places?,
@@ -375,14 +367,23 @@ fn read_rounding(value: &Value, diags: &mut Diagnostics) -> Option<Rounding> {
     })
 }
 
-fn read_grades(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Grade>> {
+fn read_bands(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Band>> {
     let list = array(value, &"band", diags)?;
     let before = diags.len();
-    let mut grades: Vec<Grade> = Vec::new();
+    let mut bands: Vec<Band> = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let path = format!("band[{i}]");
+        let mark = diags.len();
+        read_band(item, &path, &mut bands, diags);
+        diags.place_since(mark, "band", None, Some(i), &path);
+    }
+    (diags.len() == before).then_some(bands)
+}
+
+fn read_band(item: &Value, path: &str, bands: &mut Vec<Band>, diags: &mut Diagnostics) {
+    {
         let Some(mut f) = Fields::of(item, &path, diags) else {
-            continue;
+            return;
         };
         let min_path = f.path_of("min");
         let min = f
@@ -393,18 +394,20 @@ fn read_grades(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Grade>> {
             .and_then(|v| read_text(v, &f.path_of("label"), diags));
         f.finish(diags);
         let (Some(min), Some(label)) = (min, label) else {
-            continue;
+            return;
         };
         if min > Decimal::ONE_HUNDRED {
             diags.error(
+                codes::BAND_ABOVE_100,
                 &min_path,
                 format!("{min} lớn hơn 100"),
                 format!("{min} is above 100"),
             );
         }
-        if let Some(prev) = grades.last() {
+        if let Some(prev) = bands.last() {
             if min >= prev.min {
                 diags.error(
+                    codes::BAND_NOT_DECREASING,
                     &min_path,
                     format!(
                         "các mức xếp loại phải có min giảm dần ({} không nhỏ hơn {})",
@@ -419,9 +422,8 @@ fn read_grades(value: &Value, diags: &mut Diagnostics) -> Option<Vec<Grade>> {
                 );
             }
         }
-        grades.push(Grade { min, label });
+        bands.push(Band { min, label });
     }
-    (diags.len() == before).then_some(grades)
 }
 
 fn read_criteria(
@@ -433,6 +435,7 @@ fn read_criteria(
     let before = diags.len();
     if list.is_empty() {
         diags.error(
+            codes::CRITERION_NONE,
             "criterion",
             "bộ chỉ số cần ít nhất một tiêu chí",
             "a framework needs at least one criterion",
@@ -441,14 +444,21 @@ fn read_criteria(
     }
     let mut raw: Vec<RawCriterion> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Every criterion table's path, with its code when the path names it, so that each
+    // diagnostic can be placed at its criterion at the end.
+    let mut places: Vec<(String, Option<String>, usize)> = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
         let fallback = format!("criterion[#{}]", i + 1);
         let code = item.get("code").and_then(Value::as_str).map(str::to_string);
         let path = match &code {
             Some(c) if code::is_well_formed(c) && !seen.contains_key(c) => {
+                places.push((format!("criterion[{c}]"), Some(c.clone()), i));
                 format!("criterion[{c}]")
             }
-            _ => fallback,
+            _ => {
+                places.push((fallback.clone(), None, i));
+                fallback
+            }
         };
         let Some(mut f) = Fields::of(item, &path, diags) else {
             continue;
@@ -482,6 +492,7 @@ fn read_criteria(
         let Some(code) = code else { continue };
         if !code::is_well_formed(&code) {
             diags.error(
+                codes::CRITERION_CODE_MALFORMED,
                 code_path,
                 format!("\"{code}\" không phải là mã tiêu chí hợp lệ (ví dụ \"3.2.1\")"),
                 format!("\"{code}\" is not a well-formed code (e.g. \"3.2.1\")"),
@@ -490,6 +501,7 @@ fn read_criteria(
         }
         if let Some(first) = seen.get(&code) {
             diags.error(
+                codes::CRITERION_CODE_DUPLICATE,
                 code_path,
                 format!("mã \"{code}\" bị trùng (đã có ở tiêu chí thứ {first})"),
                 format!("duplicate code \"{code}\" (first used by criterion #{first})"),
@@ -530,6 +542,7 @@ fn read_criteria(
                 None => {
                     tree_ok = false;
                     diags.error(
+                        codes::CRITERION_PARENT_MISSING,
                         format!("{}.code", c.path),
                         format!("thiếu tiêu chí cha {p}"),
                         format!("parent criterion {p} is missing"),
@@ -546,6 +559,7 @@ fn read_criteria(
         let rule = match (c.rule, is_leaf) {
             (Some(_), false) => {
                 diags.error(
+                    codes::CRITERION_RULE_ON_PARENT,
                     &rule_path,
                     "tiêu chí có tiêu chí con thì không có quy tắc chấm",
                     "a criterion with children cannot have a rule",
@@ -554,6 +568,7 @@ fn read_criteria(
             }
             (None, true) => {
                 diags.error(
+                    codes::CRITERION_RULE_MISSING,
                     &rule_path,
                     "tiêu chí thành phần (lá) cần một quy tắc chấm",
                     "a leaf criterion needs a rule",
@@ -565,6 +580,7 @@ fn read_criteria(
         };
         if c.may_not_apply && !is_leaf {
             diags.error(
+                codes::CRITERION_MAY_NOT_APPLY_ON_PARENT,
                 format!("{}.may_not_apply", c.path),
                 "chỉ tiêu chí thành phần (lá) mới được khai báo không phát sinh",
                 "only leaf criteria can be declared not applicable",
@@ -575,6 +591,7 @@ fn read_criteria(
             if let (Some(max), Some(sum)) = (c.max, sum) {
                 if max != sum {
                     diags.error(
+                        codes::CRITERION_MAX_NOT_SUM,
                         format!("{}.max", c.path),
                         format!(
                             "điểm tối đa {} khác tổng điểm tối đa của các tiêu chí con {}",
@@ -614,6 +631,7 @@ fn read_criteria(
     if let (Some(top), Some(scale), true) = (top, scale, tree_ok) {
         if top != scale {
             diags.error(
+                codes::FRAMEWORK_SCALE_NOT_SUM,
                 "scale",
                 format!(
                     "tổng điểm tối đa các lĩnh vực là {}, khác thang điểm {}",
@@ -626,6 +644,20 @@ fn read_criteria(
                     points_str(scale)
                 ),
             );
+        }
+    }
+    for d in diags.0.iter_mut().skip(before) {
+        let place = places.iter().find(|(p, _, _)| {
+            d.path
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        });
+        if let Some((p, code, i)) = place {
+            d.location.section = Some("criterion");
+            d.location.item = code.is_none().then_some(*i);
+            d.location.criterion = code.clone();
+            d.location.field = Some(d.path[p.len()..].trim_start_matches('.').to_string())
+                .filter(|f| !f.is_empty());
         }
     }
     (diags.len() == before && criteria.len() == raw.len()).then_some(criteria)

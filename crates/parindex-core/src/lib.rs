@@ -20,12 +20,15 @@ pub mod assessment;
 mod blank;
 pub mod builtin;
 pub mod code;
+pub mod codes;
 pub mod compare;
 pub mod date;
 pub mod decimal;
 pub mod diagnostic;
 pub mod draft;
+pub mod format;
 pub mod framework;
+pub mod keyword;
 mod order;
 pub mod rank;
 mod reader;
@@ -38,11 +41,11 @@ mod strict_json;
 mod text;
 mod toml_tree;
 
-pub use assessment::Assessment;
+pub use assessment::{Assessment, Opened, Section};
 pub use blank::blank_assessment;
 pub use builtin::{builtin, BUILTIN};
 pub use compare::{compare, Comparison};
-pub use diagnostic::{Diagnostic, Lang, Severity, Text};
+pub use diagnostic::{Diagnostic, Lang, Location, Severity, Text};
 pub use draft::{score_draft, DraftScore};
 pub use framework::Framework;
 pub use rank::{rank, Ranking};
@@ -52,18 +55,15 @@ pub use scoring::{score, score_with, Detail};
 
 use serde::Serialize;
 
-/// Finds the framework for an assessment tree: the given framework, or the built-in one
-/// the assessment names.
+/// The framework of an opened assessment: the given framework text, or the built-in
+/// one the assessment names.
 pub fn framework_for(
-    tree: &serde_json::Value,
+    opened: &Opened,
     framework_toml: Option<&str>,
 ) -> Result<Framework, Vec<Diagnostic>> {
     match framework_toml {
         Some(toml) => Framework::from_toml(toml),
-        None => {
-            let reference = assessment::framework_ref(tree).map_err(|d| vec![d])?;
-            builtin(&reference)
-        }
+        None => builtin(&opened.framework),
     }
 }
 
@@ -73,14 +73,14 @@ pub fn score_json(
     assessment_json: &str,
     framework_toml: Option<&str>,
 ) -> Result<Scorecard, Vec<Diagnostic>> {
-    let tree = assessment::parse_json(assessment_json).map_err(|d| vec![d])?;
-    let framework = framework_for(&tree, framework_toml)?;
-    let assessment = Assessment::from_tree(&tree, &framework)?;
+    let opened = Opened::from_json(assessment_json).map_err(|d| vec![d])?;
+    let framework = framework_for(&opened, framework_toml)?;
+    let assessment = opened.validate(&framework)?;
     Ok(score(&framework, &assessment))
 }
 
-/// Scores many assessments of one framework and ranks them. Diagnostics are prefixed
-/// with the position of the assessment (`[2] self.1.1.1.date: …`).
+/// Scores many assessments of one framework and ranks them. Each diagnostic names the
+/// position of its assessment in `location.file`.
 pub fn rank_json(
     assessments: &[&str],
     framework_toml: Option<&str>,
@@ -89,31 +89,27 @@ pub fn rank_json(
     let mut cards = Vec::with_capacity(assessments.len());
     let mut framework: Option<Framework> = None;
     for (i, text) in assessments.iter().enumerate() {
-        let prefix = |mut d: Diagnostic| {
-            d.path = if d.path.is_empty() {
-                format!("[{i}]")
-            } else {
-                format!("[{i}] {}", d.path)
-            };
+        let in_file = |mut d: Diagnostic| {
+            d.location.file = Some(i);
             d
         };
-        let tree = match assessment::parse_json(text) {
-            Ok(t) => t,
+        let opened = match Opened::from_json(text) {
+            Ok(o) => o,
             Err(d) => {
-                diags.push(prefix(d));
+                diags.push(in_file(d));
                 continue;
             }
         };
         if framework.is_none() {
-            match framework_for(&tree, framework_toml) {
+            match framework_for(&opened, framework_toml) {
                 Ok(f) => framework = Some(f),
-                Err(ds) => return Err(ds.into_iter().map(prefix).collect()),
+                Err(ds) => return Err(ds.into_iter().map(in_file).collect()),
             }
         }
         let Some(fw) = &framework else { continue };
-        match Assessment::from_tree(&tree, fw) {
+        match opened.validate(fw) {
             Ok(a) => cards.push(score_with(fw, &a, Detail::Numbers)),
-            Err(ds) => diags.extend(ds.into_iter().map(prefix)),
+            Err(ds) => diags.extend(ds.into_iter().map(in_file)),
         }
     }
     if !diags.is_empty() {

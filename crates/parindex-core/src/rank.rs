@@ -1,7 +1,9 @@
 //! Ranking (*xếp hạng*) units of one framework: by index, descending; equal indices share
 //! a rank and the next rank skips (1, 2, 2, 4), as `docs/formats.md` §4 says.
 
-use crate::diagnostic::{Diagnostic, Text};
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::format::pretty_json;
 use crate::scorecard::{ser_index, ser_points, Index, Scorecard};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -33,9 +35,7 @@ pub struct Ranking {
 
 impl Ranking {
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        pretty_json(self)
     }
 }
 
@@ -45,6 +45,7 @@ impl Ranking {
 pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
     let Some(first) = scorecards.first() else {
         return Err(vec![Diagnostic::error(
+            codes::RANK_EMPTY,
             "",
             "cần ít nhất một hồ sơ để xếp hạng",
             "ranking needs at least one assessment",
@@ -56,7 +57,8 @@ pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
         .filter(|(_, s)| s.framework != first.framework)
         .map(|(i, s)| {
             Diagnostic::error(
-                format!("[{i}].framework"),
+                codes::RANK_FRAMEWORK_MISMATCH,
+                "framework",
                 format!(
                     "{} dùng bộ chỉ số \"{}\", khác \"{}\" của hồ sơ đầu tiên",
                     s.unit, s.framework, first.framework
@@ -66,6 +68,11 @@ pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
                     s.unit, s.framework, first.framework
                 ),
             )
+            .at(Location {
+                file: Some(i),
+                field: Some("framework".into()),
+                ..Location::default()
+            })
         })
         .collect();
     if !mismatched.is_empty() {

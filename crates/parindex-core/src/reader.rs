@@ -2,6 +2,7 @@
 //! each problem reported as a diagnostic with its path. Both file kinds are read as
 //! `serde_json::Value`, so one reader serves frameworks and assessments.
 
+use crate::codes;
 use crate::date::Date;
 use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_POINTS};
 use crate::diagnostic::{join, Diagnostics};
@@ -73,12 +74,18 @@ impl<'a> Fields<'a> {
         let value = self.optional(key);
         if value.is_none() {
             diags.error(
+                codes::KEY_MISSING,
                 self.path_of(key),
                 "thiếu khoá bắt buộc",
                 "missing required key",
             );
         }
         value
+    }
+
+    /// The value under `key` without marking it read (to decide how to read others).
+    pub fn peek(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key)
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -95,6 +102,7 @@ impl<'a> Fields<'a> {
         for key in self.map.keys() {
             if !self.used.contains(&key.as_str()) {
                 diags.error(
+                    codes::KEY_UNKNOWN,
                     join(&self.path, key),
                     "khoá không được hỗ trợ",
                     "unknown key",
@@ -104,30 +112,33 @@ impl<'a> Fields<'a> {
     }
 }
 
-pub fn describe(value: &Value) -> &'static str {
+/// What kind of value was found, in Vietnamese and English (for "expected …, found …").
+pub fn describe(value: &Value) -> (&'static str, &'static str) {
+    const FLOAT: (&str, &str) = ("số dấu phẩy động", "floating-point number");
     if toml_tree::marker_text(value, toml_tree::FLOAT_MARKER).is_some() {
-        return "floating-point number";
+        return FLOAT;
     }
     if toml_tree::marker_text(value, toml_tree::DATETIME_MARKER).is_some() {
-        return "TOML date";
+        return ("ngày kiểu TOML", "TOML date");
     }
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "floating-point number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "table/object",
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("true/false", "true/false"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => ("số nguyên", "integer"),
+        Value::Number(_) => FLOAT,
+        Value::String(_) => ("chuỗi ký tự", "string"),
+        Value::Array(_) => ("mảng", "array"),
+        Value::Object(_) => ("bảng/đối tượng", "table/object"),
     }
 }
 
 fn type_error(value: &Value, path: &dyn fmt::Display, vi: &str, en: &str, diags: &mut Diagnostics) {
-    let found = describe(value);
+    let (found_vi, found_en) = describe(value);
     diags.error(
+        codes::VALUE_WRONG_TYPE,
         path,
-        format!("cần {vi}, nhận được {found}"),
-        format!("expected {en}, found {found}"),
+        format!("cần {vi}, nhận được {found_vi}"),
+        format!("expected {en}, found {found_en}"),
     );
 }
 
@@ -149,7 +160,12 @@ pub fn non_empty_string(
 ) -> Option<String> {
     let s = string(value, path, diags)?;
     if s.trim().is_empty() {
-        diags.error(path, "không được để trống", "must not be empty");
+        diags.error(
+            codes::VALUE_EMPTY,
+            path,
+            "không được để trống",
+            "must not be empty",
+        );
         return None;
     }
     Some(s)
@@ -185,6 +201,7 @@ pub fn date(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> 
     let d = Date::parse(&s);
     if d.is_none() {
         diags.error(
+            codes::DATE_NOT_REAL,
             path,
             format!("\"{s}\" không phải là một ngày có thật (YYYY-MM-DD)"),
             format!("\"{s}\" is not a real date (YYYY-MM-DD)"),
@@ -217,6 +234,7 @@ pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
             };
             if parsed.is_none() {
                 diags.error(
+                    codes::DECIMAL_MALFORMED,
                     path,
                     format!("\"{s}\" không phải là số thập phân (ví dụ \"0.5\")"),
                     format!("\"{s}\" is not a decimal number (write e.g. \"0.5\")"),
@@ -231,6 +249,7 @@ pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
                 Some(Decimal::from(u))
             } else {
                 diags.error(
+                    codes::DECIMAL_FLOAT,
                     path,
                     format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
                     format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
@@ -241,6 +260,7 @@ pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
         other if toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).is_some() => {
             let n = toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).unwrap_or_default();
             diags.error(
+                codes::DECIMAL_FLOAT,
                 path,
                 format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
                 format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
@@ -270,6 +290,7 @@ pub fn framework_number(
     let d = decimal(value, path, diags)?;
     if d < Decimal::ZERO {
         diags.error(
+            codes::NUMBER_NEGATIVE,
             path,
             format!("{d} là số âm (phải từ 0 trở lên)"),
             format!("{d} is negative (must be 0 or more)"),
@@ -278,6 +299,7 @@ pub fn framework_number(
     }
     if d > MAX_POINTS {
         diags.error(
+            codes::NUMBER_TOO_LARGE,
             path,
             format!("{d} nằm ngoài khoảng từ 0 đến 1000000"),
             format!("{d} is outside 0 to 1000000"),
@@ -286,6 +308,7 @@ pub fn framework_number(
     }
     if d.scale() > MAX_FRAMEWORK_PLACES {
         diags.error(
+            codes::NUMBER_TOO_MANY_PLACES,
             path,
             format!("{d} có quá {MAX_FRAMEWORK_PLACES} chữ số thập phân"),
             format!("{d} has more than {MAX_FRAMEWORK_PLACES} decimal places"),
@@ -324,6 +347,7 @@ pub fn count(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) ->
         Ok(u) if u <= MAX_COUNT => Some(u),
         Ok(u) => {
             diags.error(
+                codes::NUMBER_TOO_LARGE,
                 path,
                 format!("{u} quá lớn (tối đa 10^15)"),
                 format!("{u} is too large (at most 10^15)"),
@@ -332,6 +356,7 @@ pub fn count(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) ->
         }
         Err(shown) => {
             diags.error(
+                codes::COUNT_NOT_WHOLE,
                 path,
                 format!("{shown} không phải là số nguyên không âm"),
                 format!("{shown} is not a whole number of 0 or more"),

@@ -2,34 +2,13 @@
 //! a PAR officer can print, CSV and Markdown. Pure string building, shared by the CLI and
 //! the WebAssembly package.
 
-use crate::decimal::human;
-use crate::diagnostic::{tr, Lang, Text};
+use crate::code::depth;
+use crate::decimal::{human, points_str};
+use crate::diagnostic::{tr, Lang};
+use crate::format::{band_text, index_text, Column};
+use crate::keyword::Keyword;
 use crate::rank::Ranking;
 use crate::scorecard::{Node, Scorecard, Total};
-
-fn depth(code: &str) -> usize {
-    code.matches('.').count()
-}
-
-pub(crate) fn index_text(total: &Total, lang: Lang) -> String {
-    match total.index {
-        Some(i) => {
-            let fixed = i.to_fixed();
-            match lang {
-                Lang::Vi => format!("{}%", fixed.replace('.', ",")),
-                Lang::En => format!("{fixed}%"),
-            }
-        }
-        None => "—".into(),
-    }
-}
-
-pub(crate) fn band_text(band: &Option<Text>, lang: Lang) -> String {
-    band.as_ref().map_or_else(
-        || tr(lang, "(không xếp loại)", "(no band)").to_string(),
-        |b| b.get(lang).to_string(),
-    )
-}
 
 /// Cuts a title to `width` characters, marking the cut.
 fn fit(s: &str, width: usize) -> String {
@@ -68,12 +47,12 @@ pub fn scorecard_text(card: &Scorecard, explain: bool, lang: Lang) -> String {
         .max(4);
     let header = format!(
         "{} {} {} {} {} {}\n",
-        fit(tr(lang, "Mã", "Code"), code_w),
-        fit(tr(lang, "Tiêu chí", "Criterion"), TITLE),
-        right(tr(lang, "Tối đa", "Max"), 7),
-        right(tr(lang, "Tự chấm", "Self"), 8),
-        right(tr(lang, "Thẩm định", "Appraised"), 9),
-        tr(lang, "Trạng thái", "Status"),
+        fit(Column::Code.short(lang), code_w),
+        fit(Column::Criterion.short(lang), TITLE),
+        right(Column::Max.short(lang), 7),
+        right(Column::SelfPoints.short(lang), 8),
+        right(Column::Points.short(lang), 9),
+        Column::Status.short(lang),
     );
     out.push_str(&header);
     out.push_str(&format!(
@@ -109,8 +88,8 @@ pub fn scorecard_text(card: &Scorecard, explain: bool, lang: Lang) -> String {
             "{label}: {}/{} — {} — {}\n",
             human(t.points, lang),
             human(t.max, lang),
-            index_text(t, lang),
-            band_text(&t.band, lang)
+            index_text(t.index, lang),
+            band_text(t.band.as_ref(), lang)
         )
     };
     out.push_str(&line(
@@ -196,19 +175,12 @@ fn csv_row(fields: &[String]) -> String {
 
 /// CSV: one row per criterion; numbers with a dot so spreadsheets read them.
 pub fn scorecard_csv(card: &Scorecard, explain: bool, lang: Lang) -> String {
-    let mut head: Vec<String> = [
-        tr(lang, "ma", "code"),
-        tr(lang, "tieu_chi", "criterion"),
-        tr(lang, "diem_toi_da", "max"),
-        tr(lang, "diem_tu_danh_gia", "self_points"),
-        tr(lang, "diem_tham_dinh", "points"),
-        tr(lang, "trang_thai", "status"),
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut head: Vec<String> = Column::SCORECARD
+        .iter()
+        .map(|c| c.key(lang).to_string())
+        .collect();
     if explain {
-        head.push(tr(lang, "giai_thich", "explanation").into());
+        head.push(Column::Explanation.key(lang).into());
     }
     let mut out = csv_row(&head);
     for node in &card.nodes {
@@ -230,10 +202,10 @@ fn node_fields(node: &Node, lang: Lang) -> Vec<String> {
     vec![
         node.code.clone(),
         node.title.get(lang).to_string(),
-        crate::decimal::points_str(node.max),
-        crate::decimal::points_str(node.self_points),
-        crate::decimal::points_str(node.points),
-        node.status.name().to_string(),
+        points_str(node.max),
+        points_str(node.self_points),
+        points_str(node.points),
+        node.status.keyword().to_string(),
     ]
 }
 
@@ -262,21 +234,14 @@ pub fn scorecard_markdown(card: &Scorecard, explain: bool, lang: Lang) -> String
             "- **{label}**: {}/{} — {} — {}\n",
             human(t.points, lang),
             human(t.max, lang),
-            index_text(t, lang),
-            band_text(&t.band, lang)
+            index_text(t.index, lang),
+            band_text(t.band.as_ref(), lang)
         ));
     }
     out.push('\n');
-    let mut head = vec![
-        tr(lang, "Mã", "Code"),
-        tr(lang, "Tiêu chí", "Criterion"),
-        tr(lang, "Tối đa", "Max"),
-        tr(lang, "Tự chấm", "Self"),
-        tr(lang, "Thẩm định", "Appraised"),
-        tr(lang, "Trạng thái", "Status"),
-    ];
+    let mut head: Vec<&str> = Column::SCORECARD.iter().map(|c| c.short(lang)).collect();
     if explain {
-        head.push(tr(lang, "Giải thích", "Explanation"));
+        head.push(Column::Explanation.short(lang));
     }
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     out.push_str(&format!(
@@ -329,12 +294,12 @@ pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
     );
     let header = format!(
         "{} {} {} {} {} {}\n",
-        right(tr(lang, "Hạng", "Rank"), 5),
-        fit(tr(lang, "Đơn vị", "Unit"), unit_w),
-        right(tr(lang, "Điểm", "Points"), 8),
-        right(tr(lang, "Tối đa", "Max"), 7),
-        right(tr(lang, "Chỉ số", "Index"), 8),
-        tr(lang, "Xếp loại", "Band"),
+        right(Column::Rank.short(lang), 5),
+        fit(Column::Unit.short(lang), unit_w),
+        right(Column::Total.short(lang), 8),
+        right(Column::Max.short(lang), 7),
+        right(Column::Index.short(lang), 8),
+        Column::Band.short(lang),
     );
     out.push_str(&header);
     out.push_str(&format!(
@@ -342,11 +307,7 @@ pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
         "-".repeat(header.chars().count().saturating_sub(1) + 4)
     ));
     for r in &ranking.rows {
-        let index = match r.index {
-            Some(i) if lang == Lang::Vi => format!("{}%", i.to_fixed().replace('.', ",")),
-            Some(i) => format!("{}%", i.to_fixed()),
-            None => "—".into(),
-        };
+        let index = index_text(r.index, lang);
         out.push_str(&format!(
             "{} {} {} {} {} {}\n",
             right(&r.rank.to_string(), 5),
@@ -354,7 +315,7 @@ pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
             right(&human(r.points, lang), 8),
             right(&human(r.max, lang), 7),
             right(&index, 8),
-            band_text(&r.band, lang),
+            band_text(r.band.as_ref(), lang),
         ));
     }
     out
@@ -362,23 +323,17 @@ pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
 
 /// The ranking as CSV.
 pub fn ranking_csv(ranking: &Ranking, lang: Lang) -> String {
-    let mut out = csv_row(
-        &[
-            tr(lang, "hang", "rank"),
-            tr(lang, "don_vi", "unit"),
-            tr(lang, "diem", "points"),
-            tr(lang, "diem_toi_da", "max"),
-            tr(lang, "chi_so", "index"),
-            tr(lang, "xep_loai", "band"),
-        ]
-        .map(String::from),
-    );
+    let head: Vec<String> = Column::RANKING
+        .iter()
+        .map(|c| c.key(lang).to_string())
+        .collect();
+    let mut out = csv_row(&head);
     for r in &ranking.rows {
         out.push_str(&csv_row(&[
             r.rank.to_string(),
             r.unit.clone(),
-            crate::decimal::points_str(r.points),
-            crate::decimal::points_str(r.max),
+            points_str(r.points),
+            points_str(r.max),
             r.index.map(|i| i.to_fixed()).unwrap_or_default(),
             r.band
                 .as_ref()

@@ -10,8 +10,8 @@
 use crate::date::Date;
 use crate::decimal::human;
 use crate::diagnostic::{tr, Lang};
+use crate::format::{band_text, index_text, Column};
 use crate::framework::Framework;
-use crate::render::{band_text, index_text};
 use crate::scorecard::{Scorecard, Total};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -41,7 +41,7 @@ pub struct LeafNotes {
     /// The appraiser's comment.
     pub comment: String,
     /// The unit's explanation (*giải trình*).
-    pub explanation: String,
+    pub justification: String,
 }
 
 /// The notes of an assessment's leaves, by code: a short list, searched in order (a
@@ -81,7 +81,7 @@ pub fn notes_of(tree: &Value, lang: Lang) -> Notes {
                 n.comment = text(entry, "comment");
                 continue;
             }
-            n.explanation = text(entry, "explanation");
+            n.justification = text(entry, "explanation");
             for e in entry
                 .get("evidence")
                 .and_then(Value::as_array)
@@ -217,10 +217,10 @@ pub fn differences(card: &Scorecard, notes: &Notes, lang: Lang) -> String {
     head(
         &mut out,
         &[
-            tr(lang, "Mã", "Code"),
-            tr(lang, "Tiêu chí", "Criterion"),
-            tr(lang, "Tự chấm", "Self"),
-            tr(lang, "Thẩm định", "Appraised"),
+            Column::Code.short(lang),
+            Column::Criterion.short(lang),
+            Column::SelfPoints.short(lang),
+            Column::Points.short(lang),
             tr(lang, "Chênh lệch", "Change"),
             tr(lang, "Nhận xét, giải trình", "Comment, explanation"),
         ],
@@ -229,12 +229,12 @@ pub fn differences(card: &Scorecard, notes: &Notes, lang: Lang) -> String {
     for (n, change) in card.differences() {
         let note = notes.get(&n.code).unwrap_or(&none);
         let mut said = escape(&note.comment);
-        if !note.explanation.is_empty() {
+        if !note.justification.is_empty() {
             let _ = write!(
                 said,
                 r#"<div class="advice">{} {}</div>"#,
                 tr(lang, "Giải trình:", "Explanation:"),
-                escape(&note.explanation)
+                escape(&note.justification)
             );
         }
         row(
@@ -291,10 +291,10 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
         &mut out,
         &[
             "",
-            tr(lang, "Điểm", "Points"),
-            tr(lang, "Tối đa", "Max"),
-            tr(lang, "Chỉ số", "Index"),
-            tr(lang, "Xếp loại", "Band"),
+            Column::Total.short(lang),
+            Column::Max.short(lang),
+            Column::Index.short(lang),
+            Column::Band.short(lang),
         ],
     );
     let mut total = |label: &str, t: &Total| {
@@ -305,8 +305,8 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
                 ("", label.to_string()),
                 ("num", human(t.points, lang)),
                 ("num", human(t.max, lang)),
-                ("num", index_text(t, lang)),
-                ("", escape(&band_text(&t.band, lang))),
+                ("num", index_text(t.index, lang)),
+                ("", escape(&band_text(t.band.as_ref(), lang))),
             ],
         )
     };
@@ -331,12 +331,12 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
     head(
         &mut out,
         &[
-            tr(lang, "Mã", "Code"),
-            tr(lang, "Lĩnh vực, tiêu chí", "Field, criterion"),
-            tr(lang, "Điểm tối đa", "Max"),
-            tr(lang, "Điểm tự đánh giá", "Self-assessed"),
-            tr(lang, "Điểm thẩm định", "Appraised"),
-            tr(lang, "Tài liệu kiểm chứng", "Evidence"),
+            Column::Code.full(lang),
+            Column::Criterion.full(lang),
+            Column::Max.full(lang),
+            Column::SelfPoints.full(lang),
+            Column::Points.full(lang),
+            Column::Evidence.full(lang),
             tr(lang, "Giải thích điểm bị trừ", "Why points were lost"),
         ],
     );
@@ -360,12 +360,12 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
                     escape(&note.comment)
                 );
             }
-            if !note.explanation.is_empty() {
+            if !note.justification.is_empty() {
                 let _ = write!(
                     why,
                     "<p>{} {}</p>",
                     tr(lang, "Giải trình:", "Explanation:"),
-                    escape(&note.explanation)
+                    escape(&note.justification)
                 );
             }
         }
@@ -462,7 +462,7 @@ mod tests {
         let n = notes.get("1.1").expect("1.1");
         assert_eq!(n.evidence, ["05/KH-UBND (25/01/2022)", "Ảnh chụp"]);
         assert_eq!(n.comment, "Thiếu");
-        assert_eq!(n.explanation, "Đã công khai");
+        assert_eq!(n.justification, "Đã công khai");
         assert_eq!(notes.get("1.2"), Some(&LeafNotes::default()));
     }
 }

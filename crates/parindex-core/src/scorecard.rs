@@ -1,8 +1,10 @@
 //! Scorecards (*bảng kết quả chấm điểm*): the result of scoring, shaped exactly as
 //! `docs/formats.md` §3, with the same bytes natively and in WebAssembly.
 
+use crate::codes;
 use crate::decimal::{fixed_str, points_str};
 use crate::diagnostic::{Diagnostic, Text};
+use crate::keyword::{serialize_as_keyword, Keyword};
 use crate::rules::RuleKind;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -13,8 +15,7 @@ pub fn ser_points<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Erro
 }
 
 /// The state of a node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Scored,
     /// *Không phát sinh*.
@@ -25,16 +26,20 @@ pub enum Status {
     SurveyPending,
 }
 
-impl Status {
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Scored => "scored",
-            Status::NotApplicable => "not-applicable",
-            Status::Missing => "missing",
-            Status::SurveyPending => "survey-pending",
-        }
-    }
+impl Keyword for Status {
+    const WHAT: (&'static str, &'static str) = ("trạng thái", "status");
+    const ALL: &'static [(&'static str, Status)] = &[
+        ("scored", Status::Scored),
+        ("not-applicable", Status::NotApplicable),
+        ("missing", Status::Missing),
+        ("survey-pending", Status::SurveyPending),
+    ];
+}
 
+serialize_as_keyword!(Status);
+
+impl Status {
+    /// The status as people read it: `Chưa nhập`, `Missing`.
     pub fn label(self) -> Text {
         match self {
             Status::Scored => Text::new("Đã chấm", "Scored"),
@@ -129,11 +134,6 @@ pub struct Gap {
     pub advice: Option<Text>,
 }
 
-/// Where the scorecard warns that an appraised change lacks its comment.
-pub fn comment_owed_path(code: &str) -> String {
-    format!("appraisal.{code}.comment")
-}
-
 /// The whole result of scoring one assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scorecard {
@@ -151,6 +151,8 @@ pub struct Scorecard {
     pub summary: Summary,
     pub nodes: Vec<Node>,
     pub gaps: Vec<Gap>,
+    /// Warnings, written as the contract shows them (`severity`, `path`, `message`).
+    #[serde(serialize_with = "crate::diagnostic::ser_contract")]
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -158,9 +160,7 @@ impl Scorecard {
     /// The scorecard JSON as the CLI prints it and the JS API returns it: two-space
     /// indentation and a final newline, the same bytes on every platform.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
-        s.push('\n');
-        s
+        crate::format::pretty_json(self)
     }
 
     /// The node of a criterion code.
@@ -169,11 +169,12 @@ impl Scorecard {
     }
 
     /// Codes of the appraised leaves whose change still lacks the appraiser's comment
-    /// (the warnings at [`comment_owed_path`]), in framework order.
+    /// (the [`codes::APPRAISAL_COMMENT_OWED`] warnings), in framework order.
     pub fn comments_owed(&self) -> Vec<&str> {
         self.diagnostics
             .iter()
-            .filter_map(|d| d.path.strip_prefix("appraisal.")?.strip_suffix(".comment"))
+            .filter(|d| d.code == codes::APPRAISAL_COMMENT_OWED)
+            .filter_map(|d| d.location.criterion.as_deref())
             .collect()
     }
 
@@ -190,5 +191,29 @@ impl Scorecard {
         // A stable sort keeps framework order among equal changes.
         crate::order::sort_small_by(&mut out, |a, b| b.1.abs().cmp(&a.1.abs()));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_status_list_names_every_variant() {
+        let every = [
+            Status::Scored,
+            Status::NotApplicable,
+            Status::Missing,
+            Status::SurveyPending,
+        ];
+        for s in every {
+            match s {
+                Status::Scored
+                | Status::NotApplicable
+                | Status::Missing
+                | Status::SurveyPending => {}
+            }
+        }
+        crate::keyword::check_names_every_variant(&every);
     }
 }

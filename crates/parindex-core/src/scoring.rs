@@ -1,26 +1,19 @@
-//! The scoring engine: framework + assessment → scorecard. Pure and deterministic:
-//! leaves are scored by their rules, parents sum their children exactly, bonus and
-//! penalty are capped, the total is clamped, the index is rounded once at the end and
-//! the band is chosen from the rounded index.
+//! The scoring engine: framework + assessment → scorecard. Pure and deterministic, in
+//! named steps: [`score_leaves`] scores every leaf by its rule (the self-assessed and the
+//! counted reading), [`add_up`] sums parents exactly, [`owed_comments`] and [`capped`]
+//! collect the warnings, [`make_total`] caps bonus and penalty, clamps the total, rounds
+//! the index once and chooses the band from the rounded index, and [`describe`] writes
+//! the nodes and gaps people read.
 
-use crate::assessment::{Assessment, Entry};
+use crate::assessment::{Adjustment, Assessment, Entry};
 use crate::code;
+use crate::codes;
 use crate::decimal::{human, points_str, round_quotient};
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::framework::{Framework, NotApplicablePolicy, SurveyMissingPolicy};
-use crate::rules::{LeafContext, Rule, RuleKind};
+use crate::rules::{LeafContext, Rule, RuleKind, Words};
 use crate::scorecard::{Gap, Index, Node, Scorecard, Status, Summary, Total};
 use rust_decimal::Decimal;
-
-/// One leaf's result under one reading (counted or self-only).
-#[derive(Debug, Clone)]
-struct LeafResult {
-    status: Status,
-    points: Decimal,
-    max: Decimal,
-    explanation: Text,
-    advice: Option<Text>,
-}
 
 /// How much text to produce: ranking needs only numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,165 +24,64 @@ pub enum Detail {
     Numbers,
 }
 
+/// One leaf's result under one reading (counted or self-only).
+#[derive(Debug, Clone)]
+struct LeafResult {
+    status: Status,
+    points: Decimal,
+    max: Decimal,
+    /// `None` under [`Detail::Numbers`].
+    words: Option<Words>,
+}
+
+/// A leaf's two readings: what counts (the appraisal where there is one) and the unit's
+/// own self-assessment.
+#[derive(Debug, Clone)]
+struct LeafScore {
+    counted: LeafResult,
+    own: LeafResult,
+    /// The counted reading comes from the appraisal.
+    appraised: bool,
+}
+
+/// A criterion's sums: leaves give their own, parents add their children's.
+#[derive(Debug, Clone, Copy)]
+struct Sums {
+    points: Decimal,
+    max: Decimal,
+    self_points: Decimal,
+    status: Status,
+}
+
+impl Default for Sums {
+    fn default() -> Self {
+        Sums {
+            points: Decimal::ZERO,
+            max: Decimal::ZERO,
+            self_points: Decimal::ZERO,
+            status: Status::Scored,
+        }
+    }
+}
+
 /// Scores an assessment that was validated against `framework`.
 pub fn score(framework: &Framework, assessment: &Assessment) -> Scorecard {
     score_with(framework, assessment, Detail::Full)
 }
 
-/// Scores with the chosen level of detail.
+/// Scores with the chosen level of detail. Both levels decide every point the same way
+/// (a property test holds them equal); [`Detail::Numbers`] only skips the words.
 pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail) -> Scorecard {
-    let n = framework.criteria.len();
-    let mut counted: Vec<Option<LeafResult>> = vec![None; n];
-    let mut own: Vec<Option<LeafResult>> = vec![None; n];
-    let mut appraised = vec![false; n];
-    let mut summary = Summary::default();
+    let leaves = score_leaves(framework, assessment, detail);
+    let sums = add_up(framework, &leaves);
 
-    for (i, criterion) in framework.leaves() {
-        let Some(rule) = &criterion.rule else {
-            continue;
-        };
-        let ctx = LeafContext {
-            max: criterion.max,
-            year: assessment.year,
-            rounding: framework.rounding,
-            explain: detail == Detail::Full,
-        };
-        let (self_result, counted_result, from_appraisal) = if rule.kind() == RuleKind::Survey {
-            let r = evaluate(
-                framework,
-                rule,
-                assessment.survey.get(&i),
-                ctx,
-                true,
-                detail,
-            );
-            let r = match assessment.survey.get(&i).and_then(|e| e.comment.as_deref()) {
-                Some(comment) if detail == Detail::Full => LeafResult {
-                    explanation: with_comment(&r.explanation, comment),
-                    ..r
-                },
-                _ => r,
-            };
-            (r.clone(), r, false)
-        } else {
-            let s = evaluate(
-                framework,
-                rule,
-                assessment.self_entries.get(&i),
-                ctx,
-                false,
-                detail,
-            );
-            match assessment.appraisal.get(&i).filter(|e| e.decides()) {
-                Some(entry) => {
-                    let mut a = evaluate(framework, rule, Some(entry), ctx, false, detail);
-                    if detail == Detail::Full {
-                        a.explanation = appraised_text(&a.explanation, entry.comment.as_deref());
-                    }
-                    (s, a, true)
-                }
-                // An appraisal entry without an input (a comment only) leaves the self
-                // entry counting; its comment is still shown.
-                None => {
-                    let comment = assessment
-                        .appraisal
-                        .get(&i)
-                        .and_then(|e| e.comment.as_deref());
-                    let counted = match comment {
-                        Some(c) if detail == Detail::Full => LeafResult {
-                            explanation: with_comment(&s.explanation, c),
-                            ..s.clone()
-                        },
-                        _ => s.clone(),
-                    };
-                    (s, counted, false)
-                }
-            }
-        };
-        summary.leaves += 1;
-        match counted_result.status {
-            Status::Scored => summary.scored += 1,
-            Status::NotApplicable => summary.not_applicable += 1,
-            Status::Missing => summary.missing += 1,
-            Status::SurveyPending => summary.survey_pending += 1,
-        }
-        if from_appraisal {
-            summary.appraised += 1;
-        }
-        appraised[i] = from_appraisal;
-        counted[i] = Some(counted_result);
-        own[i] = Some(self_result);
-    }
+    let fields = || framework.fields().map(|(i, _)| sums[i]);
+    let leaf_points: Decimal = fields().map(|s| s.points).sum();
+    let applicable_max: Decimal = fields().map(|s| s.max).sum();
+    let self_points: Decimal = fields().map(|s| s.self_points).sum();
+    let self_max: Decimal = leaves.iter().flatten().map(|l| l.own.max).sum();
 
-    // Parents, deepest first, so every child is known before its parent.
-    let mut sums: Vec<(Decimal, Decimal, Decimal, Option<Status>)> =
-        vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, None); n];
-    let order = depth_order(framework);
-    for &i in &order {
-        let c = &framework.criteria[i];
-        if c.is_leaf() {
-            if let (Some(r), Some(s)) = (&counted[i], &own[i]) {
-                sums[i] = (r.points, r.max, s.points, Some(r.status));
-            }
-        } else {
-            let mut points = Decimal::ZERO;
-            let mut max = Decimal::ZERO;
-            let mut self_points = Decimal::ZERO;
-            let mut shared: Option<Option<Status>> = None;
-            for &k in &c.children {
-                let (p, m, sp, st) = sums[k];
-                points += p;
-                max += m;
-                self_points += sp;
-                shared = match shared {
-                    None => Some(st),
-                    Some(prev) if prev == st => Some(prev),
-                    Some(_) => Some(Some(Status::Scored)),
-                };
-            }
-            sums[i] = (
-                points,
-                max,
-                self_points,
-                shared.flatten().or(Some(Status::Scored)),
-            );
-        }
-    }
-
-    let leaf_points: Decimal = framework.fields().map(|(i, _)| sums[i].0).sum();
-    let applicable_max: Decimal = framework.fields().map(|(i, _)| sums[i].1).sum();
-    let self_points: Decimal = framework.fields().map(|(i, _)| sums[i].2).sum();
-    let self_max: Decimal = framework
-        .leaves()
-        .filter_map(|(i, _)| own[i].as_ref())
-        .map(|r| r.max)
-        .sum();
-
-    let mut diagnostics = Vec::new();
-    // An appraiser who changes a unit's points must say why.
-    for (i, c) in framework.leaves() {
-        if let (true, Some(a), Some(s)) = (appraised[i], &counted[i], &own[i]) {
-            let said = assessment
-                .appraisal
-                .get(&i)
-                .and_then(|e| e.comment.as_deref());
-            if a.points != s.points && said.is_none_or(|t| t.trim().is_empty()) {
-                diagnostics.push(Diagnostic::warning(
-                    crate::scorecard::comment_owed_path(&c.code),
-                    format!(
-                        "cần nhận xét: điểm thẩm định {} khác điểm tự chấm {}",
-                        points_str(a.points),
-                        points_str(s.points)
-                    ),
-                    format!(
-                        "a comment is required: the appraised points {} differ from the self-assessed {}",
-                        points_str(a.points),
-                        points_str(s.points)
-                    ),
-                ));
-            }
-        }
-    }
+    let mut diagnostics = owed_comments(framework, assessment, &leaves);
     let bonus = capped(
         &assessment.bonus,
         framework.bonus_max,
@@ -202,55 +94,14 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
         "penalty",
         &mut diagnostics,
     );
-
     let total = make_total(framework, leaf_points, applicable_max, bonus, penalty);
     let self_total = make_total(framework, self_points, self_max, bonus, penalty);
-
-    let mut nodes = Vec::with_capacity(n);
-    let mut gaps = Vec::new();
-    // Ranking needs only the totals: nodes and gaps are built for people.
-    let described = if detail == Detail::Full {
-        framework.criteria.len()
-    } else {
-        0
+    let summary = summarise(&leaves);
+    let (nodes, gaps) = match detail {
+        Detail::Full => describe(framework, &leaves, &sums),
+        // Ranking needs only the totals: nodes and gaps are built for people.
+        Detail::Numbers => (Vec::new(), Vec::new()),
     };
-    for (i, c) in framework.criteria.iter().enumerate().take(described) {
-        let (points, max, self_points, status) = sums[i];
-        let status = status.unwrap_or(Status::Scored);
-        let leaf = counted[i].as_ref();
-        if detail == Detail::Full {
-            if let Some(r) = leaf {
-                if r.points < r.max {
-                    gaps.push(Gap {
-                        code: c.code.clone(),
-                        lost: r.max - r.points,
-                        status: r.status,
-                        advice: r.advice.clone(),
-                    });
-                }
-            }
-        }
-        nodes.push(Node {
-            code: c.code.clone(),
-            title: c.title.clone(),
-            max,
-            points,
-            self_points,
-            status,
-            kind: c.rule.as_ref().map(Rule::kind),
-            self_status: own[i].as_ref().map(|r| r.status),
-            appraised: appraised[i],
-            explanation: leaf
-                .filter(|_| detail == Detail::Full)
-                .map(|r| with_advice(&r.explanation, r.advice.as_ref())),
-            advice: leaf.and_then(|r| r.advice.clone()),
-        });
-    }
-    crate::order::sort_small_by(&mut gaps, |a, b| {
-        b.lost
-            .cmp(&a.lost)
-            .then_with(|| code::compare(&a.code, &b.code))
-    });
 
     Scorecard {
         format: 1,
@@ -269,13 +120,126 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     }
 }
 
+/// Every leaf's two readings, by criterion index (`None` for parents).
+fn score_leaves(
+    framework: &Framework,
+    assessment: &Assessment,
+    detail: Detail,
+) -> Vec<Option<LeafScore>> {
+    let words = detail == Detail::Full;
+    let mut out: Vec<Option<LeafScore>> = vec![None; framework.criteria.len()];
+    for (i, criterion) in framework.leaves() {
+        let Some(rule) = &criterion.rule else {
+            continue;
+        };
+        let ctx = LeafContext {
+            max: criterion.max,
+            year: assessment.year,
+            rounding: framework.rounding,
+        };
+        let leaf = if rule.kind() == RuleKind::Survey {
+            let entry = assessment.survey.get(&i);
+            let r = evaluate(framework, rule, entry, ctx, true, words);
+            let r = with_comment(r, entry.and_then(|e| e.comment.as_deref()));
+            LeafScore {
+                counted: r.clone(),
+                own: r,
+                appraised: false,
+            }
+        } else {
+            let own = evaluate(
+                framework,
+                rule,
+                assessment.self_entries.get(&i),
+                ctx,
+                false,
+                words,
+            );
+            let appraisal = assessment.appraisal.get(&i);
+            let comment = appraisal.and_then(|e| e.comment.as_deref());
+            match appraisal.filter(|e| e.decides()) {
+                Some(entry) => {
+                    let a = evaluate(framework, rule, Some(entry), ctx, false, words);
+                    LeafScore {
+                        counted: with_comment(as_appraised(a), comment),
+                        own,
+                        appraised: true,
+                    }
+                }
+                // An appraisal entry without an input (a comment only) leaves the self
+                // entry counting; its comment is still shown.
+                None => LeafScore {
+                    counted: with_comment(own.clone(), comment),
+                    own,
+                    appraised: false,
+                },
+            }
+        };
+        out[i] = Some(leaf);
+    }
+    out
+}
+
+/// Counts of leaves by the status of their counted reading.
+fn summarise(leaves: &[Option<LeafScore>]) -> Summary {
+    let mut summary = Summary::default();
+    for leaf in leaves.iter().flatten() {
+        summary.leaves += 1;
+        match leaf.counted.status {
+            Status::Scored => summary.scored += 1,
+            Status::NotApplicable => summary.not_applicable += 1,
+            Status::Missing => summary.missing += 1,
+            Status::SurveyPending => summary.survey_pending += 1,
+        }
+        if leaf.appraised {
+            summary.appraised += 1;
+        }
+    }
+    summary
+}
+
+/// Every criterion's sums: leaves their own, parents their children's, exactly. A
+/// parent's status is the one all its children share, else `scored`.
+fn add_up(framework: &Framework, leaves: &[Option<LeafScore>]) -> Vec<Sums> {
+    let mut sums = vec![Sums::default(); framework.criteria.len()];
+    // Deepest first, so every child is known before its parent.
+    for i in depth_order(framework) {
+        let c = &framework.criteria[i];
+        if let Some(leaf) = &leaves[i] {
+            sums[i] = Sums {
+                points: leaf.counted.points,
+                max: leaf.counted.max,
+                self_points: leaf.own.points,
+                status: leaf.counted.status,
+            };
+            continue;
+        }
+        let mut total = Sums::default();
+        let mut shared: Option<Status> = None;
+        for (n, &k) in c.children.iter().enumerate() {
+            let child = sums[k];
+            total.points += child.points;
+            total.max += child.max;
+            total.self_points += child.self_points;
+            shared = match shared {
+                None if n == 0 => Some(child.status),
+                Some(prev) if prev == child.status => Some(prev),
+                _ => None,
+            };
+        }
+        total.status = shared.unwrap_or(Status::Scored);
+        sums[i] = total;
+    }
+    sums
+}
+
 /// Criteria ordered so that children come before their parents: deepest first, file
 /// order within a depth.
 fn depth_order(framework: &Framework) -> Vec<usize> {
     let depths: Vec<usize> = framework
         .criteria
         .iter()
-        .map(|c| c.code.matches('.').count())
+        .map(|c| code::depth(&c.code))
         .collect();
     let deepest = depths.iter().copied().max().unwrap_or(0);
     let mut order = Vec::with_capacity(depths.len());
@@ -285,6 +249,94 @@ fn depth_order(framework: &Framework) -> Vec<usize> {
     order
 }
 
+/// An appraiser who changes a unit's points must say why: a warning for every appraised
+/// leaf whose points differ from the unit's and whose comment is missing or blank.
+fn owed_comments(
+    framework: &Framework,
+    assessment: &Assessment,
+    leaves: &[Option<LeafScore>],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, c) in framework.leaves() {
+        let Some(leaf) = leaves[i].as_ref().filter(|l| l.appraised) else {
+            continue;
+        };
+        let (a, s) = (leaf.counted.points, leaf.own.points);
+        let said = assessment
+            .appraisal
+            .get(&i)
+            .and_then(|e| e.comment.as_deref());
+        if a != s && said.is_none_or(|t| t.trim().is_empty()) {
+            out.push(
+                Diagnostic::warning(
+                    codes::APPRAISAL_COMMENT_OWED,
+                    format!("appraisal.{}.comment", c.code),
+                    format!(
+                        "cần nhận xét: điểm thẩm định {} khác điểm tự chấm {}",
+                        points_str(a),
+                        points_str(s)
+                    ),
+                    format!(
+                        "a comment is required: the appraised points {} differ from the self-assessed {}",
+                        points_str(a),
+                        points_str(s)
+                    ),
+                )
+                .at(Location {
+                    section: Some("appraisal"),
+                    criterion: Some(c.code.clone()),
+                    field: Some("comment".into()),
+                    ..Location::default()
+                }),
+            );
+        }
+    }
+    out
+}
+
+/// The nodes (every criterion, framework order) and the gaps (leaves below their max,
+/// most points lost first, then by code) of a full scorecard.
+fn describe(
+    framework: &Framework,
+    leaves: &[Option<LeafScore>],
+    sums: &[Sums],
+) -> (Vec<Node>, Vec<Gap>) {
+    let mut nodes = Vec::with_capacity(framework.criteria.len());
+    let mut gaps = Vec::new();
+    for (i, c) in framework.criteria.iter().enumerate() {
+        let s = sums[i];
+        let leaf = leaves[i].as_ref();
+        let counted = leaf.map(|l| &l.counted);
+        if let Some(r) = counted.filter(|r| r.points < r.max) {
+            gaps.push(Gap {
+                code: c.code.clone(),
+                lost: r.max - r.points,
+                status: r.status,
+                advice: r.words.as_ref().and_then(|w| w.advice.clone()),
+            });
+        }
+        nodes.push(Node {
+            code: c.code.clone(),
+            title: c.title.clone(),
+            max: s.max,
+            points: s.points,
+            self_points: s.self_points,
+            status: s.status,
+            kind: c.rule.as_ref().map(Rule::kind),
+            self_status: leaf.map(|l| l.own.status),
+            appraised: leaf.is_some_and(|l| l.appraised),
+            explanation: counted.and_then(|r| r.words.as_ref()).map(joined),
+            advice: counted.and_then(|r| r.words.as_ref()?.advice.clone()),
+        });
+    }
+    crate::order::sort_small_by(&mut gaps, |a, b| {
+        b.lost
+            .cmp(&a.lost)
+            .then_with(|| code::compare(&a.code, &b.code))
+    });
+    (nodes, gaps)
+}
+
 /// Scores one leaf from its entry (or its absence).
 fn evaluate(
     framework: &Framework,
@@ -292,32 +344,24 @@ fn evaluate(
     entry: Option<&Entry>,
     ctx: LeafContext,
     survey: bool,
-    detail: Detail,
+    words: bool,
 ) -> LeafResult {
-    let full = detail == Detail::Full;
     if let Some(entry) = entry {
         if entry.not_applicable {
-            return not_applicable(
-                framework,
-                ctx,
-                Text::new("Khai báo không phát sinh", "Declared not applicable"),
-            );
+            let why = Text::new("Khai báo không phát sinh", "Declared not applicable");
+            return not_applicable(framework, ctx, words.then_some(why));
         }
         if let Some(input) = &entry.input {
-            let outcome = rule.score(input, ctx);
+            let outcome = rule.score(input, ctx, words);
             if outcome.not_applicable {
-                return not_applicable(framework, ctx, outcome.explanation);
+                let why = outcome.words.map(|w| w.explanation);
+                return not_applicable(framework, ctx, why);
             }
             return LeafResult {
                 status: Status::Scored,
                 points: outcome.points,
                 max: ctx.max,
-                explanation: if full {
-                    outcome.explanation
-                } else {
-                    Text::new("", "")
-                },
-                advice: outcome.advice.filter(|_| full),
+                words: outcome.words,
             };
         }
     }
@@ -338,12 +382,14 @@ fn evaluate(
             status: Status::SurveyPending,
             points: Decimal::ZERO,
             max,
-            explanation: Text::new(vi, en),
-            advice: (max > Decimal::ZERO).then(|| {
-                Text::new(
-                    "Kết quả do cơ quan thẩm định nhập từ điều tra xã hội học.",
-                    "The appraiser enters the survey result.",
-                )
+            words: words.then(|| Words {
+                explanation: Text::new(vi, en),
+                advice: (max > Decimal::ZERO).then(|| {
+                    Text::new(
+                        "Kết quả do cơ quan thẩm định nhập từ điều tra xã hội học.",
+                        "The appraiser enters the survey result.",
+                    )
+                }),
             }),
         };
     }
@@ -351,21 +397,24 @@ fn evaluate(
         status: Status::Missing,
         points: Decimal::ZERO,
         max: ctx.max,
-        explanation: Text::new("Chưa nhập kết quả → 0 điểm.", "No input yet → 0 points."),
-        advice: Some(Text::new(
-            format!(
-                "Nhập kết quả và tài liệu kiểm chứng (tối đa {} điểm).",
-                human(ctx.max, Lang::Vi)
-            ),
-            format!(
-                "Enter the result and its evidence (up to {} points).",
-                human(ctx.max, Lang::En)
-            ),
-        )),
+        words: words.then(|| Words {
+            explanation: Text::new("Chưa nhập kết quả → 0 điểm.", "No input yet → 0 points."),
+            advice: Some(Text::new(
+                format!(
+                    "Nhập kết quả và tài liệu kiểm chứng (tối đa {} điểm).",
+                    human(ctx.max, Lang::Vi)
+                ),
+                format!(
+                    "Enter the result and its evidence (up to {} points).",
+                    human(ctx.max, Lang::En)
+                ),
+            )),
+        }),
     }
 }
 
-fn not_applicable(framework: &Framework, ctx: LeafContext, why: Text) -> LeafResult {
+/// A not-applicable leaf under the framework's policy; `why` when words are wanted.
+fn not_applicable(framework: &Framework, ctx: LeafContext, why: Option<Text>) -> LeafResult {
     let (points, max, vi, en) = match framework.not_applicable {
         NotApplicablePolicy::ReduceMax => (
             Decimal::ZERO,
@@ -380,62 +429,72 @@ fn not_applicable(framework: &Framework, ctx: LeafContext, why: Text) -> LeafRes
             "awarded full points",
         ),
     };
-    let why_vi = why.vi.trim_end_matches('.');
-    let why_en = why.en.trim_end_matches('.');
     LeafResult {
         status: Status::NotApplicable,
         points,
         max,
-        explanation: Text::new(
-            format!("{why_vi}: không phát sinh, {vi}."),
-            format!("{why_en}: not applicable, {en}."),
-        ),
-        advice: None,
+        words: why.map(|why| Words {
+            explanation: Text::new(
+                format!("{}: không phát sinh, {vi}.", why.vi.trim_end_matches('.')),
+                format!("{}: not applicable, {en}.", why.en.trim_end_matches('.')),
+            ),
+            advice: None,
+        }),
     }
 }
 
-fn appraised_text(explanation: &Text, comment: Option<&str>) -> Text {
-    let marked = Text::new(
-        format!("Theo thẩm định: {}", explanation.vi),
-        format!("As appraised: {}", explanation.en),
-    );
-    match comment {
-        Some(c) => with_comment(&marked, c),
-        None => marked,
+/// Marks a reading's words as the appraisal's.
+fn as_appraised(mut r: LeafResult) -> LeafResult {
+    if let Some(w) = r.words.as_mut() {
+        w.explanation = Text::new(
+            format!("Theo thẩm định: {}", w.explanation.vi),
+            format!("As appraised: {}", w.explanation.en),
+        );
     }
+    r
 }
 
-fn with_comment(explanation: &Text, comment: &str) -> Text {
-    Text::new(
-        format!("{} Nhận xét thẩm định: {comment}", explanation.vi),
-        format!("{} Appraiser's comment: {comment}", explanation.en),
-    )
+/// Adds the appraiser's comment to a reading's words.
+fn with_comment(mut r: LeafResult, comment: Option<&str>) -> LeafResult {
+    if let (Some(w), Some(c)) = (r.words.as_mut(), comment) {
+        w.explanation = Text::new(
+            format!("{} Nhận xét thẩm định: {c}", w.explanation.vi),
+            format!("{} Appraiser's comment: {c}", w.explanation.en),
+        );
+    }
+    r
 }
 
-fn with_advice(explanation: &Text, advice: Option<&Text>) -> Text {
-    match advice {
+/// A node's explanation: the words and, after them, the advice.
+fn joined(w: &Words) -> Text {
+    match &w.advice {
         Some(a) => Text::new(
-            format!("{} {}", explanation.vi, a.vi),
-            format!("{} {}", explanation.en, a.en),
+            format!("{} {}", w.explanation.vi, a.vi),
+            format!("{} {}", w.explanation.en, a.en),
         ),
-        None => explanation.clone(),
+        None => w.explanation.clone(),
     }
 }
 
+/// The sum of bonus or penalty items, capped at the framework's cap (with a warning).
 fn capped(
-    items: &[crate::assessment::Adjustment],
+    items: &[Adjustment],
     cap: Decimal,
-    key: &str,
+    key: &'static str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Decimal {
     let sum: Decimal = items.iter().map(|a| a.points).sum();
-    if sum > cap {
-        let (vi, en) = if key == "bonus" {
-            ("điểm thưởng", "bonus")
-        } else {
-            ("điểm trừ", "penalty")
-        };
-        diagnostics.push(Diagnostic::warning(
+    if sum <= cap {
+        return sum;
+    }
+    let (vi, en) = if key == "bonus" {
+        ("điểm thưởng", "bonus")
+    } else {
+        ("điểm trừ", "penalty")
+    };
+    diagnostics.push(
+        Diagnostic::warning(
+            codes::ADJUSTMENT_OVER_CAP,
             key,
             format!(
                 "tổng {vi} {} vượt mức tối đa {} của bộ chỉ số: chỉ tính {}",
@@ -449,11 +508,13 @@ fn capped(
                 points_str(cap),
                 points_str(cap)
             ),
-        ));
-        cap
-    } else {
-        sum
-    }
+        )
+        .at(Location {
+            section: Some(key),
+            ..Location::default()
+        }),
+    );
+    cap
 }
 
 fn make_total(
@@ -468,8 +529,8 @@ fn make_total(
     let index = round_quotient(points * Decimal::ONE_HUNDRED, max, framework.rounding)
         .map(|value| Index { value, places });
     let band = index
-        .and_then(|i| framework.grade(i.value))
-        .map(|g| g.label.clone());
+        .and_then(|i| framework.band(i.value))
+        .map(|b| b.label.clone());
     Total {
         points,
         max,

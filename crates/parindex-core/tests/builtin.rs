@@ -1,6 +1,7 @@
 //! The shipped frameworks and the Trà Cú example: they load, have the shape the product
 //! promises, and the example scores to the figures checked by hand.
 
+use parindex_core::keyword::Keyword;
 use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Status;
 use parindex_core::{blank_assessment, builtin, score_json, Framework, BUILTIN};
@@ -17,7 +18,7 @@ fn example() -> String {
 fn kinds(f: &Framework) -> BTreeSet<&'static str> {
     f.leaves()
         .filter_map(|(_, c)| c.rule.as_ref())
-        .map(|r| r.kind().name())
+        .map(|r| r.kind().keyword())
         .collect()
 }
 
@@ -51,7 +52,7 @@ fn the_district_template_has_the_promised_shape() {
         survey >= 25.into() && survey <= 35.into(),
         "survey share {survey}"
     );
-    let labels: Vec<&str> = f.grades.iter().map(|g| g.label.vi.as_str()).collect();
+    let labels: Vec<&str> = f.bands.iter().map(|g| g.label.vi.as_str()).collect();
     assert_eq!(labels, ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
     for (_, c) in f.leaves() {
         assert!(
@@ -134,7 +135,7 @@ fn the_catalogue_lists_every_builtin_framework_as_its_file_says() {
         assert_eq!(listing.file_name, b.file_name);
         assert_eq!(listing.title_vi, f.title.vi, "{}", b.reference);
         assert_eq!(listing.title_en, f.title.en, "{}", b.reference);
-        assert_eq!(listing.level, f.level.name(), "{}", b.reference);
+        assert_eq!(listing.level, f.level.keyword(), "{}", b.reference);
         assert_eq!(listing.official, f.official, "{}", b.reference);
         assert_eq!(listing.leaves, f.leaves().count(), "{}", b.reference);
         assert_eq!(listing.provenance, f.source, "{}", b.reference);

@@ -3,7 +3,7 @@
 //! - `tests/golden/<case>/`: `framework.toml` + `assessment.json` → the scorecard must
 //!   match `expected.json` (a partial scorecard; see `tests/README.md`).
 //! - `tests/invalid/frameworks/*.toml` and `tests/invalid/assessments/*.json`: must be
-//!   rejected with the diagnostics their `.expect` file lists (`PATH | English text`).
+//!   rejected with the diagnostics their `.expect` file lists (`PATH | code`).
 //! - `tests/rank/<case>/`: the ranking of its assessments must match `expected.json`.
 //!
 //! The same files run in the browser (WebAssembly), so they stay plain data.
@@ -130,7 +130,7 @@ fn render(diags: &[Diagnostic]) -> String {
         .join("; ")
 }
 
-/// `(path, English substring)` pairs of an `.expect` file.
+/// `(path, code)` pairs of an `.expect` file.
 fn expectations(file: &Path) -> Vec<(String, String)> {
     let text = read(file);
     let pairs: Vec<(String, String)> = text
@@ -138,10 +138,16 @@ fn expectations(file: &Path) -> Vec<(String, String)> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (path, msg) = l
+            let (path, code) = l
                 .split_once('|')
                 .unwrap_or_else(|| panic!("{}: line without '|': {l}", file.display()));
-            (path.trim().to_string(), msg.trim().to_string())
+            let code = code.trim();
+            assert!(
+                parindex_core::codes::ALL.contains(&code),
+                "{}: `{code}` is not a diagnostic code",
+                file.display()
+            );
+            (path.trim().to_string(), code.to_string())
         })
         .collect();
     assert!(
@@ -165,15 +171,16 @@ fn check_rejection(file: &Path, result: Result<(), Vec<Diagnostic>>, failures: &
         }
         Err(d) => d,
     };
-    for (path, msg) in wanted {
-        if !diags
-            .iter()
-            .any(|d| d.path == path && d.message.en.contains(&msg))
-        {
+    for (path, code) in wanted {
+        if !diags.iter().any(|d| d.path == path && d.code == code) {
+            let got: Vec<String> = diags
+                .iter()
+                .map(|d| format!("{} | {} ({})", d.path, d.code, d.message.en))
+                .collect();
             failures.push(format!(
-                "{}: no diagnostic `{path} | {msg}`; got: {}",
+                "{}: no diagnostic `{path} | {code}`; got: {}",
                 file.display(),
-                render(&diags)
+                got.join("; ")
             ));
         }
     }

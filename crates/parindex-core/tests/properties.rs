@@ -4,7 +4,9 @@
 
 use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
-use parindex_core::{builtin, score_json, Decimal, Framework};
+use parindex_core::{
+    builtin, rank_json, score_json, score_with, Assessment, Decimal, Detail, Framework,
+};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -54,7 +56,7 @@ fn assessment(framework: &Framework, seed: &[u32]) -> Value {
                         .unwrap_or(0);
                     json!({ "points": (step * Decimal::from(pick(steps + 1))).to_string() })
                 }
-                Rule::Survey => json!({ "percent": format!("{}.{}", pick(100), pick(10)) }),
+                Rule::Survey(_) => json!({ "percent": format!("{}.{}", pick(100), pick(10)) }),
             })
         };
         if let Some(e) = entry {
@@ -138,6 +140,29 @@ proptest! {
             prop_assert!(a.points >= b.points, "{}: {} → {}", b.code, b.points, a.points);
         }
         prop_assert!(after.total.points >= before.total.points);
+    }
+
+    /// Ranking scores without words (`Detail::Numbers`), the scorecard with them: both
+    /// decide every point the same way, so their totals are equal, appraisal included.
+    #[test]
+    fn ranking_totals_equal_full_scorecard_totals(seed in prop::collection::vec(any::<u32>(), 64), appraised in prop::collection::vec(any::<u32>(), 64), which in 0usize..2) {
+        let fw = &frameworks()[which];
+        let mut value = assessment(fw, &seed);
+        // An appraisal of some leaves, drawn like the self-assessment.
+        let other = assessment(fw, &appraised);
+        value["appraisal"] = other["self"].clone();
+        let json = value.to_string();
+        let full = score_json(&json, None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let a = Assessment::from_json(&json, fw).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let numbers = score_with(fw, &a, Detail::Numbers);
+        prop_assert_eq!(&numbers.total, &full.total);
+        prop_assert_eq!(&numbers.self_total, &full.self_total);
+        prop_assert_eq!(&numbers.summary, &full.summary);
+        prop_assert_eq!((numbers.bonus, numbers.penalty, numbers.complete), (full.bonus, full.penalty, full.complete));
+        prop_assert_eq!(&numbers.diagnostics, &full.diagnostics);
+        let ranking = rank_json(&[&json], None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        prop_assert_eq!(ranking.rows[0].points, full.total.points);
+        prop_assert_eq!(ranking.rows[0].index, full.total.index);
     }
 
     #[test]

@@ -48,6 +48,13 @@ test("malformed input throws an Error carrying the CLI's diagnostics", () => {
         assert.deepEqual(e.diagnostics, expected, `${f}: diagnostics differ from the CLI`);
         assert.equal(e.diagnosticsEn.length, expected.length);
         assert.equal(e.details[0].severity, "error");
+        // Every `PATH | code` the fixture expects is in the details, as data.
+        const wanted = readFileSync(join(dir, f.replace(/\.json$/, ".expect")), "utf8")
+          .split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))
+          .map((l) => l.split("|").map((x) => x.trim()));
+        for (const [path, code] of wanted) {
+          assert.ok(e.details.some((d) => d.path === path && d.code === code), `${f}: no ${path} | ${code}`);
+        }
         return true;
       },
     );

@@ -6,7 +6,7 @@
 //! as the `parindex` CLI's. API: `docs/formats.md` §5.
 
 use parindex_core::{
-    blank_assessment, builtin, builtin_infos, rank_json, score_json, Diagnostic, Framework,
+    blank_assessment, builtin, builtin_infos, codes, rank_json, score_json, Diagnostic, Framework,
     FrameworkInfo, Lang,
 };
 use wasm_bindgen::prelude::*;
@@ -14,19 +14,29 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
 
+/// One diagnostic as a line: `path: message`, after `[i] ` when it is about the i-th of
+/// several assessments (ranking).
+fn line(d: &Diagnostic, lang: Lang) -> String {
+    match d.location.file {
+        Some(i) => format!("[{i}] {}", d.render(lang)),
+        None => d.render(lang),
+    }
+}
+
 /// Builds the thrown `Error`: `message` is the first diagnostic, `diagnostics` the
 /// messages the CLI prints (Vietnamese, `path: message`), `diagnosticsEn` the same in
-/// English, `details` the structured diagnostics.
+/// English, `details` the structured diagnostics (with their stable `code` and
+/// `location`, for a page to switch on).
 fn error(diags: &[Diagnostic]) -> JsValue {
     let lines = |lang: Lang| -> js_sys::Array {
         diags
             .iter()
-            .map(|d| JsValue::from_str(&d.render(lang)))
+            .map(|d| JsValue::from_str(&line(d, lang)))
             .collect()
     };
     let first = diags
         .first()
-        .map(|d| d.render(Lang::Vi))
+        .map(|d| line(d, Lang::Vi))
         .unwrap_or_else(|| "lỗi không xác định".into());
     let err = js_sys::Error::new(&first);
     err.set_name("ParindexError");
@@ -41,7 +51,7 @@ fn error(diags: &[Diagnostic]) -> JsValue {
 }
 
 fn fail(path: &str, vi: &str, en: &str) -> JsValue {
-    error(&[Diagnostic::error(path, vi, en)])
+    error(&[Diagnostic::error(codes::ARGUMENT_INVALID, path, vi, en)])
 }
 
 /// JSON text produced by the core → a plain JS object.
@@ -187,4 +197,21 @@ pub fn rank(
     let toml = framework_arg(&framework_toml)?;
     let ranking = rank_json(&refs, toml.as_deref()).map_err(|d| error(&d))?;
     Ok(parse(&ranking.to_json()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The TypeScript union `DiagnosticCode` lists exactly the core's codes, so a page
+    /// that switches on a code is checked by `tsc`.
+    #[test]
+    fn the_typescript_code_union_lists_every_code() {
+        let types = include_str!("types.d.ts");
+        let start = types
+            .find("export type DiagnosticCode =")
+            .expect("a DiagnosticCode type");
+        let union = &types[start..];
+        let union = &union[..union.find(';').expect("the union ends")];
+        let listed: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        assert_eq!(listed, parindex_core::codes::ALL);
+    }
 }

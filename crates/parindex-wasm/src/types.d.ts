@@ -68,7 +68,108 @@ export interface ScoreNode {
 
 export interface Gap { code: string; lost: DecimalString; status: Status; advice?: Text }
 
+/** A scorecard's warning, as the contract writes it. */
 export interface Diagnostic { severity: "error" | "warning"; path: string; message: Text }
+
+/**
+ * The stable code of a diagnostic (`crates/parindex-core/src/codes.rs`): switch on it,
+ * never on a message's wording, which may be improved at any time.
+ */
+export type DiagnosticCode =
+  | "json.syntax"
+  | "toml.syntax"
+  | "format.unsupported"
+  | "key.missing"
+  | "key.unknown"
+  | "value.wrong-type"
+  | "value.empty"
+  | "keyword.unknown"
+  | "date.not-real"
+  | "decimal.malformed"
+  | "decimal.float"
+  | "number.negative"
+  | "number.too-large"
+  | "number.too-many-places"
+  | "count.not-whole"
+  | "framework.id-invalid"
+  | "framework.edition-invalid"
+  | "framework.scale-not-sum"
+  | "framework.unknown"
+  | "framework.unavailable"
+  | "rounding.places-invalid"
+  | "band.above-100"
+  | "band.not-decreasing"
+  | "criterion.none"
+  | "criterion.code-malformed"
+  | "criterion.code-duplicate"
+  | "criterion.parent-missing"
+  | "criterion.rule-on-parent"
+  | "criterion.rule-missing"
+  | "criterion.may-not-apply-on-parent"
+  | "criterion.max-not-sum"
+  | "rule.outcome-above-max"
+  | "rule.best-below-max"
+  | "items.none"
+  | "items.key-duplicate"
+  | "checklist.sum-not-max"
+  | "deadline.due-not-real"
+  | "deadline.offset-invalid"
+  | "threshold.none"
+  | "threshold.bound-count"
+  | "threshold.out-of-reach"
+  | "threshold.mixed-directions"
+  | "threshold.unreachable"
+  | "threshold.points-increase"
+  | "threshold.otherwise-above-last"
+  | "manual.step-zero"
+  | "manual.max-off-step"
+  | "assessment.framework-invalid"
+  | "assessment.framework-mismatch"
+  | "assessment.year-invalid"
+  | "entry.unknown-criterion"
+  | "entry.not-a-leaf"
+  | "entry.wrong-section"
+  | "entry.not-applicable-not-allowed"
+  | "entry.not-applicable-with-input"
+  | "entry.foreign-input"
+  | "evidence.empty"
+  | "choice.unknown-option"
+  | "checklist.unknown-item"
+  | "checklist.item-repeated"
+  | "deadline.done-without-date"
+  | "deadline.date-and-not-done"
+  | "ratio.denominator-missing"
+  | "ratio.numerator-missing"
+  | "ratio.numerator-above-denominator"
+  | "manual.above-max"
+  | "manual.off-step"
+  | "survey.percent-out-of-range"
+  | "appraisal.comment-owed"
+  | "adjustment.over-cap"
+  | "rank.empty"
+  | "rank.framework-mismatch"
+  | "file.unreadable"
+  | "argument.invalid";
+
+/** Where a problem is, as data. */
+export interface Location {
+  /** Position of the assessment among those given to `rank`. */
+  file?: number;
+  /** `self`, `appraisal`, `survey`, `bonus`, `penalty`, `criterion`, `band`. */
+  section?: string;
+  /** The criterion code. */
+  criterion?: string;
+  /** The position in `bonus`, `penalty` or `band`. */
+  item?: number;
+  /** The field: `numerator`, `evidence[0].date`, `rule.bands[1].points`, `year`. */
+  field?: string;
+}
+
+/** A thrown diagnostic: what, where (as text and as data), and its code. */
+export interface DiagnosticDetail extends Diagnostic {
+  code: DiagnosticCode;
+  location: Location;
+}
 
 export interface Summary {
   leaves: number; scored: number; not_applicable: number; missing: number;
@@ -113,7 +214,8 @@ export interface ParindexError extends Error {
   diagnostics: string[];
   /** The same in English. */
   diagnosticsEn: string[];
-  details: Diagnostic[];
+  /** The same diagnostics as data, each with its stable `code`. */
+  details: DiagnosticDetail[];
 }
 
 /**

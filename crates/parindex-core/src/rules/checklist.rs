@@ -2,36 +2,35 @@
 //! half-year and annual reports. Points add up per item, or with `all_or_nothing` the
 //! leaf earns its max only when every item is met.
 //!
-//! Framework: `items = [{ key, label, points }]`, `all_or_nothing`. Input:
-//! `checked = ["key", …]`.
+//! Framework: `items = [{ key, label, points }]`, `all_or_nothing`. Under
+//! `all_or_nothing` items may leave out their points; when they give them, the points
+//! must sum to the leaf's max like any checklist's (`docs/format-decisions.md`).
+//! Input: `checked = ["key", …]`.
 
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::keyed::{self, Item, Points, What};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::reader::{array, boolean, framework_number, string, Fields};
-use crate::text::read_text;
+use crate::reader::{array, boolean, string, Fields};
 use rust_decimal::Decimal;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChecklistItem {
-    pub key: String,
-    pub label: Text,
-    /// Zero in `all_or_nothing` lists, where items carry no points of their own.
-    pub points: Decimal,
-}
+const ITEM: What = ("nội dung", "item");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checklist {
-    pub items: Vec<ChecklistItem>,
+    pub items: Vec<Item>,
     pub all_or_nothing: bool,
 }
 
-impl Checklist {
-    pub(crate) fn parse(
-        rule: &mut Fields,
-        max: Option<Decimal>,
-        diags: &mut Diagnostics,
-    ) -> Option<Checklist> {
+impl Kind for Checklist {
+    const NAME: &'static str = "checklist";
+    const INPUT_KEYS: &'static [&'static str] = &["checked"];
+    /// Indices of the checked items, in framework order.
+    type Input = Vec<usize>;
+    type Why = ();
+
+    fn parse(rule: &mut Fields, max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         let before = diags.len();
         let aon_path = rule.path_of("all_or_nothing");
         let all_or_nothing = match rule.optional("all_or_nothing") {
@@ -40,56 +39,23 @@ impl Checklist {
             None => false,
         };
         let path = rule.path_of("items");
-        let list = rule
-            .required("items", diags)
-            .and_then(|v| array(v, &path, diags))?;
-        if list.is_empty() {
-            diags.error(&path, "cần ít nhất một nội dung", "needs at least one item");
-        }
-        let mut items: Vec<ChecklistItem> = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
-            let Some(mut f) = Fields::of(item, &item_path, diags) else {
-                continue;
-            };
-            let key = f
-                .required("key", diags)
-                .and_then(|v| string(v, &f.path_of("key"), diags));
-            let label = f
-                .required("label", diags)
-                .and_then(|v| read_text(v, &f.path_of("label"), diags));
-            let points_path = f.path_of("points");
-            let points = if all_or_nothing {
-                if f.optional("points").is_some() {
-                    diags.error(
-                        &points_path,
-                        "với all_or_nothing = true, từng nội dung không có điểm riêng",
-                        "items carry no points when all_or_nothing = true",
-                    );
-                }
-                Some(Decimal::ZERO)
-            } else {
-                f.required("points", diags)
-                    .and_then(|v| framework_number(v, &points_path, diags))
-            };
-            if let Some(k) = &key {
-                if items.iter().any(|it| &it.key == k) {
-                    diags.error(
-                        f.path_of("key"),
-                        format!("khoá \"{k}\" bị trùng"),
-                        format!("duplicate key \"{k}\""),
-                    );
-                }
-            }
-            f.finish(diags);
-            if let (Some(key), Some(label), Some(points)) = (key, label, points) {
-                items.push(ChecklistItem { key, label, points });
-            }
-        }
-        if !all_or_nothing && diags.len() == before {
+        // Items of an all-or-nothing list may carry points; when one does, all must.
+        let given = |v: &serde_json::Value| {
+            v.as_array()
+                .is_some_and(|l| l.iter().any(|i| i.get("points").is_some()))
+        };
+        let with_points = !all_or_nothing || rule.peek("items").is_some_and(given);
+        let points = if with_points {
+            Points::Required
+        } else {
+            Points::Optional
+        };
+        let items = keyed::read(rule, "items", ITEM, points, diags)?;
+        if with_points && diags.len() == before {
             let sum: Decimal = items.iter().map(|i| i.points).sum();
             if let Some(max) = max.filter(|m| *m != sum) {
                 diags.error(
+                    codes::CHECKLIST_SUM_NOT_MAX,
                     &path,
                     format!(
                         "tổng điểm các nội dung ({}) khác điểm tối đa {}",
@@ -110,7 +76,21 @@ impl Checklist {
         })
     }
 
-    pub(crate) fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        if self.all_or_nothing {
+            // The max, or nothing: right by definition.
+            Vec::new()
+        } else {
+            vec![("items".into(), self.items.iter().map(|i| i.points).sum())]
+        }
+    }
+
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<usize>> {
         let path = entry.path_of("checked");
         let list = array(entry.optional("checked")?, &path, diags)?;
         let mut checked: Vec<usize> = Vec::new();
@@ -120,59 +100,61 @@ impl Checklist {
             let Some(key) = string(v, &item_path, diags) else {
                 continue;
             };
-            match self.items.iter().position(|it| it.key == key) {
+            let found = keyed::find(
+                &self.items,
+                &key,
+                codes::CHECKLIST_UNKNOWN_ITEM,
+                ITEM,
+                &item_path,
+                diags,
+            );
+            match found {
                 Some(idx) if checked.contains(&idx) => {
                     diags.error(
+                        codes::CHECKLIST_ITEM_REPEATED,
                         item_path,
                         format!("\"{key}\" bị lặp lại"),
                         format!("\"{key}\" is listed twice"),
                     );
                 }
                 Some(idx) => checked.push(idx),
-                None => {
-                    let keys: Vec<&str> = self.items.iter().map(|it| it.key.as_str()).collect();
-                    diags.error(
-                        item_path,
-                        format!(
-                            "không có nội dung \"{key}\" (các nội dung: {})",
-                            keys.join(", ")
-                        ),
-                        format!("unknown item \"{key}\" (items: {})", keys.join(", ")),
-                    );
-                }
+                None => {}
             }
         }
         // At most one entry per item (repeats are refused above): a short list.
         crate::order::sort_small_by(&mut checked, usize::cmp);
-        (diags.len() == before).then_some(Input::Checklist(checked))
+        (diags.len() == before).then_some(checked)
     }
 
-    pub(crate) fn score(&self, checked: &[usize], ctx: LeafContext) -> Outcome {
-        let done: Vec<&ChecklistItem> = checked.iter().filter_map(|&i| self.items.get(i)).collect();
-        let missing: Vec<&ChecklistItem> = self
+    fn decide(&self, checked: &Vec<usize>, ctx: LeafContext) -> Decision<()> {
+        let points = if self.all_or_nothing {
+            if checked.len() == self.items.len() {
+                ctx.max
+            } else {
+                Decimal::ZERO
+            }
+        } else {
+            checked
+                .iter()
+                .filter_map(|&i| self.items.get(i))
+                .map(|it| it.points)
+                .sum::<Decimal>()
+                .min(ctx.max)
+        };
+        Decision::new(points, ())
+    }
+
+    fn explain(&self, checked: &Vec<usize>, decided: &Decision<()>, ctx: LeafContext) -> Words {
+        let done: Vec<&Item> = checked.iter().filter_map(|&i| self.items.get(i)).collect();
+        let missing: Vec<&Item> = self
             .items
             .iter()
             .enumerate()
             .filter(|(i, _)| !checked.contains(i))
             .map(|(_, it)| it)
             .collect();
-        let points = if self.all_or_nothing {
-            if missing.is_empty() {
-                ctx.max
-            } else {
-                Decimal::ZERO
-            }
-        } else {
-            done.iter()
-                .map(|it| it.points)
-                .sum::<Decimal>()
-                .min(ctx.max)
-        };
-        if !ctx.explain {
-            return Outcome::bare(points, false);
-        }
-        let got = points_of(points, ctx.max);
-        let names = |items: &[&ChecklistItem], l: Lang| -> String {
+        let got = points_of(decided.points, ctx.max);
+        let names = |items: &[&Item], l: Lang| -> String {
             if items.is_empty() {
                 match l {
                     Lang::Vi => "không có".into(),
@@ -211,7 +193,7 @@ impl Checklist {
         });
         let advice = (!missing.is_empty()).then(|| {
             let gain = if self.all_or_nothing {
-                ctx.max - points
+                ctx.max - decided.points
             } else {
                 missing.iter().map(|it| it.points).sum()
             };
@@ -228,9 +210,7 @@ impl Checklist {
                 ),
             })
         });
-        Outcome {
-            points,
-            not_applicable: false,
+        Words {
             explanation,
             advice,
         }
@@ -251,11 +231,8 @@ mod tests {
         let r = rule(&format!(r#"{{ kind = "checklist", {ITEMS} }}"#), "1").unwrap();
         assert_eq!(points(&r, r#"{"checked":["q1","nam"]}"#, "1"), "0.75");
         assert_eq!(points(&r, r#"{"checked":[]}"#, "1"), "0");
-        let out = r.score(
-            &input(&r, r#"{"checked":["q1"]}"#).unwrap().unwrap(),
-            ctx("1"),
-        );
-        assert!(out
+        let (_, words) = scored(&r, r#"{"checked":["q1"]}"#, "1");
+        assert!(words
             .advice
             .unwrap()
             .vi
@@ -271,6 +248,33 @@ mod tests {
         .unwrap();
         assert_eq!(points(&r, r#"{"checked":["a"]}"#, "1.5"), "0");
         assert_eq!(points(&r, r#"{"checked":["b","a"]}"#, "1.5"), "1.5");
+    }
+
+    /// `docs/formats.md` gives checklist items `points`; under `all_or_nothing` they are
+    /// accepted when they sum to the max, and the leaf still scores all or nothing.
+    #[test]
+    fn all_or_nothing_items_may_carry_points_that_sum_to_max() {
+        let r = rule(
+            r#"{ kind = "checklist", all_or_nothing = true, items = [{ key = "a", label = { vi = "A" }, points = "1" }, { key = "b", label = { vi = "B" }, points = "0.5" }] }"#,
+            "1.5",
+        )
+        .unwrap();
+        assert_eq!(points(&r, r#"{"checked":["a"]}"#, "1.5"), "0");
+        assert_eq!(points(&r, r#"{"checked":["a","b"]}"#, "1.5"), "1.5");
+        let wrong_sum = rule(
+            r#"{ kind = "checklist", all_or_nothing = true, items = [{ key = "a", label = { vi = "A" }, points = "1" }, { key = "b", label = { vi = "B" }, points = "1" }] }"#,
+            "1.5",
+        );
+        assert_eq!(first_code(wrong_sum), "checklist.sum-not-max");
+        let some_without = rule(
+            r#"{ kind = "checklist", all_or_nothing = true, items = [{ key = "a", label = { vi = "A" }, points = "1.5" }, { key = "b", label = { vi = "B" } }] }"#,
+            "1.5",
+        );
+        let (path, msg) = first_error(some_without);
+        assert_eq!(
+            (path.as_str(), msg.as_str()),
+            ("rule.items[1].points", "missing required key")
+        );
     }
 
     #[test]

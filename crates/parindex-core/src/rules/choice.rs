@@ -3,104 +3,76 @@
 //!
 //! Framework: `options = [{ key, label = { vi, en }, points }]`. Input: `choice = "key"`.
 
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::keyed::{self, Item, Points, What};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::decimal::human;
-use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::reader::{array, framework_number, string, Fields};
-use crate::text::read_text;
+use crate::diagnostic::{Diagnostics, Lang};
+use crate::reader::{string, Fields};
 use rust_decimal::Decimal;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChoiceOption {
-    pub key: String,
-    pub label: Text,
-    pub points: Decimal,
-}
+const OPTION: What = ("lựa chọn", "option");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
-    pub options: Vec<ChoiceOption>,
+    pub options: Vec<Item>,
 }
 
-impl Choice {
-    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Choice> {
-        let before = diags.len();
-        let path = rule.path_of("options");
-        let list = rule
-            .required("options", diags)
-            .and_then(|v| array(v, &path, diags))?;
-        if list.is_empty() {
-            diags.error(
-                &path,
-                "cần ít nhất một lựa chọn",
-                "needs at least one option",
-            );
-        }
-        let mut options: Vec<ChoiceOption> = Vec::new();
-        for (i, item) in list.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
-            let Some(mut f) = Fields::of(item, &item_path, diags) else {
-                continue;
-            };
-            let key = f
-                .required("key", diags)
-                .and_then(|v| string(v, &f.path_of("key"), diags));
-            let label = f
-                .required("label", diags)
-                .and_then(|v| read_text(v, &f.path_of("label"), diags));
-            let points = f
-                .required("points", diags)
-                .and_then(|v| framework_number(v, &f.path_of("points"), diags));
-            if let Some(k) = &key {
-                if options.iter().any(|o| &o.key == k) {
-                    diags.error(
-                        f.path_of("key"),
-                        format!("khoá \"{k}\" bị trùng"),
-                        format!("duplicate key \"{k}\""),
-                    );
-                }
-            }
-            f.finish(diags);
-            if let (Some(key), Some(label), Some(points)) = (key, label, points) {
-                options.push(ChoiceOption { key, label, points });
-            }
-        }
-        (diags.len() == before).then_some(Choice { options })
+impl Kind for Choice {
+    const NAME: &'static str = "choice";
+    const INPUT_KEYS: &'static [&'static str] = &["choice"];
+    /// Index of the chosen option.
+    type Input = usize;
+    type Why = ();
+
+    fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
+        let options = keyed::read(rule, "options", OPTION, Points::Required, diags)?;
+        Some(Choice { options })
     }
 
-    pub(crate) fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        self.options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (format!("options[{i}].points"), o.points))
+            .collect()
+    }
+
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
         let path = entry.path_of("choice");
         let key = string(entry.optional("choice")?, &path, diags)?;
-        match self.options.iter().position(|o| o.key == key) {
-            Some(i) => Some(Input::Choice(i)),
-            None => {
-                let keys: Vec<&str> = self.options.iter().map(|o| o.key.as_str()).collect();
-                diags.error(
-                    path,
-                    format!(
-                        "không có lựa chọn \"{key}\" (các lựa chọn: {})",
-                        keys.join(", ")
-                    ),
-                    format!("unknown option \"{key}\" (options: {})", keys.join(", ")),
-                );
-                None
-            }
-        }
+        keyed::find(
+            &self.options,
+            &key,
+            codes::CHOICE_UNKNOWN_OPTION,
+            OPTION,
+            &path,
+            diags,
+        )
     }
 
-    pub(crate) fn score(&self, index: usize, ctx: LeafContext) -> Outcome {
-        let Some(chosen) = self.options.get(index) else {
-            return Outcome {
-                points: Decimal::ZERO,
-                not_applicable: false,
-                explanation: Text::new("Lựa chọn không tồn tại", "No such option"),
+    fn decide(&self, index: &usize, _ctx: LeafContext) -> Decision<()> {
+        // The reader gives only indices of this rule's options.
+        let points = self.options.get(*index).map_or(Decimal::ZERO, |o| o.points);
+        Decision::new(points, ())
+    }
+
+    fn explain(&self, index: &usize, decided: &Decision<()>, ctx: LeafContext) -> Words {
+        let got = points_of(decided.points, ctx.max);
+        let Some(chosen) = self.options.get(*index) else {
+            return Words {
+                explanation: both(|l| match l {
+                    Lang::Vi => "Lựa chọn không tồn tại".into(),
+                    Lang::En => "No such option".into(),
+                }),
                 advice: None,
             };
         };
-        if !ctx.explain {
-            return Outcome::bare(chosen.points, false);
-        }
-        let got = points_of(chosen.points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!("Chọn một mức: «{}» → {}.", chosen.label.vi, got.vi),
             Lang::En => format!("One option: “{}” → {}.", chosen.label.en, got.en),
@@ -120,9 +92,7 @@ impl Choice {
                 Lang::En => format!("“{}” would earn {} points.", b.label.en, human(b.points, l)),
             })
         });
-        Outcome {
-            points: chosen.points,
-            not_applicable: false,
+        Words {
             explanation,
             advice,
         }
@@ -143,16 +113,13 @@ mod tests {
         let r = rule(RULE, "1").unwrap();
         assert_eq!(points(&r, r#"{"choice":"dat"}"#, "1"), "1");
         assert_eq!(points(&r, r#"{"choice":"mot-phan"}"#, "1"), "0.5");
-        let out = r.score(
-            &input(&r, r#"{"choice":"khong"}"#).unwrap().unwrap(),
-            ctx("1"),
-        );
+        let (_, words) = scored(&r, r#"{"choice":"khong"}"#, "1");
         assert!(
-            out.explanation.vi.contains("«Không đạt»"),
+            words.explanation.vi.contains("«Không đạt»"),
             "{}",
-            out.explanation.vi
+            words.explanation.vi
         );
-        assert!(out.advice.unwrap().vi.contains("«Đạt»"));
+        assert!(words.advice.unwrap().vi.contains("«Đạt»"));
     }
 
     #[test]

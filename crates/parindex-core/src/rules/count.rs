@@ -4,8 +4,8 @@
 //! Framework: `bands = [{ at_most | below | at_least | above, points }]`, `otherwise`.
 //! Input: `value` (whole number ≥ 0).
 
-use super::bands::{Allowed, Band, Bands, Bound};
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::thresholds::{Allowed, Bound, Threshold, Thresholds};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{count, Fields};
@@ -13,40 +13,46 @@ use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
-    pub bands: Bands,
+    pub thresholds: Thresholds,
 }
 
-impl Count {
-    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Count> {
+impl Kind for Count {
+    const NAME: &'static str = "count";
+    const INPUT_KEYS: &'static [&'static str] = &["value"];
+    type Input = u64;
+    /// The threshold that applied (`None`: `otherwise`).
+    type Why = Option<usize>;
+
+    fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         Some(Count {
-            bands: Bands::parse(rule, Allowed::Either, diags)?,
+            thresholds: Thresholds::parse(rule, Allowed::Either, diags)?,
         })
     }
 
-    pub(crate) fn read_input(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
-        let path = entry.path_of("value");
-        count(entry.optional("value")?, &path, diags).map(Input::Count)
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        self.thresholds.outcomes()
     }
 
-    pub(crate) fn score(&self, value: u64, ctx: LeafContext) -> Outcome {
-        let v = Decimal::from(value);
-        let applied = self
-            .bands
-            .bands
-            .iter()
-            .position(|b| b.bound.holds(v.cmp(&b.threshold)));
-        let points = applied.map_or(self.bands.otherwise, |i| self.bands.bands[i].points);
-        if !ctx.explain {
-            return Outcome::bare(points, false);
-        }
-        let got = points_of(points, ctx.max);
-        let which = match applied {
-            Some(i) => self.bands.bands[i].condition_text(""),
-            None => Text::new(
-                "không đạt mức nào (otherwise)",
-                "no band reached (otherwise)",
-            ),
-        };
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<u64> {
+        let path = entry.path_of("value");
+        count(entry.optional("value")?, &path, diags)
+    }
+
+    fn decide(&self, value: &u64, _ctx: LeafContext) -> Decision<Option<usize>> {
+        let v = Decimal::from(*value);
+        let (points, applied) = self.thresholds.decide(|t| v.cmp(&t));
+        Decision::new(points, applied)
+    }
+
+    fn explain(&self, value: &u64, decided: &Decision<Option<usize>>, ctx: LeafContext) -> Words {
+        let v = Decimal::from(*value);
+        let got = points_of(decided.points, ctx.max);
+        let which = self.thresholds.applied_text(decided.why, "");
         let explanation = both(|l| match l {
             Lang::Vi => format!(
                 "Số lượng: {}; mức «{}» → {}.",
@@ -56,49 +62,46 @@ impl Count {
             ),
             Lang::En => format!("Count: {}; band “{}” → {}.", human(v, l), which.en, got.en),
         });
-        let better = self.bands.bands[..applied.unwrap_or(self.bands.bands.len())]
-            .iter()
-            .rev()
-            .find(|b| b.points > points);
-        let advice = better.map(advice_for);
-        Outcome {
-            points,
-            not_applicable: false,
+        let advice = self
+            .thresholds
+            .next_better(decided.why, decided.points)
+            .map(advice_for);
+        Words {
             explanation,
             advice,
         }
     }
 }
 
-fn advice_for(band: &Band) -> Text {
-    let t = band.threshold;
-    let target = match band.bound {
+fn advice_for(threshold: &Threshold) -> Text {
+    let t = threshold.value;
+    let target = match threshold.bound {
         Bound::AtLeast => t.ceil(),
         Bound::Above => t.floor() + Decimal::ONE,
         Bound::AtMost => t.floor(),
         Bound::Below => t.ceil() - Decimal::ONE,
     };
-    let rising = matches!(band.bound, Bound::AtLeast | Bound::Above);
+    let rising = matches!(threshold.bound, Bound::AtLeast | Bound::Above);
     both(|l| match (l, rising) {
         (Lang::Vi, true) => format!(
             "Cần đạt từ {} trở lên để được {} điểm.",
             human(target, l),
-            human(band.points, l)
+            human(threshold.points, l)
         ),
         (Lang::Vi, false) => format!(
             "Cần giảm xuống không quá {} để được {} điểm.",
             human(target, l),
-            human(band.points, l)
+            human(threshold.points, l)
         ),
         (Lang::En, true) => format!(
             "At least {} earns {} points.",
             human(target, l),
-            human(band.points, l)
+            human(threshold.points, l)
         ),
         (Lang::En, false) => format!(
             "At most {} earns {} points.",
             human(target, l),
-            human(band.points, l)
+            human(threshold.points, l)
         ),
     })
 }
@@ -113,8 +116,8 @@ mod tests {
         assert_eq!(points(&r, r#"{"value":0}"#, "1"), "1");
         assert_eq!(points(&r, r#"{"value":2}"#, "1"), "0.5");
         assert_eq!(points(&r, r#"{"value":3}"#, "1"), "0");
-        let out = r.score(&input(&r, r#"{"value":3}"#).unwrap().unwrap(), ctx("1"));
-        assert!(out
+        let (_, words) = scored(&r, r#"{"value":3}"#, "1");
+        assert!(words
             .advice
             .unwrap()
             .en

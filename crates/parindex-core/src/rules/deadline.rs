@@ -4,7 +4,8 @@
 //! Framework: `due = "MM-DD"`, optional `due_year_offset` (−1 = the previous year),
 //! `on_time`, `late`, `not_done`. Input: `date = "YYYY-MM-DD"`, or `done = false`.
 
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::date::{Date, MonthDay};
 use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang};
@@ -20,8 +21,37 @@ pub struct Deadline {
     pub not_done: Decimal,
 }
 
+/// Which of the three cases applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineCase {
+    OnTime,
+    Late,
+    NotDone,
+}
+
 impl Deadline {
-    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Deadline> {
+    /// The due date for an assessment of `year`.
+    pub fn due_date(&self, year: i32) -> Date {
+        self.due.in_year(year + self.due_year_offset)
+    }
+
+    fn points(&self, case: DeadlineCase) -> Decimal {
+        match case {
+            DeadlineCase::OnTime => self.on_time,
+            DeadlineCase::Late => self.late,
+            DeadlineCase::NotDone => self.not_done,
+        }
+    }
+}
+
+impl Kind for Deadline {
+    const NAME: &'static str = "deadline";
+    const INPUT_KEYS: &'static [&'static str] = &["date", "done"];
+    /// `Some(date)` done on that date; `None` not done.
+    type Input = Option<Date>;
+    type Why = DeadlineCase;
+
+    fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         let due_path = rule.path_of("due");
         let due = rule
             .required("due", diags)
@@ -30,6 +60,7 @@ impl Deadline {
                 let md = MonthDay::parse(&s);
                 if md.is_none() {
                     diags.error(
+                        codes::DEADLINE_DUE_NOT_REAL,
                         &due_path,
                         format!("\"{s}\" không phải là một ngày-tháng có thật (MM-DD)"),
                         format!("\"{s}\" is not a real month-day (MM-DD)"),
@@ -44,6 +75,7 @@ impl Deadline {
                 Some(o) if (-5..=5).contains(&o) => Some(o as i32),
                 _ => {
                     diags.error(
+                        codes::DEADLINE_OFFSET_INVALID,
                         offset_path,
                         "cần một số nguyên từ -5 đến 5",
                         "expected a whole number from -5 to 5",
@@ -67,12 +99,20 @@ impl Deadline {
         })
     }
 
-    /// The due date for an assessment of `year`.
-    pub fn due_date(&self, year: i32) -> Date {
-        self.due.in_year(year + self.due_year_offset)
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        vec![
+            ("on_time".into(), self.on_time),
+            ("late".into(), self.late),
+            ("not_done".into(), self.not_done),
+        ]
     }
 
-    pub(crate) fn read_input(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Option<Date>> {
         let date_path = entry.path_of("date");
         let done_path = entry.path_of("done");
         let date = entry
@@ -83,10 +123,11 @@ impl Deadline {
             .map(|v| boolean(v, &done_path, diags));
         match (date, done) {
             (None, None) => None,
-            (Some(d), None | Some(Some(true))) => Some(Input::Deadline(Some(d?))),
-            (None, Some(Some(false))) => Some(Input::Deadline(None)),
+            (Some(d), None | Some(Some(true))) => Some(Some(d?)),
+            (None, Some(Some(false))) => Some(None),
             (None, Some(Some(true))) => {
                 diags.error(
+                    codes::DEADLINE_DONE_WITHOUT_DATE,
                     date_path,
                     "đã thực hiện thì cần ghi ngày thực hiện",
                     "done = true needs the date it was done",
@@ -95,6 +136,7 @@ impl Deadline {
             }
             (Some(_), Some(Some(false))) => {
                 diags.error(
+                    codes::DEADLINE_DATE_AND_NOT_DONE,
                     done_path,
                     "mâu thuẫn: có ngày thực hiện nhưng done = false",
                     "contradiction: a date is given but done = false",
@@ -105,68 +147,53 @@ impl Deadline {
         }
     }
 
-    pub(crate) fn score(&self, date: Option<Date>, ctx: LeafContext) -> Outcome {
-        let due = self.due_date(ctx.year);
-        if !ctx.explain {
-            let points = match date {
-                Some(d) if d <= due => self.on_time,
-                Some(_) => self.late,
-                None => self.not_done,
-            };
-            return Outcome::bare(points, false);
-        }
-        let (points, explanation) = match date {
-            Some(d) if d <= due => (
-                self.on_time,
-                both(|l| match l {
-                    Lang::Vi => format!(
-                        "Thực hiện ngày {}, hạn {}: đúng hạn → {}.",
-                        d.human(l),
-                        due.human(l),
-                        points_of(self.on_time, ctx.max).vi
-                    ),
-                    Lang::En => format!(
-                        "Done on {}, due {}: on time → {}.",
-                        d.human(l),
-                        due.human(l),
-                        points_of(self.on_time, ctx.max).en
-                    ),
-                }),
-            ),
-            Some(d) => (
-                self.late,
-                both(|l| match l {
-                    Lang::Vi => format!(
-                        "Thực hiện ngày {}, hạn {}: trễ hạn → {}.",
-                        d.human(l),
-                        due.human(l),
-                        points_of(self.late, ctx.max).vi
-                    ),
-                    Lang::En => format!(
-                        "Done on {}, due {}: late → {}.",
-                        d.human(l),
-                        due.human(l),
-                        points_of(self.late, ctx.max).en
-                    ),
-                }),
-            ),
-            None => (
-                self.not_done,
-                both(|l| match l {
-                    Lang::Vi => format!(
-                        "Chưa thực hiện (hạn {}) → {}.",
-                        due.human(l),
-                        points_of(self.not_done, ctx.max).vi
-                    ),
-                    Lang::En => format!(
-                        "Not done (due {}) → {}.",
-                        due.human(l),
-                        points_of(self.not_done, ctx.max).en
-                    ),
-                }),
-            ),
+    fn decide(&self, date: &Option<Date>, ctx: LeafContext) -> Decision<DeadlineCase> {
+        let case = match date {
+            Some(d) if *d <= self.due_date(ctx.year) => DeadlineCase::OnTime,
+            Some(_) => DeadlineCase::Late,
+            None => DeadlineCase::NotDone,
         };
-        let advice = (points < self.on_time).then(|| {
+        Decision::new(self.points(case), case)
+    }
+
+    fn explain(
+        &self,
+        date: &Option<Date>,
+        decided: &Decision<DeadlineCase>,
+        ctx: LeafContext,
+    ) -> Words {
+        let due = self.due_date(ctx.year);
+        let got = points_of(decided.points, ctx.max);
+        let explanation = match (decided.why, date) {
+            (DeadlineCase::NotDone, _) | (_, None) => both(|l| match l {
+                Lang::Vi => format!("Chưa thực hiện (hạn {}) → {}.", due.human(l), got.vi),
+                Lang::En => format!("Not done (due {}) → {}.", due.human(l), got.en),
+            }),
+            (case, Some(d)) => {
+                let on_time = case == DeadlineCase::OnTime;
+                both(|l| match l {
+                    Lang::Vi => format!(
+                        "Thực hiện ngày {}, hạn {}: {} → {}.",
+                        d.human(l),
+                        due.human(l),
+                        if on_time {
+                            "đúng hạn"
+                        } else {
+                            "trễ hạn"
+                        },
+                        got.vi
+                    ),
+                    Lang::En => format!(
+                        "Done on {}, due {}: {} → {}.",
+                        d.human(l),
+                        due.human(l),
+                        if on_time { "on time" } else { "late" },
+                        got.en
+                    ),
+                })
+            }
+        };
+        let advice = (decided.points < self.on_time).then(|| {
             both(|l| match l {
                 Lang::Vi => format!(
                     "Thực hiện đúng hạn (trước hoặc trong ngày {}) được {} điểm.",
@@ -180,9 +207,7 @@ impl Deadline {
                 ),
             })
         });
-        Outcome {
-            points,
-            not_applicable: false,
+        Words {
             explanation,
             advice,
         }

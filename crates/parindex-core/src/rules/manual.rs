@@ -3,7 +3,8 @@
 //!
 //! Framework: optional `step`. Input: `points`.
 
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::decimal::{human, points_str, MAX_INPUT_PLACES};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{decimal, framework_number, Fields};
@@ -14,12 +15,13 @@ pub struct Manual {
     pub step: Option<Decimal>,
 }
 
-impl Manual {
-    pub(crate) fn parse(
-        rule: &mut Fields,
-        max: Option<Decimal>,
-        diags: &mut Diagnostics,
-    ) -> Option<Manual> {
+impl Kind for Manual {
+    const NAME: &'static str = "manual";
+    const INPUT_KEYS: &'static [&'static str] = &["points"];
+    type Input = Decimal;
+    type Why = ();
+
+    fn parse(rule: &mut Fields, max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         let path = rule.path_of("step");
         let step = match rule.optional("step") {
             None => None,
@@ -27,6 +29,7 @@ impl Manual {
                 let s = framework_number(v, &path, diags)?;
                 if s.is_zero() {
                     diags.error(
+                        codes::MANUAL_STEP_ZERO,
                         &path,
                         "bước điểm phải lớn hơn 0",
                         "step must be greater than 0",
@@ -36,6 +39,7 @@ impl Manual {
                 if let Some(max) = max {
                     if !(max % s).is_zero() {
                         diags.error(
+                            codes::MANUAL_MAX_OFF_STEP,
                             &path,
                             format!(
                                 "điểm tối đa {} không phải là bội số của bước {}",
@@ -57,16 +61,26 @@ impl Manual {
         Some(Manual { step })
     }
 
-    /// The leaf's max is not known here; the assessment reader checks `points ≤ max`.
-    pub(crate) fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Decimal> {
         let path = entry.path_of("points");
         let p = decimal(entry.optional("points")?, &path, diags)?;
         if p < Decimal::ZERO {
-            diags.error(&path, format!("{p} là số âm"), format!("{p} is negative"));
+            diags.error(
+                codes::NUMBER_NEGATIVE,
+                &path,
+                format!("{p} là số âm"),
+                format!("{p} is negative"),
+            );
             return None;
         }
         if p.scale() > MAX_INPUT_PLACES {
             diags.error(
+                codes::NUMBER_TOO_MANY_PLACES,
                 &path,
                 format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
                 format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
@@ -76,6 +90,7 @@ impl Manual {
         if let Some(step) = self.step {
             if !(p % step).is_zero() {
                 diags.error(
+                    codes::MANUAL_OFF_STEP,
                     &path,
                     format!("{p} không phải là bội số của bước {}", points_str(step)),
                     format!("{p} is not a multiple of the step {}", points_str(step)),
@@ -83,20 +98,29 @@ impl Manual {
                 return None;
             }
         }
-        Some(Input::Manual(p))
+        if p > max {
+            diags.error(
+                codes::MANUAL_ABOVE_MAX,
+                &path,
+                format!("{} vượt quá điểm tối đa {}", points_str(p), points_str(max)),
+                format!("{} is above the max {}", points_str(p), points_str(max)),
+            );
+            return None;
+        }
+        Some(p)
     }
 
-    pub(crate) fn score(&self, points: Decimal, ctx: LeafContext) -> Outcome {
-        let points = points.min(ctx.max);
-        if !ctx.explain {
-            return Outcome::bare(points, false);
-        }
-        let got = points_of(points, ctx.max);
+    fn decide(&self, points: &Decimal, ctx: LeafContext) -> Decision<()> {
+        Decision::new((*points).min(ctx.max), ())
+    }
+
+    fn explain(&self, _points: &Decimal, decided: &Decision<()>, ctx: LeafContext) -> Words {
+        let got = points_of(decided.points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!("Chấm điểm trực tiếp → {}.", got.vi),
             Lang::En => format!("Points entered directly → {}.", got.en),
         });
-        let advice = (points < ctx.max).then(|| {
+        let advice = (decided.points < ctx.max).then(|| {
             both(|l| match l {
                 Lang::Vi => format!(
                     "Có thể được tối đa {} điểm theo hướng dẫn chấm.",
@@ -108,9 +132,7 @@ impl Manual {
                 ),
             })
         });
-        Outcome {
-            points,
-            not_applicable: false,
+        Words {
             explanation,
             advice,
         }
@@ -137,6 +159,12 @@ mod tests {
             first_error(rule(r#"{ kind = "manual", step = "0.4" }"#, "1"))
                 .1
                 .contains("not a multiple of step")
+        );
+        // Above the leaf's max: refused where the input is read, with the max named.
+        let (path, msg) = first_error(input_max(&r, r#"{"points":"1.75"}"#, "1.5"));
+        assert_eq!(
+            (path.as_str(), msg.as_str()),
+            ("self.1.points", "1.75 is above the max 1.5")
         );
     }
 }

@@ -1,173 +1,246 @@
-//! The closed registry of rule kinds (*cách chấm điểm*). Each kind lives in its own file
-//! with its framework keys, its assessment input keys, its scoring and its explanation;
-//! this module dispatches between them and checks what every rule must satisfy: the best
-//! outcome equals the leaf's max and no outcome is negative or above it.
+//! The closed registry of rule kinds (*cách chấm điểm*). Each kind lives in one file of
+//! this folder and implements [`Kind`]: its framework keys (`parse`, `outcomes`), its
+//! assessment input keys (`read_input`), how it decides points (`decide`, used by every
+//! path that scores, with or without words) and how it says why (`explain`, only when
+//! words are wanted). The one list below, [`rule_kinds!`], makes the `Rule`, `Input`
+//! and `RuleKind` enums and their dispatch from those files; this module adds what every
+//! rule must satisfy: the best outcome equals the leaf's max and no outcome is negative
+//! or above it.
+//!
+//! To add a kind: a file here implementing [`Kind`], one line in the list, its row in
+//! `docs/formats.md`, its control in `web/src/components/leaf/controls.rs` (see
+//! `ARCHITECTURE.md`, "Add a rule kind").
 
-mod bands;
 mod checklist;
 mod choice;
 mod count;
 mod deadline;
+mod keyed;
 mod manual;
 mod proportional;
 mod ratio;
 mod survey;
+mod thresholds;
 
-pub use bands::{Band, Bands, Bound};
-pub use checklist::{Checklist, ChecklistItem};
-pub use choice::{Choice, ChoiceOption};
+pub use checklist::Checklist;
+pub use choice::Choice;
 pub use count::Count;
-pub use deadline::Deadline;
+pub use deadline::{Deadline, DeadlineCase};
+pub use keyed::Item;
 pub use manual::Manual;
 pub use proportional::Proportional;
-pub use ratio::{NoCases, Ratio};
+pub use ratio::{Cases, NoCases, Ratio};
+pub use survey::Survey;
+pub use thresholds::{Bound, Threshold, Thresholds};
 
-use crate::date::Date;
+use crate::codes;
 use crate::decimal::{human, points_str, Rounding};
 use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::reader::{string, Fields};
+use crate::keyword::{self, serialize_as_keyword, Keyword};
+use crate::reader::Fields;
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::Value;
+use std::fmt;
 
-/// The kind of a rule, as written in `rule.kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleKind {
-    Choice,
-    Deadline,
-    Ratio,
-    Proportional,
-    Count,
-    Checklist,
-    Manual,
-    Survey,
+/// What a leaf needs to know about itself and the assessment to be scored.
+#[derive(Debug, Clone, Copy)]
+pub struct LeafContext {
+    pub max: Decimal,
+    pub year: i32,
+    pub rounding: Rounding,
 }
 
-impl RuleKind {
-    pub const ALL: [RuleKind; 8] = [
-        RuleKind::Choice,
-        RuleKind::Deadline,
-        RuleKind::Ratio,
-        RuleKind::Proportional,
-        RuleKind::Count,
-        RuleKind::Checklist,
-        RuleKind::Manual,
-        RuleKind::Survey,
-    ];
+/// What deciding a leaf's points gives: the points, whether the input makes the leaf
+/// not applicable (`if_no_cases = "not-applicable"`), and what the kind found on the way
+/// (which option, threshold or case applied), kept for the words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision<W> {
+    pub points: Decimal,
+    pub not_applicable: bool,
+    pub why: W,
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleKind::Choice => "choice",
-            RuleKind::Deadline => "deadline",
-            RuleKind::Ratio => "ratio",
-            RuleKind::Proportional => "proportional",
-            RuleKind::Count => "count",
-            RuleKind::Checklist => "checklist",
-            RuleKind::Manual => "manual",
-            RuleKind::Survey => "survey",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RuleKind> {
-        RuleKind::ALL.into_iter().find(|k| k.name() == s)
-    }
-
-    /// The assessment keys that carry this kind's input.
-    pub fn input_keys(self) -> &'static [&'static str] {
-        match self {
-            RuleKind::Choice => &["choice"],
-            RuleKind::Deadline => &["date", "done"],
-            RuleKind::Ratio | RuleKind::Proportional => &["numerator", "denominator"],
-            RuleKind::Count => &["value"],
-            RuleKind::Checklist => &["checked"],
-            RuleKind::Manual => &["points"],
-            RuleKind::Survey => &["percent"],
+impl<W> Decision<W> {
+    pub fn new(points: Decimal, why: W) -> Self {
+        Decision {
+            points,
+            not_applicable: false,
+            why,
         }
     }
 }
 
-/// How a leaf is scored (*quy tắc chấm điểm của tiêu chí thành phần*).
+/// The words of a scored leaf: which rule, which inputs, which threshold or option
+/// applied (*giải thích*), and what input would have earned more (`None` at full
+/// points).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rule {
-    Choice(Choice),
-    Deadline(Deadline),
-    Ratio(Ratio),
-    Proportional(Proportional),
-    Count(Count),
-    Checklist(Checklist),
-    Manual(Manual),
-    /// Scored by the sociological survey (*điều tra xã hội học*): max × percent / 100.
-    Survey,
-}
-
-/// A leaf's validated input (*kết quả tự đánh giá / thẩm định*).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// Index of the chosen option.
-    Choice(usize),
-    /// `Some(date)` done on that date; `None` not done.
-    Deadline(Option<Date>),
-    /// `ratio` and `proportional`: cases meeting the target out of all cases.
-    Cases {
-        numerator: u64,
-        denominator: u64,
-    },
-    Count(u64),
-    /// Indices of the checked items, in framework order.
-    Checklist(Vec<usize>),
-    Manual(Decimal),
-    Survey(Decimal),
+pub struct Words {
+    pub explanation: Text,
+    pub advice: Option<Text>,
 }
 
 /// What scoring one leaf's input gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub points: Decimal,
-    /// The input makes the leaf not applicable (`if_no_cases = "not-applicable"`).
     pub not_applicable: bool,
-    /// Which rule, which inputs, which band or option applied.
-    pub explanation: Text,
-    /// What input would have earned more; `None` at full points.
-    pub advice: Option<Text>,
+    /// `None` when words were not asked for (ranking needs only points).
+    pub words: Option<Words>,
 }
 
-impl Outcome {
-    /// Points without words, when no explanation is wanted.
-    pub fn bare(points: Decimal, not_applicable: bool) -> Outcome {
-        Outcome {
-            points,
-            not_applicable,
-            explanation: Text::new("", ""),
-            advice: None,
-        }
+/// What every rule kind provides. One implementation per file of this folder.
+pub trait Kind: Sized {
+    /// The word in `rule.kind`.
+    const NAME: &'static str;
+    /// The assessment keys that carry this kind's input.
+    const INPUT_KEYS: &'static [&'static str];
+    /// A validated input of one entry.
+    type Input: Clone + PartialEq + Eq + fmt::Debug;
+    /// What [`Kind::decide`] found out, for [`Kind::explain`].
+    type Why;
+
+    /// Reads the kind's keys from a `rule` table (the leaf's `max`, when it is known, for
+    /// checks that need it).
+    fn parse(rule: &mut Fields, max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self>;
+
+    /// Every fixed outcome with the key that gives it. Kinds whose points scale with the
+    /// leaf's max (proportional, manual, survey) or are the max by definition give none.
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        Vec::new()
+    }
+
+    /// Reads this kind's input keys from an entry: `None` when the entry has none of them
+    /// (the leaf is still missing) or when one is wrong (reported).
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Self::Input>;
+
+    /// The points an input earns. The only place the kind decides them.
+    fn decide(&self, input: &Self::Input, ctx: LeafContext) -> Decision<Self::Why>;
+
+    /// Why the decision was what it was, and what would have earned more.
+    fn explain(
+        &self,
+        input: &Self::Input,
+        decided: &Decision<Self::Why>,
+        ctx: LeafContext,
+    ) -> Words;
+}
+
+/// Decides, then words only when wanted.
+fn run<K: Kind>(rule: &K, input: &K::Input, ctx: LeafContext, words: bool) -> Outcome {
+    let decided = rule.decide(input, ctx);
+    Outcome {
+        points: decided.points,
+        not_applicable: decided.not_applicable,
+        words: words.then(|| rule.explain(input, &decided, ctx)),
     }
 }
 
-/// What a rule needs to know about the leaf and the assessment.
-#[derive(Debug, Clone, Copy)]
-pub struct LeafContext {
-    pub max: Decimal,
-    pub year: i32,
-    pub rounding: Rounding,
-    /// Whether to write the explanation and advice (ranking needs only points).
-    pub explain: bool,
+/// Makes `RuleKind`, `Rule`, `Input` and their dispatch from one list of kinds.
+macro_rules! rule_kinds {
+    ($( $(#[$doc:meta])* $variant:ident($ty:ty) ),* $(,)?) => {
+        /// The kind of a rule, as written in `rule.kind`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum RuleKind { $($variant),* }
+
+        impl Keyword for RuleKind {
+            const WHAT: (&'static str, &'static str) = ("loại quy tắc", "rule kind");
+            const ALL: &'static [(&'static str, RuleKind)] =
+                &[$((<$ty as Kind>::NAME, RuleKind::$variant)),*];
+        }
+
+        /// How a leaf is scored (*quy tắc chấm điểm của tiêu chí thành phần*).
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Rule { $($(#[$doc])* $variant($ty)),* }
+
+        /// A leaf's validated input (*kết quả tự đánh giá / thẩm định*).
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Input { $($variant(<$ty as Kind>::Input)),* }
+
+        impl RuleKind {
+            /// The assessment keys that carry this kind's input.
+            pub fn input_keys(self) -> &'static [&'static str] {
+                match self { $(RuleKind::$variant => <$ty as Kind>::INPUT_KEYS),* }
+            }
+
+            fn parse_rule(
+                self,
+                f: &mut Fields,
+                max: Option<Decimal>,
+                diags: &mut Diagnostics,
+            ) -> Option<Rule> {
+                match self { $(RuleKind::$variant => <$ty as Kind>::parse(f, max, diags).map(Rule::$variant)),* }
+            }
+        }
+
+        impl Rule {
+            pub fn kind(&self) -> RuleKind {
+                match self { $(Rule::$variant(_) => RuleKind::$variant),* }
+            }
+
+            fn outcomes(&self) -> Vec<(String, Decimal)> {
+                match self { $(Rule::$variant(r) => r.outcomes()),* }
+            }
+
+            fn read_kind_input(
+                &self,
+                f: &mut Fields,
+                max: Decimal,
+                diags: &mut Diagnostics,
+            ) -> Option<Input> {
+                match self { $(Rule::$variant(r) => r.read_input(f, max, diags).map(Input::$variant)),* }
+            }
+
+            /// Scores a validated input; with `words`, says why. Inputs of another kind
+            /// cannot reach here (the reader builds them from this rule); should one
+            /// arrive, it scores 0 with a plain note.
+            pub fn score(&self, input: &Input, ctx: LeafContext, words: bool) -> Outcome {
+                match (self, input) {
+                    $((Rule::$variant(r), Input::$variant(i)) => run(r, i, ctx, words),)*
+                    #[allow(unreachable_patterns)]
+                    _ => Outcome {
+                        points: Decimal::ZERO,
+                        not_applicable: false,
+                        words: words.then(|| Words {
+                            explanation: Text::new(
+                                "Dữ liệu không khớp với quy tắc",
+                                "Input does not match the rule",
+                            ),
+                            advice: None,
+                        }),
+                    },
+                }
+            }
+        }
+    };
 }
+
+rule_kinds! {
+    /// One option among several (`choice.rs`).
+    Choice(Choice),
+    /// Done by a due date (`deadline.rs`).
+    Deadline(Deadline),
+    /// A percentage of cases, by thresholds (`ratio.rs`).
+    Ratio(Ratio),
+    /// Points in proportion to a percentage of cases (`proportional.rs`).
+    Proportional(Proportional),
+    /// A whole number, by thresholds (`count.rs`).
+    Count(Count),
+    /// Items met (`checklist.rs`).
+    Checklist(Checklist),
+    /// Points entered directly (`manual.rs`).
+    Manual(Manual),
+    /// Scored by the sociological survey (`survey.rs`).
+    Survey(Survey),
+}
+
+serialize_as_keyword!(RuleKind);
 
 impl Rule {
-    pub fn kind(&self) -> RuleKind {
-        match self {
-            Rule::Choice(_) => RuleKind::Choice,
-            Rule::Deadline(_) => RuleKind::Deadline,
-            Rule::Ratio(_) => RuleKind::Ratio,
-            Rule::Proportional(_) => RuleKind::Proportional,
-            Rule::Count(_) => RuleKind::Count,
-            Rule::Checklist(_) => RuleKind::Checklist,
-            Rule::Manual(_) => RuleKind::Manual,
-            Rule::Survey => RuleKind::Survey,
-        }
-    }
-
     /// Reads a `rule` table and checks it against the leaf's `max`.
     pub(crate) fn parse(
         value: &Value,
@@ -178,34 +251,10 @@ impl Rule {
         let before = diags.len();
         let mut f = Fields::of(value, &path, diags)?;
         let kind_path = f.path_of("kind");
-        let kind_name = f
+        let kind = f
             .required("kind", diags)
-            .and_then(|v| string(v, &kind_path, diags))?;
-        let Some(kind) = RuleKind::parse(&kind_name) else {
-            let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
-            diags.error(
-                kind_path,
-                format!(
-                    "không có loại quy tắc \"{kind_name}\" (các loại: {})",
-                    names.join(", ")
-                ),
-                format!(
-                    "unknown rule kind \"{kind_name}\" (kinds: {})",
-                    names.join(", ")
-                ),
-            );
-            return None;
-        };
-        let rule = match kind {
-            RuleKind::Choice => Choice::parse(&mut f, diags).map(Rule::Choice),
-            RuleKind::Deadline => Deadline::parse(&mut f, diags).map(Rule::Deadline),
-            RuleKind::Ratio => Ratio::parse(&mut f, diags).map(Rule::Ratio),
-            RuleKind::Proportional => Proportional::parse(&mut f, diags).map(Rule::Proportional),
-            RuleKind::Count => Count::parse(&mut f, diags).map(Rule::Count),
-            RuleKind::Checklist => Checklist::parse(&mut f, max, diags).map(Rule::Checklist),
-            RuleKind::Manual => Manual::parse(&mut f, max, diags).map(Rule::Manual),
-            RuleKind::Survey => Some(Rule::Survey),
-        };
+            .and_then(|v| keyword::read::<RuleKind>(v, &kind_path, diags))?;
+        let rule = kind.parse_rule(&mut f, max, diags);
         f.finish(diags);
         let rule = rule?;
         if let Some(max) = max {
@@ -214,37 +263,12 @@ impl Rule {
         (diags.len() == before).then_some(rule)
     }
 
-    /// Every fixed outcome the rule can give, with the key that gives it. Rules whose
-    /// outcomes scale with `max` (proportional, manual, survey) give none.
-    fn outcomes(&self) -> Vec<(String, Decimal)> {
-        match self {
-            Rule::Choice(c) => c
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (format!("options[{i}].points"), o.points))
-                .collect(),
-            Rule::Deadline(d) => vec![
-                ("on_time".into(), d.on_time),
-                ("late".into(), d.late),
-                ("not_done".into(), d.not_done),
-            ],
-            Rule::Ratio(r) => bands_outcomes(&r.bands),
-            Rule::Count(c) => bands_outcomes(&c.bands),
-            Rule::Checklist(c) if !c.all_or_nothing => {
-                vec![("items".into(), c.items.iter().map(|i| i.points).sum())]
-            }
-            Rule::Checklist(_) | Rule::Proportional(_) | Rule::Manual(_) | Rule::Survey => {
-                Vec::new()
-            }
-        }
-    }
-
     fn check_outcomes(&self, path: &str, max: Decimal, diags: &mut Diagnostics) {
         let outcomes = self.outcomes();
         for (key, points) in &outcomes {
             if *points > max {
                 diags.error(
+                    codes::RULE_OUTCOME_ABOVE_MAX,
                     format!("{path}.{key}"),
                     format!(
                         "{} điểm vượt quá điểm tối đa {} của tiêu chí",
@@ -262,6 +286,7 @@ impl Rule {
         if let Some(best) = outcomes.iter().map(|(_, p)| *p).max() {
             if best < max {
                 diags.error(
+                    codes::RULE_BEST_BELOW_MAX,
                     path,
                     format!(
                         "kết quả tốt nhất của quy tắc chỉ được {} điểm, nhưng điểm tối đa là {}",
@@ -278,77 +303,23 @@ impl Rule {
         }
     }
 
-    /// Reads this rule's input keys from an assessment entry. `Ok(None)` when the entry
-    /// has none of them (the leaf is still missing); `Err(())` when something was wrong
-    /// (already reported).
+    /// Reads this rule's input keys from an assessment entry of a leaf of `max`.
+    /// `Ok(None)` when the entry has none of them (the leaf is still missing); `Err(())`
+    /// when something was wrong (already reported).
     pub(crate) fn read_input(
         &self,
         entry: &mut Fields,
+        max: Decimal,
         diags: &mut Diagnostics,
     ) -> Result<Option<Input>, ()> {
         let before = diags.len();
-        let input = match self {
-            Rule::Choice(c) => c.read_input(entry, diags),
-            Rule::Deadline(_) => Deadline::read_input(entry, diags),
-            Rule::Ratio(_) | Rule::Proportional(_) => ratio::read_cases(entry, diags),
-            Rule::Count(_) => Count::read_input(entry, diags),
-            Rule::Checklist(c) => c.read_input(entry, diags),
-            Rule::Manual(m) => m.read_input(entry, diags),
-            Rule::Survey => survey::read_input(entry, diags),
-        };
+        let input = self.read_kind_input(entry, max, diags);
         if diags.len() > before {
             Err(())
         } else {
             Ok(input)
         }
     }
-
-    /// Scores a validated input. Inputs of another kind cannot reach here (the reader
-    /// builds them from this rule); should one arrive, it scores 0 with a plain note.
-    pub fn score(&self, input: &Input, ctx: LeafContext) -> Outcome {
-        match (self, input) {
-            (Rule::Choice(c), Input::Choice(i)) => c.score(*i, ctx),
-            (Rule::Deadline(d), Input::Deadline(date)) => d.score(*date, ctx),
-            (
-                Rule::Ratio(r),
-                Input::Cases {
-                    numerator,
-                    denominator,
-                },
-            ) => r.score(*numerator, *denominator, ctx),
-            (
-                Rule::Proportional(p),
-                Input::Cases {
-                    numerator,
-                    denominator,
-                },
-            ) => p.score(*numerator, *denominator, ctx),
-            (Rule::Count(c), Input::Count(v)) => c.score(*v, ctx),
-            (Rule::Checklist(c), Input::Checklist(checked)) => c.score(checked, ctx),
-            (Rule::Manual(m), Input::Manual(p)) => m.score(*p, ctx),
-            (Rule::Survey, Input::Survey(p)) => survey::score(*p, ctx),
-            _ => Outcome {
-                points: Decimal::ZERO,
-                not_applicable: false,
-                explanation: Text::new(
-                    "Dữ liệu không khớp với quy tắc",
-                    "Input does not match the rule",
-                ),
-                advice: None,
-            },
-        }
-    }
-}
-
-fn bands_outcomes(bands: &Bands) -> Vec<(String, Decimal)> {
-    let mut out: Vec<(String, Decimal)> = bands
-        .bands
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (format!("bands[{i}].points"), b.points))
-        .collect();
-    out.push(("otherwise".into(), bands.otherwise));
-    out
 }
 
 /// `{points}/{max} điểm` in both languages.
@@ -363,8 +334,8 @@ pub(crate) fn points_of(points: Decimal, max: Decimal) -> Text {
     )
 }
 
-/// Builds an explanation from a Vietnamese and an English template that each take the
-/// language as argument, so numbers and dates follow the language.
+/// Builds a text from one template that takes the language as argument, so numbers and
+/// dates follow the language.
 pub(crate) fn both(f: impl Fn(Lang) -> String) -> Text {
     Text::new(f(Lang::Vi), f(Lang::En))
 }
@@ -399,28 +370,47 @@ pub(crate) mod testing {
                 places: 2,
                 mode: RoundingMode::HalfUp,
             },
-            explain: true,
         }
     }
 
-    /// Reads an entry (JSON text) with the rule's input reader.
+    /// Reads an entry (JSON text) with the rule's input reader, for a leaf of max 1000.
     pub fn input(
         rule: &Rule,
         entry: &str,
     ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
+        input_max(rule, entry, "1000")
+    }
+
+    /// Reads an entry for a leaf of `max`.
+    pub fn input_max(
+        rule: &Rule,
+        entry: &str,
+        max: &str,
+    ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
         let value: Value = serde_json::from_str(entry).expect("test JSON");
         let mut diags = Diagnostics::default();
         let mut f = Fields::of(&value, &"self.1", &mut diags).expect("an object");
-        match rule.read_input(&mut f, &mut diags) {
+        match rule.read_input(&mut f, d(max), &mut diags) {
             Ok(i) if diags.is_empty() => Ok(i),
             _ => Err(diags.0),
         }
     }
 
+    /// Scores an entry with words; the words must exist.
+    pub fn scored(rule: &Rule, entry: &str, max: &str) -> (Outcome, Words) {
+        let i = input(rule, entry).expect("valid input").expect("an input");
+        let out = rule.score(&i, ctx(max), true);
+        let words = out.words.clone().expect("words were asked for");
+        let bare = rule.score(&i, ctx(max), false);
+        assert_eq!(bare.points, out.points, "the same points without words");
+        assert_eq!(bare.not_applicable, out.not_applicable);
+        assert!(bare.words.is_none());
+        (out, words)
+    }
+
     /// Scores an entry and returns the points as a normalised string.
     pub fn points(rule: &Rule, entry: &str, max: &str) -> String {
-        let i = input(rule, entry).expect("valid input").expect("an input");
-        crate::decimal::points_str(rule.score(&i, ctx(max)).points)
+        crate::decimal::points_str(scored(rule, entry, max).0.points)
     }
 
     /// The first error's path and English message.
@@ -429,5 +419,45 @@ pub(crate) mod testing {
     ) -> (String, String) {
         let diags = r.expect_err("must be rejected");
         (diags[0].path.clone(), diags[0].message.en.clone())
+    }
+
+    /// The first error's code.
+    pub fn first_code(
+        r: Result<impl std::fmt::Debug, Vec<crate::diagnostic::Diagnostic>>,
+    ) -> &'static str {
+        r.expect_err("must be rejected")[0].code
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_list_names_every_variant() {
+        let every = [
+            RuleKind::Choice,
+            RuleKind::Deadline,
+            RuleKind::Ratio,
+            RuleKind::Proportional,
+            RuleKind::Count,
+            RuleKind::Checklist,
+            RuleKind::Manual,
+            RuleKind::Survey,
+        ];
+        // A new kind fails to compile here until it is listed above.
+        for k in every {
+            match k {
+                RuleKind::Choice
+                | RuleKind::Deadline
+                | RuleKind::Ratio
+                | RuleKind::Proportional
+                | RuleKind::Count
+                | RuleKind::Checklist
+                | RuleKind::Manual
+                | RuleKind::Survey => {}
+            }
+        }
+        keyword::check_names_every_variant(&every);
     }
 }

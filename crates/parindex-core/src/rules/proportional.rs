@@ -3,10 +3,11 @@
 //!
 //! Framework: `if_no_cases`. Input: `numerator`, `denominator`.
 
-use super::ratio::NoCases;
-use super::{both, points_of, LeafContext, Outcome};
+use super::ratio::{read_cases, Cases, NoCases, CASES_KEYS};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::decimal::{human, percent_relation, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
+use crate::keyword::Keyword;
 use crate::reader::Fields;
 use rust_decimal::Decimal;
 
@@ -15,25 +16,45 @@ pub struct Proportional {
     pub if_no_cases: NoCases,
 }
 
-impl Proportional {
-    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Proportional> {
+impl Kind for Proportional {
+    const NAME: &'static str = "proportional";
+    const INPUT_KEYS: &'static [&'static str] = CASES_KEYS;
+    type Input = Cases;
+    /// Whether there were no cases (denominator 0).
+    type Why = bool;
+
+    fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         Some(Proportional {
             if_no_cases: NoCases::parse(rule, diags)?,
         })
     }
 
-    pub(crate) fn score(&self, numerator: u64, denominator: u64, ctx: LeafContext) -> Outcome {
-        if denominator == 0 {
-            return self.if_no_cases.outcome(ctx);
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Cases> {
+        read_cases(entry, diags)
+    }
+
+    fn decide(&self, c: &Cases, ctx: LeafContext) -> Decision<bool> {
+        if c.denominator == 0 {
+            return self.if_no_cases.decide(ctx, true);
         }
-        let exact = ctx.max * Decimal::from(numerator);
-        let points = round_quotient(exact, Decimal::from(denominator), ctx.rounding)
+        let exact = ctx.max * Decimal::from(c.numerator);
+        let points = round_quotient(exact, Decimal::from(c.denominator), ctx.rounding)
             .unwrap_or(Decimal::ZERO)
             .min(ctx.max);
-        if !ctx.explain {
-            return Outcome::bare(points, false);
+        Decision::new(points, false)
+    }
+
+    fn explain(&self, c: &Cases, decided: &Decision<bool>, ctx: LeafContext) -> Words {
+        if decided.why {
+            return self.if_no_cases.explain(decided.points, ctx);
         }
-        let got = points_of(points, ctx.max);
+        let (numerator, denominator) = (c.numerator, c.denominator);
+        let got = points_of(decided.points, ctx.max);
         let explanation = both(|l| match l {
             Lang::Vi => format!(
                 "Tỷ lệ {}/{} {}; điểm = {} × tỷ lệ, làm tròn {} chữ số ({}) → {}.",
@@ -42,7 +63,7 @@ impl Proportional {
                 percent_relation(numerator, denominator, l),
                 human(ctx.max, l),
                 ctx.rounding.places,
-                ctx.rounding.mode.name(),
+                ctx.rounding.mode.keyword(),
                 got.vi
             ),
             Lang::En => format!(
@@ -52,12 +73,12 @@ impl Proportional {
                 percent_relation(numerator, denominator, l),
                 human(ctx.max, l),
                 ctx.rounding.places,
-                ctx.rounding.mode.name(),
+                ctx.rounding.mode.keyword(),
                 got.en
             ),
         });
         let missing = denominator - numerator;
-        let advice = (points < ctx.max).then(|| {
+        let advice = (decided.points < ctx.max).then(|| {
             both(|l| match l {
                 Lang::Vi => format!(
                     "Còn {} trường hợp chưa đạt; đạt đủ {}/{} thì được {} điểm.",
@@ -74,9 +95,7 @@ impl Proportional {
                 ),
             })
         });
-        Outcome {
-            points,
-            not_applicable: false,
+        Words {
             explanation,
             advice,
         }

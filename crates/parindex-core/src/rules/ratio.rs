@@ -5,11 +5,13 @@
 //! Framework: `bands = [{ at_least | above, points }]`, `otherwise`, `if_no_cases`.
 //! Input: `numerator`, `denominator` (whole numbers, numerator ≤ denominator).
 
-use super::bands::{Allowed, Band, Bands, Bound};
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::thresholds::{Allowed, Bound, Threshold, Thresholds};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::decimal::{cmp_percent, human, percent_relation};
 use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::reader::{count, string, Fields};
+use crate::keyword::{self, serialize_as_keyword, Keyword};
+use crate::reader::{count, Fields};
 use rust_decimal::Decimal;
 
 /// What a ratio or proportional leaf scores when there were no cases (denominator 0).
@@ -22,47 +24,54 @@ pub enum NoCases {
     NotApplicable,
 }
 
+impl Keyword for NoCases {
+    const WHAT: (&'static str, &'static str) = (
+        "cách tính khi không phát sinh trường hợp nào",
+        "if_no_cases value",
+    );
+    const ALL: &'static [(&'static str, NoCases)] = &[
+        ("max", NoCases::Max),
+        ("zero", NoCases::Zero),
+        ("not-applicable", NoCases::NotApplicable),
+    ];
+}
+
+serialize_as_keyword!(NoCases);
+
 impl NoCases {
     pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<NoCases> {
         let path = rule.path_of("if_no_cases");
-        let s = string(rule.required("if_no_cases", diags)?, &path, diags)?;
-        match s.as_str() {
-            "max" => Some(NoCases::Max),
-            "zero" => Some(NoCases::Zero),
-            "not-applicable" => Some(NoCases::NotApplicable),
-            _ => {
-                diags.error(
-                    path,
-                    format!("\"{s}\" không hợp lệ (max, zero hoặc not-applicable)"),
-                    format!("unknown value \"{s}\" (expected max, zero or not-applicable)"),
-                );
-                None
-            }
+        keyword::read(rule.required("if_no_cases", diags)?, &path, diags)
+    }
+
+    /// The decision for a zero denominator.
+    pub(crate) fn decide<W>(self, ctx: LeafContext, why: W) -> Decision<W> {
+        let (points, not_applicable) = match self {
+            NoCases::Max => (ctx.max, false),
+            NoCases::Zero => (Decimal::ZERO, false),
+            NoCases::NotApplicable => (Decimal::ZERO, true),
+        };
+        Decision {
+            points,
+            not_applicable,
+            why,
         }
     }
 
-    /// The outcome of a zero denominator.
-    pub(crate) fn outcome(self, ctx: LeafContext) -> Outcome {
-        let (points, not_applicable, vi, en) = match self {
-            NoCases::Max => (ctx.max, false, "được điểm tối đa", "full points"),
-            NoCases::Zero => (Decimal::ZERO, false, "không được điểm", "no points"),
-            NoCases::NotApplicable => (
-                Decimal::ZERO,
-                true,
-                "tiêu chí không áp dụng",
-                "the criterion does not apply",
-            ),
+    /// Why a zero denominator gave what it gave.
+    pub(crate) fn explain(self, points: Decimal, ctx: LeafContext) -> Words {
+        let (vi, en) = match self {
+            NoCases::Max => ("được điểm tối đa", "full points"),
+            NoCases::Zero => ("không được điểm", "no points"),
+            NoCases::NotApplicable => ("tiêu chí không áp dụng", "the criterion does not apply"),
         };
-        if !ctx.explain {
-            return Outcome::bare(points, not_applicable);
-        }
-        let got = points_of(points, ctx.max);
-        let explanation = if not_applicable {
+        let explanation = if self == NoCases::NotApplicable {
             Text::new(
                 format!("Không phát sinh trường hợp nào (mẫu số 0): {vi}."),
                 format!("No cases (denominator 0): {en}."),
             )
         } else {
+            let got = points_of(points, ctx.max);
             Text::new(
                 format!(
                     "Không phát sinh trường hợp nào (mẫu số 0): {vi} → {}.",
@@ -71,102 +80,130 @@ impl NoCases {
                 format!("No cases (denominator 0): {en} → {}.", got.en),
             )
         };
-        Outcome {
-            points,
-            not_applicable,
+        Words {
             explanation,
             advice: None,
         }
     }
 }
 
+/// The input of `ratio` and `proportional` leaves: cases meeting the target out of all
+/// cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cases {
+    pub numerator: u64,
+    pub denominator: u64,
+}
+
+/// The input keys of `ratio` and `proportional` leaves.
+pub(crate) const CASES_KEYS: &[&str] = &["numerator", "denominator"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ratio {
-    pub bands: Bands,
+    pub thresholds: Thresholds,
     pub if_no_cases: NoCases,
 }
 
-impl Ratio {
-    pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<Ratio> {
-        let bands = Bands::parse(rule, Allowed::Rising, diags);
+/// Which part of a ratio rule applied: no cases, or a threshold (`None`: `otherwise`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioWhy {
+    NoCases,
+    Threshold(Option<usize>),
+}
+
+impl Kind for Ratio {
+    const NAME: &'static str = "ratio";
+    const INPUT_KEYS: &'static [&'static str] = CASES_KEYS;
+    type Input = Cases;
+    type Why = RatioWhy;
+
+    fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
+        let thresholds = Thresholds::parse(rule, Allowed::Rising, diags);
         let if_no_cases = NoCases::parse(rule, diags);
         Some(Ratio {
-            bands: bands?,
+            thresholds: thresholds?,
             if_no_cases: if_no_cases?,
         })
     }
 
-    pub(crate) fn score(&self, numerator: u64, denominator: u64, ctx: LeafContext) -> Outcome {
-        if denominator == 0 {
-            return self.if_no_cases.outcome(ctx);
+    fn outcomes(&self) -> Vec<(String, Decimal)> {
+        self.thresholds.outcomes()
+    }
+
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Cases> {
+        read_cases(entry, diags)
+    }
+
+    fn decide(&self, c: &Cases, ctx: LeafContext) -> Decision<RatioWhy> {
+        if c.denominator == 0 {
+            return self.if_no_cases.decide(ctx, RatioWhy::NoCases);
         }
-        let applied = self.bands.bands.iter().position(|b| {
-            b.bound
-                .holds(cmp_percent(numerator, denominator, b.threshold))
-        });
-        let points = applied.map_or(self.bands.otherwise, |i| self.bands.bands[i].points);
-        if !ctx.explain {
-            return Outcome::bare(points, false);
-        }
-        let got = points_of(points, ctx.max);
-        let which = match applied {
-            Some(i) => self.bands.bands[i].condition_text("%"),
-            None => Text::new(
-                "không đạt mức nào (otherwise)",
-                "no band reached (otherwise)",
-            ),
+        let (points, applied) = self
+            .thresholds
+            .decide(|t| cmp_percent(c.numerator, c.denominator, t));
+        Decision::new(points, RatioWhy::Threshold(applied))
+    }
+
+    fn explain(&self, c: &Cases, decided: &Decision<RatioWhy>, ctx: LeafContext) -> Words {
+        let RatioWhy::Threshold(applied) = decided.why else {
+            return self.if_no_cases.explain(decided.points, ctx);
         };
+        let got = points_of(decided.points, ctx.max);
+        let which = self.thresholds.applied_text(applied, "%");
+        let (n, d) = (c.numerator, c.denominator);
         let explanation = both(|l| match l {
             Lang::Vi => format!(
                 "Tỷ lệ {}/{} {}; mức «{}» → {}.",
-                human(numerator.into(), l),
-                human(denominator.into(), l),
-                percent_relation(numerator, denominator, l),
+                human(n.into(), l),
+                human(d.into(), l),
+                percent_relation(n, d, l),
                 which.vi,
                 got.vi
             ),
             Lang::En => format!(
                 "Ratio {}/{} {}; band “{}” → {}.",
-                human(numerator.into(), l),
-                human(denominator.into(), l),
-                percent_relation(numerator, denominator, l),
+                human(n.into(), l),
+                human(d.into(), l),
+                percent_relation(n, d, l),
                 which.en,
                 got.en
             ),
         });
-        let better = self.bands.bands[..applied.unwrap_or(self.bands.bands.len())]
-            .iter()
-            .rev()
-            .find(|b| b.points > points);
-        let advice = better.map(|band| advice_for(band, numerator, denominator));
-        Outcome {
-            points,
-            not_applicable: false,
+        let advice = self
+            .thresholds
+            .next_better(applied, decided.points)
+            .map(|t| advice_for(t, n, d));
+        Words {
             explanation,
             advice,
         }
     }
 }
 
-/// The smallest numerator that reaches `band` with the same denominator, in words.
-fn advice_for(band: &Band, numerator: u64, denominator: u64) -> Text {
-    let exact = band.threshold * Decimal::from(denominator) / Decimal::ONE_HUNDRED;
-    let needed = match band.bound {
+/// The smallest numerator that reaches `threshold` with the same denominator, in words.
+fn advice_for(threshold: &Threshold, numerator: u64, denominator: u64) -> Text {
+    let exact = threshold.value * Decimal::from(denominator) / Decimal::ONE_HUNDRED;
+    let needed = match threshold.bound {
         Bound::Above => exact.floor() + Decimal::ONE,
         _ => exact.ceil(),
     };
-    let condition = band.condition_text("%");
+    let condition = threshold.condition_text("%");
     if needed > Decimal::from(denominator) {
         return both(|l| match l {
             Lang::Vi => format!(
                 "Mức «{}» ({} điểm) cần tỷ lệ cao hơn mức có thể đạt.",
                 condition.vi,
-                human(band.points, l)
+                human(threshold.points, l)
             ),
             Lang::En => format!(
                 "Band “{}” ({} points) is out of reach.",
                 condition.en,
-                human(band.points, l)
+                human(threshold.points, l)
             ),
         });
     }
@@ -178,7 +215,7 @@ fn advice_for(band: &Band, numerator: u64, denominator: u64) -> Text {
             human(denominator.into(), l),
             human(more, l),
             condition.vi,
-            human(band.points, l)
+            human(threshold.points, l)
         ),
         Lang::En => format!(
             "At least {}/{} ({} more) reaches “{}” ({} points).",
@@ -186,13 +223,13 @@ fn advice_for(band: &Band, numerator: u64, denominator: u64) -> Text {
             human(denominator.into(), l),
             human(more, l),
             condition.en,
-            human(band.points, l)
+            human(threshold.points, l)
         ),
     })
 }
 
 /// Reads `numerator` and `denominator` for `ratio` and `proportional` leaves.
-pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
     let num_path = entry.path_of("numerator");
     let den_path = entry.path_of("denominator");
     let num = entry.optional("numerator");
@@ -201,6 +238,7 @@ pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<
         (None, None) => None,
         (Some(_), None) => {
             diags.error(
+                codes::RATIO_DENOMINATOR_MISSING,
                 den_path,
                 "thiếu mẫu số (denominator)",
                 "missing the denominator",
@@ -208,7 +246,12 @@ pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<
             None
         }
         (None, Some(_)) => {
-            diags.error(num_path, "thiếu tử số (numerator)", "missing the numerator");
+            diags.error(
+                codes::RATIO_NUMERATOR_MISSING,
+                num_path,
+                "thiếu tử số (numerator)",
+                "missing the numerator",
+            );
             None
         }
         (Some(n), Some(d)) => {
@@ -217,13 +260,14 @@ pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<
             let (numerator, denominator) = (numerator?, denominator?);
             if numerator > denominator {
                 diags.error(
+                    codes::RATIO_NUMERATOR_ABOVE_DENOMINATOR,
                     num_path,
                     format!("{numerator} lớn hơn mẫu số {denominator}"),
                     format!("{numerator} is greater than the denominator {denominator}"),
                 );
                 return None;
             }
-            Some(Input::Cases {
+            Some(Cases {
                 numerator,
                 denominator,
             })
@@ -265,14 +309,9 @@ mod tests {
             "2",
         )
         .unwrap();
-        let out = r.score(
-            &input(&r, r#"{"numerator":27,"denominator":30}"#)
-                .unwrap()
-                .unwrap(),
-            ctx("2"),
-        );
+        let (out, words) = scored(&r, r#"{"numerator":27,"denominator":30}"#, "2");
         assert_eq!(crate::decimal::points_str(out.points), "1");
-        assert!(out.advice.unwrap().en.contains("At least 28/30 (1 more)"));
+        assert!(words.advice.unwrap().en.contains("At least 28/30 (1 more)"));
         assert_eq!(points(&r, r#"{"numerator":20,"denominator":30}"#, "2"), "0");
     }
 
@@ -284,12 +323,7 @@ mod tests {
             ("not-applicable", "0", true),
         ] {
             let r = rule(&format!(r#"{{ kind = "ratio", bands = [{{ at_least = "50", points = "2" }}], if_no_cases = "{policy}" }}"#), "2").unwrap();
-            let out = r.score(
-                &input(&r, r#"{"numerator":0,"denominator":0}"#)
-                    .unwrap()
-                    .unwrap(),
-                ctx("2"),
-            );
+            let (out, _) = scored(&r, r#"{"numerator":0,"denominator":0}"#, "2");
             assert_eq!(crate::decimal::points_str(out.points), want);
             assert_eq!(out.not_applicable, na);
         }

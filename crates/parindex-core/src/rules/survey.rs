@@ -3,65 +3,88 @@
 //!
 //! Framework: nothing beyond `kind`. Input (in the `survey` section): `percent` (0–100).
 
-use super::{both, points_of, Input, LeafContext, Outcome};
+use super::{both, points_of, Decision, Kind, LeafContext, Words};
+use crate::codes;
 use crate::decimal::{human, round_quotient, MAX_INPUT_PLACES};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{decimal, Fields};
 use rust_decimal::Decimal;
 
-pub(crate) fn read_input(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
-    let path = entry.path_of("percent");
-    let p = decimal(entry.optional("percent")?, &path, diags)?;
-    if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-        diags.error(
-            &path,
-            format!("{p} nằm ngoài khoảng 0–100"),
-            format!("{p} is outside 0–100"),
-        );
-        return None;
-    }
-    if p.scale() > MAX_INPUT_PLACES {
-        diags.error(
-            &path,
-            format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
-            format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
-        );
-        return None;
-    }
-    Some(Input::Survey(p))
-}
+/// A survey rule: nothing to configure beyond `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Survey;
 
-pub(crate) fn score(percent: Decimal, ctx: LeafContext) -> Outcome {
-    let points = round_quotient(ctx.max * percent, Decimal::ONE_HUNDRED, ctx.rounding)
-        .unwrap_or(Decimal::ZERO)
-        .min(ctx.max);
-    if !ctx.explain {
-        return Outcome::bare(points, false);
+impl Kind for Survey {
+    const NAME: &'static str = "survey";
+    const INPUT_KEYS: &'static [&'static str] = &["percent"];
+    /// The survey result, 0–100.
+    type Input = Decimal;
+    type Why = ();
+
+    fn parse(_rule: &mut Fields, _max: Option<Decimal>, _diags: &mut Diagnostics) -> Option<Self> {
+        Some(Survey)
     }
-    let got = points_of(points, ctx.max);
-    let explanation = both(|l| match l {
-        Lang::Vi => format!(
-            "Điều tra XHH: {}% × {} điểm → {}.",
-            human(percent, l),
-            human(ctx.max, l),
-            got.vi
-        ),
-        Lang::En => format!(
-            "Survey: {}% × {} points → {}.",
-            human(percent, l),
-            human(ctx.max, l),
-            got.en
-        ),
-    });
-    let advice = (points < ctx.max).then(|| both(|l| match l {
-        Lang::Vi => "Điểm do kết quả điều tra xã hội học quyết định: nâng mức hài lòng của người dân, tổ chức.".to_string(),
-        Lang::En => "Set by the survey: raise the satisfaction of citizens and organisations.".to_string(),
-    }));
-    Outcome {
-        points,
-        not_applicable: false,
-        explanation,
-        advice,
+
+    fn read_input(
+        &self,
+        entry: &mut Fields,
+        _max: Decimal,
+        diags: &mut Diagnostics,
+    ) -> Option<Decimal> {
+        let path = entry.path_of("percent");
+        let p = decimal(entry.optional("percent")?, &path, diags)?;
+        if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
+            diags.error(
+                codes::SURVEY_PERCENT_OUT_OF_RANGE,
+                &path,
+                format!("{p} nằm ngoài khoảng 0–100"),
+                format!("{p} is outside 0–100"),
+            );
+            return None;
+        }
+        if p.scale() > MAX_INPUT_PLACES {
+            diags.error(
+                codes::NUMBER_TOO_MANY_PLACES,
+                &path,
+                format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
+                format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
+            );
+            return None;
+        }
+        Some(p)
+    }
+
+    fn decide(&self, percent: &Decimal, ctx: LeafContext) -> Decision<()> {
+        let points = round_quotient(ctx.max * *percent, Decimal::ONE_HUNDRED, ctx.rounding)
+            .unwrap_or(Decimal::ZERO)
+            .min(ctx.max);
+        Decision::new(points, ())
+    }
+
+    fn explain(&self, percent: &Decimal, decided: &Decision<()>, ctx: LeafContext) -> Words {
+        let got = points_of(decided.points, ctx.max);
+        let explanation = both(|l| match l {
+            Lang::Vi => format!(
+                "Điều tra XHH: {}% × {} điểm → {}.",
+                human(*percent, l),
+                human(ctx.max, l),
+                got.vi
+            ),
+            Lang::En => format!(
+                "Survey: {}% × {} points → {}.",
+                human(*percent, l),
+                human(ctx.max, l),
+                got.en
+            ),
+        });
+        let advice = (decided.points < ctx.max).then(|| both(|l| match l {
+            Lang::Vi => "Điểm do kết quả điều tra xã hội học quyết định: nâng mức hài lòng của người dân, tổ chức.".to_string(),
+            Lang::En => "Set by the survey: raise the satisfaction of citizens and organisations.".to_string(),
+        }));
+        Words {
+            explanation,
+            advice,
+        }
     }
 }
 

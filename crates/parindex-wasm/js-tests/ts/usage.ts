@@ -21,6 +21,8 @@ export async function use(frameworkToml: string): Promise<void> {
     score("{");
   } catch (e) {
     const messages: string[] = (e as ParindexError).diagnostics;
-    console.log(messages, index, band, leafKinds, again.complete, first, level, leaves);
+    const syntax: boolean = (e as ParindexError).details.some((d) => d.code === "json.syntax");
+    const where: string | undefined = (e as ParindexError).details[0].location.criterion;
+    console.log(messages, syntax, where, index, band, leafKinds, again.complete, first, level, leaves);
   }
 }

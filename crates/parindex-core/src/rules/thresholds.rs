@@ -1,14 +1,19 @@
-//! Threshold bands shared by `ratio` (on a percentage) and `count` (on a whole number):
-//! parsing, the ordering that keeps every band reachable and monotone, and matching.
+//! Threshold lists shared by `ratio` (on a percentage) and `count` (on a whole number):
+//! the rule's `bands = [{ at_least | above | at_most | below, points }]` and
+//! `otherwise`: parsing, the ordering that keeps every threshold reachable and
+//! monotone, and finding the one that applies. (A framework's classification bands,
+//! `[[band]]`, are [`crate::framework::Band`].)
 
+use crate::codes;
 use crate::decimal::points_str;
 use crate::diagnostic::{join, Diagnostics, Lang, Text};
+use crate::keyword::Keyword;
 use crate::reader::{array, framework_number, Fields};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::cmp::Ordering;
 
-/// The comparison a band makes with its threshold.
+/// The comparison a threshold makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     /// `at_least`: value ≥ threshold ("từ X trở lên").
@@ -21,16 +26,17 @@ pub enum Bound {
     Below,
 }
 
-impl Bound {
-    pub fn key(self) -> &'static str {
-        match self {
-            Bound::AtLeast => "at_least",
-            Bound::Above => "above",
-            Bound::AtMost => "at_most",
-            Bound::Below => "below",
-        }
-    }
+impl Keyword for Bound {
+    const WHAT: (&'static str, &'static str) = ("điều kiện", "bound");
+    const ALL: &'static [(&'static str, Bound)] = &[
+        ("at_least", Bound::AtLeast),
+        ("above", Bound::Above),
+        ("at_most", Bound::AtMost),
+        ("below", Bound::Below),
+    ];
+}
 
+impl Bound {
     fn rising(self) -> bool {
         matches!(self, Bound::AtLeast | Bound::Above)
     }
@@ -46,18 +52,18 @@ impl Bound {
     }
 }
 
-/// One band: a bound, its threshold and the points it gives (*mức điểm*).
+/// One threshold: a bound, its value and the points it gives (*mức điểm*).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Band {
+pub struct Threshold {
     pub bound: Bound,
-    pub threshold: Decimal,
+    pub value: Decimal,
     pub points: Decimal,
 }
 
-impl Band {
+impl Threshold {
     /// The condition in words: `trên 90%`, `không quá 2`.
     pub fn condition(&self, unit: &str, lang: Lang) -> String {
-        let t = crate::decimal::human(self.threshold, lang);
+        let t = crate::decimal::human(self.value, lang);
         match (lang, self.bound) {
             (Lang::Vi, Bound::AtLeast) => format!("từ {t}{unit} trở lên"),
             (Lang::Vi, Bound::Above) => format!("trên {t}{unit}"),
@@ -78,10 +84,11 @@ impl Band {
     }
 }
 
-/// An ordered band list with its fallback: the first band that holds wins.
+/// An ordered threshold list with its fallback: the first threshold that holds wins.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bands {
-    pub bands: Vec<Band>,
+pub struct Thresholds {
+    /// The rule's `bands`, strictest first.
+    pub list: Vec<Threshold>,
     pub otherwise: Decimal,
 }
 
@@ -94,9 +101,13 @@ pub enum Allowed {
     Either,
 }
 
-impl Bands {
+impl Thresholds {
     /// Reads `bands` and `otherwise` from a rule table and checks their order.
-    pub fn parse(rule: &mut Fields, allowed: Allowed, diags: &mut Diagnostics) -> Option<Bands> {
+    pub(crate) fn parse(
+        rule: &mut Fields,
+        allowed: Allowed,
+        diags: &mut Diagnostics,
+    ) -> Option<Thresholds> {
         let before = diags.len();
         let list_path = rule.path_of("bands");
         let list = rule
@@ -106,24 +117,30 @@ impl Bands {
             Some(v) => framework_number(v, &rule.path_of("otherwise"), diags),
             None => Some(Decimal::ZERO),
         };
-        let mut bands = Vec::new();
+        let mut thresholds = Vec::new();
         for (i, item) in list.into_iter().flatten().enumerate() {
             let path = format!("{list_path}[{i}]");
-            if let Some(band) = parse_band(item, &path, allowed, diags) {
-                bands.push(band);
+            if let Some(t) = parse_threshold(item, &path, allowed, diags) {
+                thresholds.push(t);
             }
         }
         if list.is_some_and(|l| l.is_empty()) {
-            diags.error(&list_path, "cần ít nhất một mức", "needs at least one band");
+            diags.error(
+                codes::THRESHOLD_NONE,
+                &list_path,
+                "cần ít nhất một mức",
+                "needs at least one band",
+            );
         }
         if diags.len() > before {
             return None;
         }
         let otherwise = otherwise?;
-        check_order(&bands, &list_path, diags);
-        if let Some(last) = bands.last() {
+        check_order(&thresholds, &list_path, diags);
+        if let Some(last) = thresholds.last() {
             if otherwise > last.points {
                 diags.error(
+                    codes::THRESHOLD_OTHERWISE_ABOVE_LAST,
                     rule.path_of("otherwise"),
                     format!(
                         "otherwise ({}) không được lớn hơn điểm của mức cuối ({})",
@@ -138,44 +155,69 @@ impl Bands {
                 );
             }
         }
-        (diags.len() == before).then_some(Bands { bands, otherwise })
+        (diags.len() == before).then_some(Thresholds {
+            list: thresholds,
+            otherwise,
+        })
     }
 
-    /// The band that applies to a value comparing to each threshold as `cmp` says.
-    pub fn find(&self, cmp: impl Fn(Decimal) -> Ordering) -> Option<&Band> {
-        self.bands.iter().find(|b| b.bound.holds(cmp(b.threshold)))
+    /// Which threshold applies to a value that compares to each threshold's value as
+    /// `cmp` says (`None`: `otherwise`), and the points that gives.
+    pub fn decide(&self, cmp: impl Fn(Decimal) -> Ordering) -> (Decimal, Option<usize>) {
+        let applied = self.list.iter().position(|t| t.bound.holds(cmp(t.value)));
+        let points = applied.map_or(self.otherwise, |i| self.list[i].points);
+        (points, applied)
     }
 
-    /// Every outcome the list can give.
-    pub fn outcomes(&self) -> impl Iterator<Item = Decimal> + '_ {
-        self.bands
+    /// The condition that applied, in words (`trên 90%`, or "no band reached").
+    pub fn applied_text(&self, applied: Option<usize>, unit: &str) -> Text {
+        match applied.and_then(|i| self.list.get(i)) {
+            Some(t) => t.condition_text(unit),
+            None => Text::new(
+                "không đạt mức nào (otherwise)",
+                "no band reached (otherwise)",
+            ),
+        }
+    }
+
+    /// The nearest threshold above the one that applied that gives more than `points`.
+    pub fn next_better(&self, applied: Option<usize>, points: Decimal) -> Option<&Threshold> {
+        self.list[..applied.unwrap_or(self.list.len())]
             .iter()
-            .map(|b| b.points)
-            .chain(std::iter::once(self.otherwise))
+            .rev()
+            .find(|t| t.points > points)
+    }
+
+    /// Every outcome the list can give, with the key that gives it.
+    pub fn outcomes(&self) -> Vec<(String, Decimal)> {
+        let mut out: Vec<(String, Decimal)> = self
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("bands[{i}].points"), t.points))
+            .collect();
+        out.push(("otherwise".into(), self.otherwise));
+        out
     }
 }
 
-fn parse_band(
+fn parse_threshold(
     value: &Value,
     path: &str,
     allowed: Allowed,
     diags: &mut Diagnostics,
-) -> Option<Band> {
+) -> Option<Threshold> {
     let mut f = Fields::of(value, &path, diags)?;
     let keys: &[(&str, Bound)] = match allowed {
-        Allowed::Rising => &[("at_least", Bound::AtLeast), ("above", Bound::Above)],
-        Allowed::Either => &[
-            ("at_least", Bound::AtLeast),
-            ("above", Bound::Above),
-            ("at_most", Bound::AtMost),
-            ("below", Bound::Below),
-        ],
+        Allowed::Rising => &Bound::ALL[..2],
+        Allowed::Either => Bound::ALL,
     };
     let present: Vec<(&str, Bound)> = keys.iter().copied().filter(|(k, _)| f.has(k)).collect();
     let names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
     let mut bound = None;
     if present.len() != 1 {
         diags.error(
+            codes::THRESHOLD_BOUND_COUNT,
             path,
             format!("mỗi mức cần đúng một trong các khoá {}", names.join(", ")),
             format!("each band needs exactly one of {}", names.join(", ")),
@@ -199,8 +241,9 @@ fn parse_band(
     if let (Allowed::Rising, Some((b, t))) = (allowed, bound) {
         // A ratio compares percentages: nothing lies above 100 %.
         if t > Decimal::ONE_HUNDRED || (b == Bound::Above && t == Decimal::ONE_HUNDRED) {
-            let key = b.key();
+            let key = b.keyword();
             diags.error(
+                codes::THRESHOLD_OUT_OF_REACH,
                 format!("{path}.{key}"),
                 format!("{key} = {t}: không tỷ lệ nào đạt được mức này (tỷ lệ tối đa là 100%)"),
                 format!("{key} = {t} can never be reached: a percentage is at most 100"),
@@ -208,22 +251,23 @@ fn parse_band(
             return None;
         }
     }
-    let (bound, threshold) = bound?;
-    Some(Band {
+    let (bound, value) = bound?;
+    Some(Threshold {
         bound,
-        threshold,
+        value,
         points: points?,
     })
 }
 
-fn check_order(bands: &[Band], path: &dyn std::fmt::Display, diags: &mut Diagnostics) {
-    let Some(first) = bands.first() else { return };
+fn check_order(list: &[Threshold], path: &dyn std::fmt::Display, diags: &mut Diagnostics) {
+    let Some(first) = list.first() else { return };
     let rising = first.bound.rising();
-    for (i, pair) in bands.windows(2).enumerate() {
+    for (i, pair) in list.windows(2).enumerate() {
         let (prev, band) = (&pair[0], &pair[1]);
         let here = format!("{path}[{}]", i + 1);
         if band.bound.rising() != rising {
             diags.error(
+                codes::THRESHOLD_MIXED_DIRECTIONS,
                 &here,
                 "không được trộn mức «từ/trên» với mức «không quá/dưới» trong một quy tắc",
                 "a rule cannot mix at_least/above bands with at_most/below bands",
@@ -232,18 +276,19 @@ fn check_order(bands: &[Band], path: &dyn std::fmt::Display, diags: &mut Diagnos
         }
         // A band is reachable only when its condition is strictly weaker than the previous one.
         let weaker = if rising {
-            band.threshold < prev.threshold
-                || (band.threshold == prev.threshold
+            band.value < prev.value
+                || (band.value == prev.value
                     && prev.bound == Bound::Above
                     && band.bound == Bound::AtLeast)
         } else {
-            band.threshold > prev.threshold
-                || (band.threshold == prev.threshold
+            band.value > prev.value
+                || (band.value == prev.value
                     && prev.bound == Bound::Below
                     && band.bound == Bound::AtMost)
         };
         if !weaker {
             diags.error(
+                codes::THRESHOLD_UNREACHABLE,
                 &here,
                 format!(
                     "mức này không bao giờ được áp dụng: các mức phải đi từ điều kiện chặt nhất đến lỏng nhất ({} đứng sau {})",
@@ -259,10 +304,29 @@ fn check_order(bands: &[Band], path: &dyn std::fmt::Display, diags: &mut Diagnos
         }
         if band.points > prev.points {
             diags.error(
+                codes::THRESHOLD_POINTS_INCREASE,
                 join(&here, "points"),
                 "điểm không được tăng dần theo thứ tự các mức (kết quả tốt hơn phải được điểm không thấp hơn)",
                 "points must not increase down the band list (a better result never earns fewer points)",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bound_list_names_every_variant() {
+        let every = [Bound::AtLeast, Bound::Above, Bound::AtMost, Bound::Below];
+        for b in every {
+            match b {
+                Bound::AtLeast | Bound::Above | Bound::AtMost | Bound::Below => {}
+            }
+        }
+        crate::keyword::check_names_every_variant(&every);
+        // `ratio` may use the first two only: the rising ones.
+        assert!(Bound::ALL[..2].iter().all(|(_, b)| b.rising()));
     }
 }

@@ -1,0 +1,150 @@
+//! How parindex writes things for people and files, in one place, so that the renderers
+//! (text, CSV, Markdown, the report, the spreadsheets) and the app say the same thing
+//! the same way: an index as published (`83,00%`), a missing band, a JSON file, and the
+//! headings of the scorecard and ranking tables.
+
+use crate::diagnostic::{tr, Lang, Text};
+use crate::scorecard::Index;
+use serde::Serialize;
+
+/// An index as the Ministry publishes it, with the framework's places and the
+/// language's decimal mark: `83,00%` / `83.00%`; `—` when there is none (nothing
+/// applicable).
+pub fn index_text(index: Option<Index>, lang: Lang) -> String {
+    match index.map(Index::to_fixed) {
+        Some(v) if lang == Lang::Vi => format!("{}%", v.replace('.', ",")),
+        Some(v) => format!("{v}%"),
+        None => "—".to_string(),
+    }
+}
+
+/// A band's label, or that the index is below every band.
+pub fn band_text(band: Option<&Text>, lang: Lang) -> String {
+    band.map_or_else(
+        || tr(lang, "(không xếp loại)", "(no band)").to_string(),
+        |b| b.get(lang).to_string(),
+    )
+}
+
+/// JSON as parindex writes every file and result: two-space indentation and a final
+/// newline, so the same value gives the same bytes everywhere.
+pub fn pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A column of the scorecard and ranking tables. Each has a short heading (text and
+/// Markdown tables, read on screen), a full heading (the standard table of the report
+/// and the spreadsheets, *Bảng tổng hợp kết quả tự đánh giá, chấm điểm*) and a CSV key
+/// (ASCII, for programs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Code,
+    Criterion,
+    Max,
+    SelfPoints,
+    Points,
+    Status,
+    Explanation,
+    Evidence,
+    Rank,
+    Unit,
+    /// A unit's counted points (ranking, field summary).
+    Total,
+    Index,
+    Band,
+}
+
+impl Column {
+    /// The scorecard's columns, in order (the explanation only with `--explain`).
+    pub const SCORECARD: [Column; 6] = [
+        Column::Code,
+        Column::Criterion,
+        Column::Max,
+        Column::SelfPoints,
+        Column::Points,
+        Column::Status,
+    ];
+
+    /// The ranking's columns, in order.
+    pub const RANKING: [Column; 6] = [
+        Column::Rank,
+        Column::Unit,
+        Column::Total,
+        Column::Max,
+        Column::Index,
+        Column::Band,
+    ];
+
+    /// The heading of text and Markdown tables: `Tối đa`.
+    pub fn short(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Column::Code => ("Mã", "Code"),
+            Column::Criterion => ("Tiêu chí", "Criterion"),
+            Column::Max => ("Tối đa", "Max"),
+            Column::SelfPoints => ("Tự chấm", "Self"),
+            Column::Points => ("Thẩm định", "Appraised"),
+            Column::Status => ("Trạng thái", "Status"),
+            Column::Explanation => ("Giải thích", "Explanation"),
+            Column::Evidence => ("Tài liệu kiểm chứng", "Evidence"),
+            Column::Rank => ("Hạng", "Rank"),
+            Column::Unit => ("Đơn vị", "Unit"),
+            Column::Total => ("Điểm", "Points"),
+            Column::Index => ("Chỉ số", "Index"),
+            Column::Band => ("Xếp loại", "Band"),
+        };
+        tr(lang, vi, en)
+    }
+
+    /// The heading of the standard table (report, spreadsheets): `Điểm tối đa`.
+    pub fn full(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Column::Criterion => ("Lĩnh vực, tiêu chí", "Field, criterion"),
+            Column::Max => ("Điểm tối đa", "Max"),
+            Column::SelfPoints => ("Điểm tự đánh giá", "Self-assessed"),
+            Column::Points => ("Điểm thẩm định", "Appraised"),
+            _ => return self.short(lang),
+        };
+        tr(lang, vi, en)
+    }
+
+    /// The CSV heading: `diem_toi_da` / `max`.
+    pub fn key(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Column::Code => ("ma", "code"),
+            Column::Criterion => ("tieu_chi", "criterion"),
+            Column::Max => ("diem_toi_da", "max"),
+            Column::SelfPoints => ("diem_tu_danh_gia", "self_points"),
+            Column::Points => ("diem_tham_dinh", "points"),
+            Column::Status => ("trang_thai", "status"),
+            Column::Explanation => ("giai_thich", "explanation"),
+            Column::Evidence => ("tai_lieu_kiem_chung", "evidence"),
+            Column::Rank => ("hang", "rank"),
+            Column::Unit => ("don_vi", "unit"),
+            Column::Total => ("diem", "points"),
+            Column::Index => ("chi_so", "index"),
+            Column::Band => ("xep_loai", "band"),
+        };
+        tr(lang, vi, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn indices_and_bands_as_people_read_them() {
+        let i = Some(Index {
+            value: Decimal::from(83),
+            places: 2,
+        });
+        assert_eq!(index_text(i, Lang::Vi), "83,00%");
+        assert_eq!(index_text(i, Lang::En), "83.00%");
+        assert_eq!(index_text(None, Lang::Vi), "—");
+        assert_eq!(band_text(None, Lang::En), "(no band)");
+        assert_eq!(pretty_json(&[1]), "[\n  1\n]\n");
+    }
+}
