@@ -1,25 +1,28 @@
 //! Files in and out of the browser: reading a chosen file as text (with a size limit) and
 //! offering text as a download. Used for import/export and for backups.
 
+use parindex_core::Text;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Larger files are refused before they are read.
 pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 
-/// Reads a file as UTF-8 text.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+/// Reads a file as UTF-8 text; why not, in both languages.
+pub async fn read_text(file: web_sys::File) -> Result<String, Text> {
     // Sizes are whole numbers of bytes; the float from the DOM is only compared.
     let bytes = file.size() as u64;
     if bytes > MAX_IMPORT_BYTES {
         let kb = bytes / 1024;
-        return Err(format!(
-            "tệp quá lớn ({kb} KB, tối đa 5.120 KB) / file too large ({kb} KB, at most 5,120 KB)"
+        return Err(Text::new(
+            format!("tệp quá lớn ({kb} KB, tối đa 5.120 KB)"),
+            format!("file too large ({kb} KB, at most 5,120 KB)"),
         ));
     }
+    let unreadable = || Text::new("không đọc được tệp", "the file cannot be read");
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file cannot be read".to_string())?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+        .map_err(|_| unreadable())?;
+    text.as_string().ok_or_else(unreadable)
 }
 
 /// Offers `text` as a file download named `name`.
@@ -61,21 +64,30 @@ pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Fetches a file beside the page as text (the example, a framework).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Fetches a file beside the page as text (the example, a framework); why not, in both
+/// languages.
+pub async fn fetch_text(url: &str) -> Result<String, Text> {
+    let offline = || {
+        Text::new(
+            "không tải được (mất kết nối mạng?)",
+            "could not be downloaded (offline?)",
+        )
+    };
+    let window = web_sys::window().ok_or_else(offline)?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "network".to_string())?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
+        .map_err(|_| offline())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        let status = response.status();
+        return Err(Text::new(
+            format!("máy chủ trả lời lỗi {status}"),
+            format!("the server answered {status}"),
+        ));
     }
-    let text = response.text().map_err(|_| "no text".to_string())?;
+    let text = response.text().map_err(|_| offline())?;
     let text = wasm_bindgen_futures::JsFuture::from(text)
         .await
-        .map_err(|_| "no text".to_string())?;
-    text.as_string().ok_or_else(|| "not text".to_string())
+        .map_err(|_| offline())?;
+    text.as_string().ok_or_else(offline)
 }

@@ -5,7 +5,7 @@
 //! even before the service worker has cached the file.
 
 use parindex_core::builtin::{Listing, CATALOGUE};
-use parindex_core::Framework;
+use parindex_core::{Framework, Text};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -27,13 +27,9 @@ fn remember(f: Framework) -> Rc<Framework> {
     f
 }
 
-/// Reads framework TOML; the messages are the engine's, in Vietnamese.
-pub fn parse(text: &str) -> Result<Framework, Vec<String>> {
-    Framework::from_toml(text).map_err(|d| {
-        d.iter()
-            .map(|d| d.render(parindex_core::Lang::Vi))
-            .collect()
-    })
+/// Reads framework TOML; the messages are the engine's, in both languages.
+pub fn parse(text: &str) -> Result<Framework, Vec<Text>> {
+    Framework::from_toml(text).map_err(|d| d.iter().map(|d| d.rendered()).collect())
 }
 
 /// A built-in framework already at hand: loaded in this visit, or kept in storage.
@@ -51,75 +47,57 @@ pub fn cached(reference: &str) -> Option<Rc<Framework>> {
     Some(remember(f))
 }
 
-#[cfg(target_arch = "wasm32")]
 fn stored_text(reference: &str) -> Option<String> {
-    web_sys::window()?
-        .local_storage()
-        .ok()??
-        .get_item(&format!("{STORED_PREFIX}{reference}"))
-        .ok()?
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn stored_text(reference: &str) -> Option<String> {
-    parindex_core::BUILTIN
-        .iter()
-        .find(|b| b.reference == reference)
-        .map(|b| b.source.to_string())
+    crate::platform::get(&format!("{STORED_PREFIX}{reference}"))
 }
 
 /// A framework file opened in this visit (`AppState::custom_frameworks`): the
 /// framework and its text.
 pub fn opened<'a>(
-    custom: &'a [(Rc<Framework>, String)],
+    custom: &'a [(Rc<Framework>, Rc<str>)],
     reference: &str,
-) -> Option<&'a (Rc<Framework>, String)> {
+) -> Option<&'a (Rc<Framework>, Rc<str>)> {
     custom.iter().find(|(f, _)| f.reference() == reference)
 }
 
 /// The framework a reference names, if at hand now: an opened file or a loaded
 /// built-in one.
-pub fn at_hand(custom: &[(Rc<Framework>, String)], reference: &str) -> Option<Rc<Framework>> {
+pub fn at_hand(custom: &[(Rc<Framework>, Rc<str>)], reference: &str) -> Option<Rc<Framework>> {
     opened(custom, reference)
         .map(|(f, _)| f.clone())
         .or_else(|| cached(reference))
 }
 
-/// The framework an assessment names: an opened file, else a built-in one (loaded on
-/// first use).
-pub async fn resolve(
-    custom: &[(Rc<Framework>, String)],
-    reference: &str,
-) -> Result<Rc<Framework>, Vec<String>> {
-    match opened(custom, reference) {
-        Some((f, _)) => Ok(f.clone()),
-        None => load(reference).await,
-    }
-}
-
 /// Loads a built-in framework by `id@edition`: from memory or storage, else from the
 /// file beside the page.
-pub async fn load(reference: &str) -> Result<Rc<Framework>, Vec<String>> {
+pub async fn load(reference: &str) -> Result<Rc<Framework>, Vec<Text>> {
     if let Some(f) = cached(reference) {
         return Ok(f);
     }
     let Some(l) = listing(reference) else {
-        return Err(vec![format!(
-            "không có bộ chỉ số có sẵn \"{reference}\": hãy mở tệp bộ chỉ số (.toml) trước / no built-in framework \"{reference}\": open the framework file (.toml) first"
+        return Err(vec![Text::new(
+            format!(
+                "không có bộ chỉ số có sẵn \"{reference}\": hãy mở tệp bộ chỉ số (.toml) trước"
+            ),
+            format!("no built-in framework \"{reference}\": open the framework file (.toml) first"),
         )]);
     };
     let text = crate::files::fetch_text(&format!("frameworks/{}", l.file_name))
         .await
         .map_err(|e| {
-            vec![format!(
-                "không tải được bộ chỉ số {reference} ({e}); hãy mở lại khi có mạng / cannot load framework {reference} ({e}); try again online"
+            vec![Text::new(
+                format!(
+                    "không tải được bộ chỉ số {reference}: {}; hãy mở lại khi có mạng",
+                    e.vi
+                ),
+                format!(
+                    "cannot load framework {reference}: {}; try again online",
+                    e.en
+                ),
             )]
         })?;
     let f = parse(&text)?;
-    #[cfg(target_arch = "wasm32")]
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        // A full storage only means the file is fetched again next time.
-        let _ = s.set_item(&format!("{STORED_PREFIX}{reference}"), &text);
-    }
+    // A full storage only means the file is fetched again next time.
+    let _ = crate::platform::set(&format!("{STORED_PREFIX}{reference}"), &text);
     Ok(remember(f))
 }

@@ -4,7 +4,6 @@
 
 use parindex_core::decimal::human;
 pub use parindex_core::diagnostic::tr;
-use parindex_core::scorecard::Index;
 use parindex_core::Decimal;
 pub use parindex_core::Lang;
 
@@ -14,13 +13,7 @@ pub fn num(d: Decimal, lang: Lang) -> String {
 }
 
 /// An index as published: `83,00%`, with the framework's places.
-pub fn index(i: Option<Index>, lang: Lang) -> String {
-    match i.map(Index::to_fixed) {
-        Some(v) if lang == Lang::Vi => format!("{}%", v.replace('.', ",")),
-        Some(v) => format!("{v}%"),
-        None => "—".to_string(),
-    }
-}
+pub use parindex_core::format::index_text as index;
 
 /// `YYYY-MM-DD` → `dd/mm/yyyy` in Vietnamese; unchanged otherwise or when not a date.
 pub fn date(s: &str, lang: Lang) -> String {
@@ -44,6 +37,7 @@ pub fn live_percent(numerator: &str, denominator: &str, lang: Lang) -> Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parindex_core::scorecard::Index;
 
     #[test]
     fn vietnamese_formats() {

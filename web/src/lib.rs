@@ -5,8 +5,13 @@
 //! Trunk from `index.html` at the repository root; scoring is a direct call of
 //! `parindex-core` (Rust to Rust) on every change.
 //!
-//! - `state.rs`: the one reducer; `model.rs`: edits of the assessment file;
-//! - `storage.rs`: autosave and recovery; `files.rs`: import/export;
+//! - `state.rs`: the one reducer; `model.rs`: edits of the assessment file as data
+//!   (`Edit`, applied by `model::apply`);
+//! - `hooks.rs`: the context, restore, autosave and the address; `open.rs`: opening
+//!   files (async);
+//! - `storage.rs`: the stored draft; `files.rs`: import/export; `frameworks.rs`: built-in
+//!   frameworks loaded on first use; `platform.rs`: the browser's storage, clock and
+//!   dialogs (the one place with native stand-ins);
 //! - `components/`: the screens.
 //!
 //! One crate, two pages: the units' app (`index.html`) and, with the `desk` feature, the
@@ -20,8 +25,11 @@ pub const DESK: bool = cfg!(feature = "desk");
 pub mod components;
 pub mod files;
 pub mod frameworks;
+pub mod hooks;
 pub mod i18n;
 pub mod model;
+pub mod open;
+pub mod platform;
 pub mod state;
 pub mod storage;
 

@@ -1,25 +1,225 @@
-//! Editing the assessment tree as a person types: pure functions over the JSON value of
-//! the assessment file (`docs/formats.md` §2). What is typed is kept as typed — a valid
-//! whole number becomes a JSON number, anything else stays text for the engine to
-//! report — so nothing is lost and the exported file is the formats.md file.
+//! Editing the assessment tree as a person types: every change is an [`Edit`] (data),
+//! applied by the one pure function [`apply`] to the JSON value of the assessment file
+//! (`docs/formats.md` §2). What is typed is kept as typed — a valid whole number becomes
+//! a JSON number, anything else stays text for the engine to report — so nothing is lost
+//! and the exported file is the formats.md file.
 
+use parindex_core::rules::RuleKind;
+pub use parindex_core::Section;
 use serde_json::{json, Map, Value};
+use std::rc::Rc;
 
-/// The section of the file an entry lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    SelfAssessed,
-    /// The appraiser's inputs (*thẩm định*), beside the unit's.
-    Appraisal,
-    Survey,
+/// One change a person makes to the assessment file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Sets one field of a leaf's entry; `None` removes it (an emptied input).
+    Field {
+        section: Section,
+        code: String,
+        field: &'static str,
+        value: Option<Value>,
+    },
+    /// Declares a leaf not applicable (*không phát sinh*), removing the inputs of its
+    /// rule kind, or undoes it.
+    NotApplicable {
+        section: Section,
+        code: String,
+        kind: RuleKind,
+        on: bool,
+    },
+    /// A deadline's date as typed (`None`: emptied); it replaces "not done".
+    DoneOn {
+        section: Section,
+        code: String,
+        date: Option<String>,
+    },
+    /// A deadline marked not done (`done = false`, no date), or unmarked.
+    NotDone {
+        section: Section,
+        code: String,
+        on: bool,
+    },
+    /// Checks or unchecks one checklist item, keeping the framework's `order`.
+    Check {
+        section: Section,
+        code: String,
+        key: String,
+        on: bool,
+        order: Rc<[String]>,
+    },
+    /// Adds an empty evidence item (*tài liệu kiểm chứng*).
+    AddEvidence {
+        section: Section,
+        code: String,
+    },
+    /// Sets one field of an evidence item.
+    SetEvidence {
+        section: Section,
+        code: String,
+        index: usize,
+        field: EvidenceField,
+        text: String,
+    },
+    RemoveEvidence {
+        section: Section,
+        code: String,
+        index: usize,
+    },
+    /// Adds an empty bonus or penalty item.
+    AddAdjustment {
+        list: Adjustments,
+    },
+    /// Sets one field of a bonus or penalty item.
+    SetAdjustment {
+        list: Adjustments,
+        index: usize,
+        field: AdjustmentField,
+        text: String,
+    },
+    RemoveAdjustment {
+        list: Adjustments,
+        index: usize,
+    },
 }
 
-impl Section {
+/// A field of an evidence item, named as the form names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceField {
+    /// *Số, ký hiệu* (`ref`).
+    Reference,
+    /// *Ngày* (`date`).
+    Date,
+    /// *Trích yếu* (`title`).
+    Title,
+}
+
+/// The two adjustment lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adjustments {
+    /// *Điểm thưởng* (`bonus`).
+    Bonus,
+    /// *Điểm trừ* (`penalty`).
+    Penalty,
+}
+
+impl Adjustments {
     pub fn key(self) -> &'static str {
         match self {
-            Section::SelfAssessed => "self",
-            Section::Appraisal => "appraisal",
-            Section::Survey => "survey",
+            Adjustments::Bonus => "bonus",
+            Adjustments::Penalty => "penalty",
+        }
+    }
+}
+
+/// A field of a bonus or penalty item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustmentField {
+    Points,
+    Reason,
+}
+
+/// Applies one edit to the assessment tree.
+pub fn apply(tree: &mut Value, edit: &Edit) {
+    match edit {
+        Edit::Field {
+            section,
+            code,
+            field,
+            value,
+        } => set_field(tree, *section, code, field, value.clone()),
+        Edit::NotApplicable {
+            section,
+            code,
+            kind,
+            on,
+        } => set_not_applicable(tree, *section, code, *on, kind.input_keys()),
+        Edit::DoneOn {
+            section,
+            code,
+            date,
+        } => {
+            set_field(tree, *section, code, "done", None);
+            let value = date
+                .as_ref()
+                .filter(|d| !d.is_empty())
+                .map(|d| Value::String(d.clone()));
+            set_field(tree, *section, code, "date", value);
+        }
+        Edit::NotDone { section, code, on } => {
+            if *on {
+                set_field(tree, *section, code, "date", None);
+                set_field(tree, *section, code, "done", Some(Value::Bool(false)));
+            } else {
+                set_field(tree, *section, code, "done", None);
+            }
+        }
+        Edit::Check {
+            section,
+            code,
+            key,
+            on,
+            order,
+        } => toggle_checked(tree, *section, code, key, *on, order),
+        Edit::AddEvidence { section, code } => {
+            let mut items = evidence(tree, *section, code);
+            items.push(EvidenceItem::default());
+            set_evidence(tree, *section, code, &items);
+        }
+        Edit::SetEvidence {
+            section,
+            code,
+            index,
+            field,
+            text,
+        } => {
+            let mut items = evidence(tree, *section, code);
+            if let Some(item) = items.get_mut(*index) {
+                let slot = match field {
+                    EvidenceField::Reference => &mut item.reference,
+                    EvidenceField::Date => &mut item.date,
+                    EvidenceField::Title => &mut item.title,
+                };
+                slot.clone_from(text);
+                set_evidence(tree, *section, code, &items);
+            }
+        }
+        Edit::RemoveEvidence {
+            section,
+            code,
+            index,
+        } => {
+            let mut items = evidence(tree, *section, code);
+            if *index < items.len() {
+                items.remove(*index);
+                set_evidence(tree, *section, code, &items);
+            }
+        }
+        Edit::AddAdjustment { list } => {
+            let mut items = adjustments(tree, list.key());
+            items.push(AdjustmentItem::default());
+            set_adjustments(tree, list.key(), &items);
+        }
+        Edit::SetAdjustment {
+            list,
+            index,
+            field,
+            text,
+        } => {
+            let mut items = adjustments(tree, list.key());
+            if let Some(item) = items.get_mut(*index) {
+                match field {
+                    AdjustmentField::Points => item.points.clone_from(text),
+                    AdjustmentField::Reason => item.reason.clone_from(text),
+                }
+                set_adjustments(tree, list.key(), &items);
+            }
+        }
+        Edit::RemoveAdjustment { list, index } => {
+            let mut items = adjustments(tree, list.key());
+            if *index < items.len() {
+                items.remove(*index);
+                set_adjustments(tree, list.key(), &items);
+            }
         }
     }
 }
@@ -84,13 +284,7 @@ pub fn decimal_value(typed: &str) -> Value {
 }
 
 /// Sets (or, with `None`, removes) one field of an entry.
-pub fn set_field(
-    tree: &mut Value,
-    section: Section,
-    code: &str,
-    field: &str,
-    value: Option<Value>,
-) {
+fn set_field(tree: &mut Value, section: Section, code: &str, field: &str, value: Option<Value>) {
     if let Some(e) = entry_mut(tree, section, code) {
         match value {
             Some(v) => {
@@ -106,7 +300,7 @@ pub fn set_field(
 /// Declares a leaf not applicable (*không phát sinh*) or undoes it. Inputs typed before
 /// are kept aside in `note`-free form: declaring removes the rule's inputs, which the
 /// engine would refuse beside `not_applicable`.
-pub fn set_not_applicable(
+fn set_not_applicable(
     tree: &mut Value,
     section: Section,
     code: &str,
@@ -125,16 +319,9 @@ pub fn set_not_applicable(
     }
 }
 
-/// Toggles one key of a checklist's `checked` list, keeping framework order.
-pub fn toggle_checked(
-    tree: &mut Value,
-    section: Section,
-    code: &str,
-    key: &str,
-    on: bool,
-    order: &[String],
-) {
-    let current: Vec<String> = entry(tree, section, code)
+/// The keys a checklist entry lists as checked (as typed: unknown keys too).
+pub fn checked(tree: &Value, section: Section, code: &str) -> Vec<String> {
+    entry(tree, section, code)
         .and_then(|e| e.get("checked"))
         .and_then(Value::as_array)
         .map(|a| {
@@ -142,7 +329,19 @@ pub fn toggle_checked(
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Toggles one key of a checklist's `checked` list, keeping framework order.
+fn toggle_checked(
+    tree: &mut Value,
+    section: Section,
+    code: &str,
+    key: &str,
+    on: bool,
+    order: &[String],
+) {
+    let current = checked(tree, section, code);
     let mut next: Vec<String> = order
         .iter()
         .filter(|k| {
@@ -191,7 +390,7 @@ pub fn evidence(tree: &Value, section: Section, code: &str) -> Vec<EvidenceItem>
 }
 
 /// Writes the evidence list back; empty fields are left out of the file.
-pub fn set_evidence(tree: &mut Value, section: Section, code: &str, items: &[EvidenceItem]) {
+fn set_evidence(tree: &mut Value, section: Section, code: &str, items: &[EvidenceItem]) {
     let list: Vec<Value> = items
         .iter()
         .map(|i| {
@@ -251,7 +450,7 @@ pub fn adjustments(tree: &Value, key: &str) -> Vec<AdjustmentItem> {
 
 /// Writes `bonus` or `penalty` back; points are kept as typed (a decimal comma read as a
 /// point), so the engine names what is wrong.
-pub fn set_adjustments(tree: &mut Value, key: &str, items: &[AdjustmentItem]) {
+fn set_adjustments(tree: &mut Value, key: &str, items: &[AdjustmentItem]) {
     let list: Vec<Value> = items
         .iter()
         .map(|i| json!({ "points": decimal_value(&i.points), "reason": i.reason }))
@@ -275,9 +474,7 @@ pub fn unit_and_year(tree: &Value) -> (String, i64) {
 /// The assessment file text as exported: two-space JSON and a final newline. Keys are
 /// ordered, so exporting an imported export gives the same bytes.
 pub fn export_text(tree: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(tree).unwrap_or_default();
-    s.push('\n');
-    s
+    parindex_core::format::pretty_json(tree)
 }
 
 /// A file name for an export: `ubnd-huyen-tra-cu-2022.json`.
@@ -341,43 +538,164 @@ mod tests {
         assert_eq!(decimal_value("86,4"), json!("86.4"));
     }
 
+    const S: Section = Section::SelfAssessed;
+
+    fn field(code: &str, field: &'static str, value: Option<Value>) -> Edit {
+        Edit::Field {
+            section: S,
+            code: code.into(),
+            field,
+            value,
+        }
+    }
+
     #[test]
-    fn editing_fields_checklists_and_evidence() {
+    fn editing_fields_checklists_and_not_applicable() {
         let mut tree = json!({ "format": 1, "self": {} });
-        set_field(
-            &mut tree,
-            Section::SelfAssessed,
-            "3.3.2",
-            "numerator",
-            Some(json!(5)),
-        );
-        assert_eq!(
-            field_text(&tree, Section::SelfAssessed, "3.3.2", "numerator"),
-            "5"
-        );
-        let order = vec!["a".to_string(), "b".to_string(), "c".to_string()];
-        toggle_checked(&mut tree, Section::SelfAssessed, "1.2.1", "c", true, &order);
-        toggle_checked(&mut tree, Section::SelfAssessed, "1.2.1", "a", true, &order);
+        apply(&mut tree, &field("3.3.2", "numerator", Some(json!(5))));
+        assert_eq!(field_text(&tree, S, "3.3.2", "numerator"), "5");
+        let order: Rc<[String]> = ["a", "b", "c"].map(String::from).into();
+        for key in ["c", "a"] {
+            let edit = Edit::Check {
+                section: S,
+                code: "1.2.1".into(),
+                key: key.into(),
+                on: true,
+                order: order.clone(),
+            };
+            apply(&mut tree, &edit);
+        }
         assert_eq!(tree["self"]["1.2.1"]["checked"], json!(["a", "c"]));
-        set_not_applicable(
-            &mut tree,
-            Section::SelfAssessed,
-            "3.3.2",
-            true,
-            &["numerator", "denominator"],
-        );
+        let na = |on| Edit::NotApplicable {
+            section: S,
+            code: "3.3.2".into(),
+            kind: RuleKind::Ratio,
+            on,
+        };
+        apply(&mut tree, &na(true));
         assert_eq!(tree["self"]["3.3.2"], json!({ "not_applicable": true }));
-        let items = vec![EvidenceItem {
-            reference: "05/KH-UBND".into(),
-            date: "2022-01-25".into(),
-            title: String::new(),
-        }];
-        set_evidence(&mut tree, Section::SelfAssessed, "1.1.1", &items);
+        apply(&mut tree, &na(false));
+        assert_eq!(tree["self"]["3.3.2"], json!({}));
+        apply(&mut tree, &field("3.3.2", "note", Some(json!("x"))));
+        apply(&mut tree, &field("3.3.2", "note", None));
+        assert_eq!(tree["self"]["3.3.2"], json!({}));
+    }
+
+    #[test]
+    fn a_deadline_is_a_date_or_not_done_never_both() {
+        let mut tree = json!({ "format": 1 });
+        let (section, code) = (S, "1.1.1".to_string());
+        apply(
+            &mut tree,
+            &Edit::NotDone {
+                section,
+                code: code.clone(),
+                on: true,
+            },
+        );
+        assert_eq!(tree["self"]["1.1.1"], json!({ "done": false }));
+        let date = Some("2022-01-25".to_string());
+        apply(
+            &mut tree,
+            &Edit::DoneOn {
+                section,
+                code: code.clone(),
+                date,
+            },
+        );
+        assert_eq!(tree["self"]["1.1.1"], json!({ "date": "2022-01-25" }));
+        apply(
+            &mut tree,
+            &Edit::DoneOn {
+                section,
+                code,
+                date: Some(String::new()),
+            },
+        );
+        assert_eq!(tree["self"]["1.1.1"], json!({}));
+    }
+
+    #[test]
+    fn evidence_items_are_added_set_by_named_field_and_removed() {
+        let mut tree = json!({ "format": 1, "self": {} });
+        let (section, code) = (S, "1.1.1".to_string());
+        apply(
+            &mut tree,
+            &Edit::AddEvidence {
+                section,
+                code: code.clone(),
+            },
+        );
+        apply(
+            &mut tree,
+            &Edit::AddEvidence {
+                section,
+                code: code.clone(),
+            },
+        );
+        let set = |index, field, text: &str| Edit::SetEvidence {
+            section,
+            code: code.clone(),
+            index,
+            field,
+            text: text.into(),
+        };
+        apply(&mut tree, &set(0, EvidenceField::Reference, "05/KH-UBND"));
+        apply(&mut tree, &set(0, EvidenceField::Date, "2022-01-25"));
+        apply(&mut tree, &set(1, EvidenceField::Title, "Báo cáo"));
+        apply(
+            &mut tree,
+            &set(7, EvidenceField::Title, "out of range: ignored"),
+        );
         assert_eq!(
             tree["self"]["1.1.1"]["evidence"],
-            json!([{ "ref": "05/KH-UBND", "date": "2022-01-25" }])
+            json!([{ "ref": "05/KH-UBND", "date": "2022-01-25" }, { "title": "Báo cáo" }])
         );
-        assert_eq!(evidence(&tree, Section::SelfAssessed, "1.1.1"), items);
+        apply(
+            &mut tree,
+            &Edit::RemoveEvidence {
+                section,
+                code: code.clone(),
+                index: 0,
+            },
+        );
+        assert_eq!(
+            evidence(&tree, S, &code),
+            vec![EvidenceItem {
+                title: "Báo cáo".into(),
+                ..EvidenceItem::default()
+            }]
+        );
+        apply(
+            &mut tree,
+            &Edit::RemoveEvidence {
+                section,
+                code: code.clone(),
+                index: 0,
+            },
+        );
+        assert!(tree["self"]["1.1.1"].get("evidence").is_none());
+    }
+
+    #[test]
+    fn bonus_and_penalty_items_keep_points_as_typed() {
+        let mut tree = json!({ "format": 1 });
+        let list = Adjustments::Penalty;
+        apply(&mut tree, &Edit::AddAdjustment { list });
+        let set = |field, text: &str| Edit::SetAdjustment {
+            list,
+            index: 0,
+            field,
+            text: text.into(),
+        };
+        apply(&mut tree, &set(AdjustmentField::Points, "0,5"));
+        apply(&mut tree, &set(AdjustmentField::Reason, "Chậm báo cáo"));
+        assert_eq!(
+            tree["penalty"],
+            json!([{ "points": "0.5", "reason": "Chậm báo cáo" }])
+        );
+        apply(&mut tree, &Edit::RemoveAdjustment { list, index: 0 });
+        assert_eq!(tree["penalty"], json!([]));
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The app state and its one reducer (the yew `todomvc` pattern): the assessment being
 //! filled in, its live score, and what the screen shows. Every change goes through
-//! [`Action`]; every edit re-scores the draft through `parindex-core`.
+//! [`Action`]; every edit is a [`crate::model::Edit`] applied by `model::apply`, and
+//! re-scores the draft through `parindex-core`. Opening files (async) is `open.rs`'s.
 
 use crate::i18n::Lang;
+use crate::model::{self, Edit, Section};
 use crate::storage::{FrameworkOrigin, SaveError};
-use parindex_core::{score_draft, Diagnostic, DraftScore, Framework, Scorecard};
+use parindex_core::{score_draft, Diagnostic, DraftScore, Framework, Location, Scorecard};
 use serde_json::Value;
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -75,8 +78,10 @@ pub struct Opened {
 pub struct Session {
     pub framework: Rc<Framework>,
     pub origin: FrameworkOrigin,
-    /// The assessment file as typed.
-    pub tree: Value,
+    /// The assessment file as typed. The states that follow one another share it: an
+    /// edit changes it in place, so a keystroke does not copy the whole file; the new
+    /// score (a new `Rc`) is what tells yew that something changed.
+    tree: Rc<RefCell<Value>>,
     pub score: Rc<DraftScore>,
     /// Grows with every edit; autosave follows it.
     pub revision: u64,
@@ -88,39 +93,60 @@ impl Session {
         Session {
             framework,
             origin,
-            tree,
+            tree: Rc::new(RefCell::new(tree)),
             score,
             revision: 0,
         }
     }
 
-    /// The engine's message for one field (`self.3.3.2.numerator`), if any.
-    pub fn error_at(&self, path: &str, lang: Lang) -> Option<String> {
-        self.score
-            .diagnostics
-            .iter()
-            .find(|d| d.path == path)
+    /// The assessment file as typed.
+    pub fn tree(&self) -> Ref<'_, Value> {
+        self.tree.borrow()
+    }
+
+    /// Applies an edit and scores the result.
+    fn edit(&mut self, edit: &Edit) {
+        let mut tree = self.tree.borrow_mut();
+        model::apply(&mut tree, edit);
+        self.score = Rc::new(score_draft(&self.framework, &tree));
+        self.revision += 1;
+    }
+
+    /// The engine's errors as typed, then the scorecard's warnings.
+    fn messages(&self) -> impl Iterator<Item = &Diagnostic> {
+        let warnings = self.score.scorecard.iter().flat_map(|c| &c.diagnostics);
+        self.score.diagnostics.iter().chain(warnings)
+    }
+
+    /// The first message placed where `at` says, in `lang`.
+    pub fn message(&self, lang: Lang, at: impl Fn(&Location) -> bool) -> Option<String> {
+        self.messages()
+            .find(|d| at(&d.location))
             .map(|d| d.message.get(lang).to_string())
     }
 
-    /// The scorecard's warning for one field (`appraisal.3.1.2.comment`), if any.
-    pub fn warning_at(&self, path: &str, lang: Lang) -> Option<String> {
-        self.score
-            .scorecard
-            .as_ref()?
-            .diagnostics
-            .iter()
-            .find(|d| d.path == path)
-            .map(|d| d.message.get(lang).to_string())
+    /// The message about one field of a leaf's entry (`self.3.3.2.numerator`), if any.
+    pub fn message_at(
+        &self,
+        section: Section,
+        code: &str,
+        field: &str,
+        lang: Lang,
+    ) -> Option<String> {
+        self.message(lang, |l| l.is_at(section.key(), code, field))
     }
 
-    /// Every message about one entry (`self.3.3.2` and anything below it).
-    pub fn errors_under(&self, prefix: &str, lang: Lang) -> Vec<(String, String)> {
-        self.score
-            .diagnostics
-            .iter()
-            .filter(|d| d.path == prefix || d.path.starts_with(&format!("{prefix}.")))
-            .map(|d| (d.path.clone(), d.message.get(lang).to_string()))
+    /// Every message about one leaf's entry, with the field it names (`None`: the entry
+    /// as a whole).
+    pub fn messages_in(
+        &self,
+        section: Section,
+        code: &str,
+        lang: Lang,
+    ) -> Vec<(Option<String>, String)> {
+        self.messages()
+            .filter(|d| d.location.is_in(section.key(), code))
+            .map(|d| (d.location.field.clone(), d.message.get(lang).to_string()))
             .collect()
     }
 }
@@ -146,8 +172,11 @@ pub enum Notice {
         raw: Rc<str>,
         reason: String,
     },
-    /// A file could not be opened.
-    OpenFailed { file: String, messages: Vec<String> },
+    /// A file could not be opened: why, in both languages.
+    OpenFailed {
+        file: String,
+        messages: Vec<parindex_core::Text>,
+    },
     /// The draft from an earlier visit was restored.
     Restored { saved_at: String },
 }
@@ -164,8 +193,8 @@ pub struct AppState {
     pub ranked: Vec<Opened>,
     pub save: SaveState,
     pub notices: Vec<Notice>,
-    /// Framework files opened on the start page, by reference.
-    pub custom_frameworks: Vec<(Rc<Framework>, String)>,
+    /// Framework files opened on the start page, with their text.
+    pub custom_frameworks: Vec<(Rc<Framework>, Rc<str>)>,
 }
 
 /// Cheap equality for yew's context: a new score means a new state.
@@ -204,9 +233,6 @@ impl Default for AppState {
     }
 }
 
-/// An edit of the assessment tree (see `model.rs`).
-pub type Edit = Rc<dyn Fn(&mut Value)>;
-
 pub enum Action {
     SetLang(Lang),
     /// Open an assessment (new, imported, example or restored).
@@ -227,7 +253,7 @@ pub enum Action {
     SaveFailed(SaveError),
     Notify(Notice),
     Dismiss(usize),
-    AddFramework(Rc<Framework>, String),
+    AddFramework(Rc<Framework>, Rc<str>),
     /// Back to the start page; the draft stays stored.
     Close,
 }
@@ -250,9 +276,7 @@ impl Reducible for AppState {
             }
             Action::Edit(edit) => {
                 if let Some(s) = next.session.as_mut() {
-                    edit(&mut s.tree);
-                    s.score = Rc::new(score_draft(&s.framework, &s.tree));
-                    s.revision += 1;
+                    s.edit(&edit);
                     next.save = SaveState::Pending;
                 }
             }
@@ -300,24 +324,85 @@ impl Reducible for AppState {
     }
 }
 
-impl Opened {
-    /// Reads a chosen file and scores it against the framework it names: a built-in
-    /// one, or one of the framework files opened in this visit.
-    pub async fn read(file: web_sys::File, custom: &[(Rc<Framework>, String)]) -> Opened {
-        let name = file.name();
-        let result = async {
-            let text = crate::files::read_text(file)
-                .await
-                .map_err(|m| vec![Diagnostic::error("", m.clone(), m)])?;
-            let tree = parindex_core::assessment::parse_json(&text).map_err(|d| vec![d])?;
-            let reference = parindex_core::assessment::framework_ref(&tree).map_err(|d| vec![d])?;
-            let framework = crate::frameworks::resolve(custom, &reference)
-                .await
-                .map_err(|m| vec![Diagnostic::error("framework", m.join("; "), m.join("; "))])?;
-            let assessment = parindex_core::assessment::Assessment::from_tree(&tree, &framework)?;
-            Ok(Rc::new(parindex_core::score(&framework, &assessment)))
-        }
-        .await;
-        Opened { file: name, result }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parindex_core::rules::RuleKind;
+    use parindex_core::scorecard::Status;
+
+    fn session() -> (Session, String) {
+        let fw = Rc::new(parindex_core::builtin("mau-xa@2024").expect("built in"));
+        let code = fw
+            .leaves()
+            .find(|(_, c)| c.rule.as_ref().map(|r| r.kind()) == Some(RuleKind::Ratio))
+            .map(|(_, c)| c.code.clone())
+            .expect("a ratio leaf");
+        let text = parindex_core::blank_assessment(&fw, "UBND xã Thử Nghiệm", 2024);
+        let tree = serde_json::from_str(&text).expect("JSON");
+        let origin = FrameworkOrigin::Builtin("mau-xa@2024".into());
+        (Session::new(fw, origin, tree), code)
+    }
+
+    fn set(code: &str, field: &'static str, value: serde_json::Value) -> Action {
+        Action::Edit(Edit::Field {
+            section: Section::SelfAssessed,
+            code: code.into(),
+            field,
+            value: Some(value),
+        })
+    }
+
+    #[test]
+    fn an_edit_changes_the_shared_tree_in_place_and_rescores() {
+        let (session, code) = session();
+        let state = Rc::new(AppState {
+            session: Some(session),
+            ..AppState::default()
+        });
+        let first = state
+            .clone()
+            .reduce(set(&code, "numerator", serde_json::json!(9)));
+        let next = first
+            .clone()
+            .reduce(set(&code, "denominator", serde_json::json!(10)));
+        let (a, b) = (
+            first.session.as_ref().expect("open"),
+            next.session.as_ref().expect("open"),
+        );
+        // One tree, edited in place: no copy of the file per keystroke.
+        assert!(Rc::ptr_eq(&a.tree, &b.tree));
+        assert_eq!(b.revision, 2);
+        assert!(
+            !Rc::ptr_eq(&a.score, &b.score),
+            "a new score marks the change"
+        );
+        assert!(*first != *next, "yew sees the change");
+        assert_eq!(b.tree()["self"][code.as_str()]["denominator"], 10);
+        let card = b.score.scorecard.as_ref().expect("scored");
+        assert_eq!(card.node(&code).expect("the leaf").status, Status::Scored);
+        assert_eq!(next.save, SaveState::Pending);
+    }
+
+    #[test]
+    fn a_bad_value_is_kept_as_typed_and_named_where_it_is() {
+        let (session, code) = session();
+        let state = Rc::new(AppState {
+            session: Some(session),
+            ..AppState::default()
+        });
+        let next = state
+            .reduce(set(&code, "numerator", serde_json::json!("12a")))
+            .reduce(set(&code, "denominator", serde_json::json!(20)));
+        let s = next.session.as_ref().expect("open");
+        assert_eq!(s.tree()["self"][code.as_str()]["numerator"], "12a");
+        let m = s.message_at(Section::SelfAssessed, &code, "numerator", Lang::En);
+        assert_eq!(m.as_deref(), Some("12a is not a whole number of 0 or more"));
+        assert_eq!(
+            s.messages_in(Section::SelfAssessed, &code, Lang::En).len(),
+            1
+        );
+        // The rest still scores: the bad entry counts as missing.
+        let card = s.score.scorecard.as_ref().expect("scored");
+        assert_eq!(card.node(&code).expect("the leaf").status, Status::Missing);
     }
 }

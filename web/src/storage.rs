@@ -3,6 +3,7 @@
 //! be read is never dropped: it is moved to a key of its own and the person is told.
 //! The envelope's encoding and decoding are pure and tested natively.
 
+use crate::platform;
 use serde_json::{json, Value};
 
 /// The key of the current draft.
@@ -91,89 +92,54 @@ pub fn decode(raw: &str) -> Result<Stored, String> {
 }
 
 /// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    /// The storage quota is exhausted.
-    Full,
-    /// Storage is unavailable (private mode, disabled, …).
-    Unavailable(String),
+pub type SaveError = crate::platform::StoreError;
+
+/// Writes the draft envelope.
+pub fn save(text: &str) -> Result<(), SaveError> {
+    platform::set(DRAFT_KEY, text)
 }
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::*;
-    use wasm_bindgen::JsCast;
-
-    fn storage() -> Result<web_sys::Storage, SaveError> {
-        web_sys::window()
-            .ok_or_else(|| SaveError::Unavailable("no window".into()))?
-            .local_storage()
-            .map_err(|e| SaveError::Unavailable(format!("{e:?}")))?
-            .ok_or_else(|| SaveError::Unavailable("no localStorage".into()))
-    }
-
-    pub fn save(text: &str) -> Result<(), SaveError> {
-        storage()?.set_item(DRAFT_KEY, text).map_err(|e| {
-            let name = e
-                .dyn_ref::<web_sys::DomException>()
-                .map(|d| d.name())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                SaveError::Full
-            } else {
-                SaveError::Unavailable(format!("{name} {e:?}"))
-            }
-        })
-    }
-
-    pub fn load_raw() -> Option<String> {
-        storage().ok()?.get_item(DRAFT_KEY).ok().flatten()
-    }
-
-    pub fn clear() {
-        if let Ok(s) = storage() {
-            let _ = s.remove_item(DRAFT_KEY);
-        }
-    }
-
-    /// Moves unreadable stored text to a key of its own; returns that key (or `None`
-    /// when even that failed, in which case the caller keeps the text in memory).
-    pub fn set_aside(raw: &str) -> Option<String> {
-        let s = storage().ok()?;
-        let key = format!("{CORRUPT_PREFIX}{}", js_sys::Date::now() as u64);
-        s.set_item(&key, raw).ok()?;
-        let _ = s.remove_item(DRAFT_KEY);
-        Some(key)
-    }
+/// The stored draft envelope, as stored.
+pub fn load_raw() -> Option<String> {
+    platform::get(DRAFT_KEY)
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::{clear, load_raw, save, set_aside};
+/// The stored draft, if there is one that can be read.
+pub fn load() -> Option<Stored> {
+    load_raw().and_then(|raw| decode(&raw).ok())
+}
+
+pub fn clear() {
+    platform::remove(DRAFT_KEY)
+}
+
+/// Moves unreadable stored text to a key of its own; returns that key (or `None` when
+/// even that failed, in which case the caller keeps the text in memory).
+pub fn set_aside(raw: &str) -> Option<String> {
+    let key = format!("{CORRUPT_PREFIX}{}", platform::now_ms());
+    platform::set(&key, raw).ok()?;
+    platform::remove(DRAFT_KEY);
+    Some(key)
+}
 
 /// The key where a replaced draft is kept (one level of "undo").
 pub const PREVIOUS_KEY: &str = "parindex.previous";
 
-#[cfg(target_arch = "wasm32")]
+/// The draft replaced by the current one.
 pub mod previous {
     use super::*;
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok()?
-    }
-
     /// Moves the current draft to [`PREVIOUS_KEY`] before another replaces it.
     pub fn keep() {
-        if let Some(s) = storage() {
-            if let Ok(Some(raw)) = s.get_item(DRAFT_KEY) {
-                if s.set_item(PREVIOUS_KEY, &raw).is_ok() {
-                    let _ = s.remove_item(DRAFT_KEY);
-                }
+        if let Some(raw) = load_raw() {
+            if platform::set(PREVIOUS_KEY, &raw).is_ok() {
+                platform::remove(DRAFT_KEY);
             }
         }
     }
 
-    pub fn load() -> Option<String> {
-        storage()?.get_item(PREVIOUS_KEY).ok().flatten()
+    pub fn load() -> Option<Stored> {
+        platform::get(PREVIOUS_KEY).and_then(|raw| decode(&raw).ok())
     }
 }
 
@@ -193,6 +159,23 @@ mod tests {
             assert_eq!(back.framework, fw);
             assert_eq!(back.assessment, a);
         }
+    }
+
+    #[test]
+    fn a_replaced_draft_is_kept_and_garbage_set_aside() {
+        let a = json!({ "format": 1, "framework": "mau-xa@2024", "unit": "A", "year": 2024 });
+        save(&encode(
+            &FrameworkOrigin::Builtin("mau-xa@2024".into()),
+            &a,
+            "t1",
+        ))
+        .unwrap();
+        previous::keep();
+        assert!(load_raw().is_none());
+        assert_eq!(previous::load().unwrap().assessment, a);
+        let key = set_aside("{not json").expect("a key");
+        assert!(key.starts_with(CORRUPT_PREFIX));
+        assert_eq!(platform::get(&key).as_deref(), Some("{not json"));
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! or another unit's — per field and per leaf. When the two use different frameworks,
 //! criteria are matched by code and what cannot be matched is listed, never guessed.
 
-use super::Ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr};
-use crate::state::{Action, Opened};
+use crate::state::Action;
 use parindex_core::compare::Delta;
 use parindex_core::report::signed;
 use parindex_core::{compare, Decimal};
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[function_component(Compare)]
 pub fn compare_screen() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let all_leaves = use_state(|| false);
     let lang = state.lang;
     let Some(card) = state
@@ -32,7 +32,7 @@ pub fn compare_screen() -> Html {
             };
             let state = state.clone();
             yew::platform::spawn_local(async move {
-                let opened = Opened::read(file, &state.custom_frameworks).await;
+                let opened = crate::open::scored(file, &state.custom_frameworks).await;
                 state.dispatch(Action::Compare(Some(opened)));
             });
         })

@@ -1,8 +1,8 @@
 //! The top bar: the app's name, the language switch, and during an assessment the unit,
 //! the live total, progress, the save state and the main actions.
 
-use super::Ctx;
 use crate::files;
+use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr, Lang};
 use crate::model::{export_name, export_text};
 use crate::state::{Action, Mode, SaveState, Screen};
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[function_component(Header)]
 pub fn header() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let set_lang = |l: Lang| {
         let state = state.clone();
@@ -33,7 +33,7 @@ pub fn header() -> Html {
             </header>
         };
     };
-    let (unit, year) = crate::model::unit_and_year(&session.tree);
+    let (unit, year) = crate::model::unit_and_year(&session.tree());
     let total = session.score.scorecard.as_ref().map(|c| {
         let t = &c.total;
         let appraised = c.summary.appraised > 0;
@@ -86,10 +86,12 @@ pub fn header() -> Html {
         }
     };
     let export = {
-        let tree = session.tree.clone();
+        let state = state.clone();
         let name = export_name(&unit, year);
         Callback::from(move |_| {
-            let _ = files::download(&name, "application/json", &export_text(&tree));
+            if let Some(s) = state.session.as_ref() {
+                let _ = files::download(&name, "application/json", &export_text(&s.tree()));
+            }
         })
     };
     let show = |s: Screen| {

@@ -1,8 +1,8 @@
 //! Messages the person must see: a draft restored, stored data set aside, a file that
 //! could not be opened, a save that failed (with a backup download).
 
-use super::Ctx;
 use crate::files;
+use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use crate::model::{export_name, export_text};
 use crate::state::{Action, Notice, SaveState};
@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 #[function_component(Notices)]
 pub fn notices() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let dismiss = |i: usize| {
         let state = state.clone();
@@ -47,17 +47,20 @@ pub fn notices() -> Html {
         Notice::OpenFailed { file, messages } => html! {
             <div class="notice error" role="alert" data-testid="notice-open-failed">
                 <p>{ format!("{} {file}", tr(lang, "Không mở được tệp", "Could not open")) }</p>
-                <ul>{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                <ul>{ for messages.iter().map(|m| html! { <li>{ m.get(lang) }</li> }) }</ul>
                 <button type="button" onclick={dismiss(i)}>{ tr(lang, "Đóng", "Close") }</button>
             </div>
         },
     });
     let failed = matches!(state.save, SaveState::Failed(_));
-    let backup = state.session.as_ref().filter(|_| failed).map(|s| {
-        let tree = s.tree.clone();
-        let (unit, year) = crate::model::unit_and_year(&s.tree);
+    let backup = state.session.as_ref().filter(|_| failed).map(|_| {
+        let state = state.clone();
         let download = Callback::from(move |_| {
-            let _ = files::download(&export_name(&unit, year), "application/json", &export_text(&tree));
+            if let Some(s) = state.session.as_ref() {
+                let tree = s.tree();
+                let (unit, year) = crate::model::unit_and_year(&tree);
+                let _ = files::download(&export_name(&unit, year), "application/json", &export_text(&tree));
+            }
         });
         html! {
             <div class="notice error" role="alert" data-testid="notice-save-failed">

@@ -5,8 +5,10 @@
 
 use super::Ctx;
 use crate::files;
+use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr};
-use crate::state::{Action, Opened};
+use crate::state::Action;
+use parindex_core::framework::Band;
 use parindex_core::rank::Ranking;
 use parindex_core::render::ranking_csv;
 use parindex_core::{Decimal, Scorecard};
@@ -20,25 +22,22 @@ fn add_files(state: &Ctx, list: FileList) {
     yew::platform::spawn_local(async move {
         let mut opened = Vec::new();
         for file in list {
-            opened.push(Opened::read(file, &state.custom_frameworks).await);
+            opened.push(crate::open::scored(file, &state.custom_frameworks).await);
         }
         state.dispatch(Action::AddRanked(opened));
     });
 }
 
 /// The bands (*xếp loại*) of the ranking's framework, best first.
-fn grades_of(ranking: &Ranking, state: &Ctx) -> Vec<parindex_core::framework::Grade> {
+fn bands_of(ranking: &Ranking, state: &Ctx) -> Vec<Band> {
     crate::frameworks::at_hand(&state.custom_frameworks, &ranking.framework)
-        .map(|f| f.grades.clone())
+        .map(|f| f.bands.clone())
         .unwrap_or_default()
 }
 
 /// The band's place in its framework's list (0 = best), for its colour.
-fn band_class(
-    grades: &[parindex_core::framework::Grade],
-    band: Option<&parindex_core::Text>,
-) -> String {
-    match band.and_then(|b| grades.iter().position(|g| &g.label == b)) {
+fn band_class(bands: &[Band], band: Option<&parindex_core::Text>) -> String {
+    match band.and_then(|b| bands.iter().position(|g| &g.label == b)) {
         Some(i) => format!("band-{}", i.min(4)),
         None => "band-none".into(),
     }
@@ -46,7 +45,7 @@ fn band_class(
 
 #[function_component(Rank)]
 pub fn rank() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let dragging = use_state(|| false);
 
@@ -144,8 +143,8 @@ pub fn rank() -> Html {
 
 fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
     let lang = state.lang;
-    let grades = grades_of(r, state);
-    let legend = grades.iter().enumerate().map(|(i, g)| {
+    let bands = bands_of(r, state);
+    let legend = bands.iter().enumerate().map(|(i, g)| {
         html! { <li><span class={classes!("chip", format!("band-{}", i.min(4)))}>{ g.label.get(lang) }</span>{ format!(" ≥ {}", num(g.min, lang)) }</li> }
     });
     let band_text = |b: Option<&parindex_core::Text>| {
@@ -161,7 +160,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 <td class="num">{ num(row.points, lang) }</td>
                 <td class="num">{ num(row.max, lang) }</td>
                 <td class="num">{ index(row.index, lang) }</td>
-                <td><span class={classes!("chip", band_class(&grades, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
+                <td><span class={classes!("chip", band_class(&bands, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
                 <td>{ if row.complete { tr(lang, "Đủ", "Yes") } else { tr(lang, "Chưa đủ", "No") } }</td>
             </tr>
         }
@@ -181,7 +180,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 <title>{ format!("{label}: {}", index(row.index, lang)) }</title>
                 <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width.to_string()} height="16" rx="3"
-                    class={classes!("bar-band", band_class(&grades, row.band.as_ref()))} />
+                    class={classes!("bar-band", band_class(&bands, row.band.as_ref()))} />
                 <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">{ index(row.index, lang) }</text>
             </g>
         }

@@ -3,8 +3,8 @@
 //! buttons. Printing is refused while an appraised change lacks its comment. The print
 //! stylesheet (`web/style.css`, `@media print`) hides the app around the report.
 
-use super::Ctx;
 use crate::files;
+use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use crate::model;
 use parindex_core::render::scorecard_csv;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[function_component(Report)]
 pub fn report() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let Some(session) = state.session.as_ref() else {
         return html! {};
@@ -25,7 +25,7 @@ pub fn report() -> Html {
     let body = report::report(
         card,
         &session.framework,
-        &report::notes_of(&session.tree, lang),
+        &report::notes_of(&session.tree(), lang),
         lang,
     );
     let print = Callback::from(|_| files::print());

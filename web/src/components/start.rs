@@ -1,12 +1,16 @@
 //! The start page: resume the autosaved draft, start a new assessment on a built-in or
 //! opened framework, open an assessment file, or open the Trà Cú example.
 
-use super::{framework_of, Ctx};
 use crate::files;
-use crate::i18n::{tr, Lang};
+use crate::hooks::use_ctx;
+use crate::i18n::tr;
+use crate::open::{framework_of, open_as_draft, replace_draft};
+use crate::platform;
 use crate::state::{Action, Notice, Screen, Session};
 use crate::storage::{self, FrameworkOrigin};
 use parindex_core::builtin::CATALOGUE;
+use parindex_core::framework::Level;
+use parindex_core::keyword::Keyword;
 use parindex_core::{blank_assessment, Framework};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -15,54 +19,6 @@ use yew::prelude::*;
 /// The example shipped beside the app (real figures of Trà Cú district, 2022). It is a
 /// file of its own, fetched when asked for, so it costs nothing on a first visit.
 pub const TRA_CU_URL: &str = "./tra-cu-2022.json";
-
-/// Opens assessment JSON text: with a built-in framework or one opened on this page.
-pub async fn open_assessment(state: &Ctx, name: &str, text: &str) {
-    let fail = |messages: Vec<String>| {
-        state.dispatch(Action::Notify(Notice::OpenFailed {
-            file: name.to_string(),
-            messages,
-        }))
-    };
-    let tree = match parindex_core::assessment::parse_json(text) {
-        Ok(t) => t,
-        Err(d) => return fail(vec![d.render(state.lang)]),
-    };
-    let reference = match parindex_core::assessment::framework_ref(&tree) {
-        Ok(r) => r,
-        Err(d) => return fail(vec![d.render(state.lang)]),
-    };
-    let (framework, origin) = match crate::frameworks::opened(&state.custom_frameworks, &reference)
-    {
-        Some((f, toml)) => (f.clone(), FrameworkOrigin::File(toml.clone())),
-        None => match framework_of(&FrameworkOrigin::Builtin(reference.clone())).await {
-            Ok(f) => (f, FrameworkOrigin::Builtin(reference)),
-            Err(messages) => return fail(messages),
-        },
-    };
-    let session = Session::new(framework, origin, tree);
-    if session.score.scorecard.is_none() {
-        return fail(
-            session
-                .score
-                .diagnostics
-                .iter()
-                .map(|d| d.render(state.lang))
-                .collect(),
-        );
-    }
-    replace_draft(state, session);
-}
-
-/// Opens a session, keeping the stored draft it replaces under `parindex.previous`.
-fn replace_draft(state: &Ctx, session: Session) {
-    #[cfg(target_arch = "wasm32")]
-    storage::previous::keep();
-    state.dispatch(Action::Open {
-        session,
-        notice: None,
-    });
-}
 
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
@@ -85,12 +41,12 @@ struct Choice {
     leaves: usize,
     source: String,
     /// A framework file opened in this visit: the framework and its text.
-    file: Option<(Rc<Framework>, String)>,
+    file: Option<(Rc<Framework>, Rc<str>)>,
 }
 
 #[function_component(Start)]
 pub fn start() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let chosen = use_state(|| {
         CATALOGUE
@@ -99,7 +55,7 @@ pub fn start() -> Html {
             .unwrap_or_default()
     });
     let unit = use_state(String::new);
-    let year = use_state(|| (js_sys::Date::new_0().get_full_year()).to_string());
+    let year = use_state(|| platform::this_year().to_string());
     let problem = use_state(|| None::<&'static str>);
 
     // Built-in frameworks are listed from the catalogue (loaded when one is used) and
@@ -118,7 +74,7 @@ pub fn start() -> Html {
         .chain(state.custom_frameworks.iter().map(|(f, t)| Choice {
             reference: f.reference(),
             title: f.title.get(lang).to_string(),
-            level: f.level.name(),
+            level: f.level.keyword(),
             official: f.official,
             leaves: f.leaves().count(),
             source: f.source.clone(),
@@ -126,26 +82,8 @@ pub fn start() -> Html {
         }))
         .collect();
 
-    let stored = {
-        #[cfg(target_arch = "wasm32")]
-        {
-            storage::load_raw().and_then(|raw| storage::decode(&raw).ok())
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            None::<storage::Stored>
-        }
-    };
-    let previous = {
-        #[cfg(target_arch = "wasm32")]
-        {
-            storage::previous::load().and_then(|raw| storage::decode(&raw).ok())
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            None::<storage::Stored>
-        }
-    };
+    let stored = storage::load();
+    let previous = storage::previous::load();
     let resume_card = |s: storage::Stored, title: &'static str, testid: &'static str| {
         let (unit, year) = crate::model::unit_and_year(&s.assessment);
         let reference = s
@@ -215,26 +153,13 @@ pub fn start() -> Html {
             let Some(choice) = frameworks.iter().find(|c| c.reference == *chosen) else {
                 return;
             };
-            let has_draft = {
-                #[cfg(target_arch = "wasm32")]
-                {
-                    storage::load_raw().is_some()
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                {
-                    false
-                }
-            };
-            if has_draft {
+            if storage::load_raw().is_some() {
                 let question = tr(
                     state.lang,
                     "Bản nháp đang lưu sẽ được cất sang mục \"bản nháp trước đó\" (chỉ giữ một bản). Tiếp tục?",
                     "The stored draft will be kept as the \"previous draft\" (only one is kept). Continue?",
                 );
-                let ok = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(question).ok())
-                    .unwrap_or(true);
-                if !ok {
+                if !platform::confirm(question) {
                     return;
                 }
             }
@@ -247,7 +172,7 @@ pub fn start() -> Html {
             );
             yew::platform::spawn_local(async move {
                 let (framework, origin) = match file {
-                    Some((f, t)) => (Ok(f), FrameworkOrigin::File(t)),
+                    Some((f, t)) => (Ok(f), FrameworkOrigin::File(t.to_string())),
                     None => (
                         crate::frameworks::load(&reference).await,
                         FrameworkOrigin::Builtin(reference.clone()),
@@ -276,7 +201,7 @@ pub fn start() -> Html {
             let name = file.name();
             yew::platform::spawn_local(async move {
                 match files::read_text(file).await {
-                    Ok(text) => open_assessment(&state, &name, &text).await,
+                    Ok(text) => open_as_draft(&state, &name, &text).await,
                     Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
                         file: name,
                         messages: vec![m],
@@ -298,9 +223,7 @@ pub fn start() -> Html {
                     .await
                     .map_err(|m| vec![m])
                     .and_then(|text| {
-                        Framework::from_toml(&text)
-                            .map(|f| (f, text))
-                            .map_err(|d| d.iter().map(|d| d.render(state.lang)).collect())
+                        crate::frameworks::parse(&text).map(|f| (f, Rc::<str>::from(text)))
                     });
                 match result {
                     Ok((f, text)) => {
@@ -321,7 +244,7 @@ pub fn start() -> Html {
             let state = state.clone();
             yew::platform::spawn_local(async move {
                 match files::fetch_text(TRA_CU_URL).await {
-                    Ok(text) => open_assessment(&state, "tra-cu-2022.json", &text).await,
+                    Ok(text) => open_as_draft(&state, "tra-cu-2022.json", &text).await,
                     Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
                         file: "tra-cu-2022.json".into(),
                         messages: vec![m],
@@ -344,14 +267,8 @@ pub fn start() -> Html {
         } else {
             html! { <span class="badge template">{ tr(lang, "Khung mẫu", "Template") }</span> }
         };
-        let level = match (f.level, lang) {
-            ("district", Lang::Vi) => "cấp huyện",
-            ("commune", Lang::Vi) => "cấp xã",
-            ("province", Lang::Vi) => "cấp tỉnh",
-            ("department", Lang::Vi) => "cấp sở",
-            ("ministry", Lang::Vi) => "cấp bộ",
-            (other, _) => other,
-        };
+        let level = Level::from_keyword(f.level)
+            .map_or_else(|| f.level.to_string(), |l| l.label().get(lang).to_string());
         let id = format!("fw-{}", reference.replace('@', "-"));
         html! {
             <li class={classes!("framework", checked.then_some("chosen"))}>

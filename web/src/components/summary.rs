@@ -2,16 +2,17 @@
 //! points with bars drawn in SVG, where points can still be gained (largest first, with
 //! what would earn them), the counts of missing and survey-pending leaves.
 
-use super::Ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr};
 use crate::state::{Action, Screen};
+use parindex_core::format::band_text;
 use parindex_core::report;
 use parindex_core::scorecard::{Status, Total};
 use yew::prelude::*;
 
 #[function_component(Summary)]
 pub fn summary() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let lang = state.lang;
     let Some(session) = state.session.as_ref() else {
         return html! {};
@@ -19,12 +20,7 @@ pub fn summary() -> Html {
     let Some(card) = session.score.scorecard.as_ref() else {
         return html! { <p>{ tr(lang, "Chưa chấm được điểm: xem các lỗi trong hồ sơ.", "Cannot score yet: see the errors.") }</p> };
     };
-    let band = |t: &Total| {
-        t.band
-            .as_ref()
-            .map(|b| b.get(lang).to_string())
-            .unwrap_or_else(|| tr(lang, "(không xếp loại)", "(no band)").to_string())
-    };
+    let band = |t: &Total| band_text(t.band.as_ref(), lang);
 
     let title_of = |code: &str| {
         card.node(code)
@@ -59,7 +55,7 @@ pub fn summary() -> Html {
         }
     });
     let s = &card.summary;
-    let differences = report::differences(card, &report::notes_of(&session.tree, lang), lang);
+    let differences = report::differences(card, &report::notes_of(&session.tree(), lang), lang);
     let owed = card.comments_owed();
     html! {
         <div class="summary" data-testid="summary">

@@ -3,7 +3,7 @@
 //! the results arrive from the survey, all at once. Desk only.
 
 use super::leaf::sets_field;
-use super::Ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::{num, tr};
 use crate::model::{self, Section};
 use parindex_core::rules::RuleKind;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[function_component(SurveyTable)]
 pub fn survey_table() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
@@ -24,9 +24,8 @@ pub fn survey_table() -> Html {
         .map(|(i, c)| {
             let code = c.code.clone();
             let id = format!("sv-{}", code.replace('.', "-"));
-            let path = format!("survey.{code}.percent");
-            let error = session.error_at(&path, lang);
-            let value = model::field_text(&session.tree, Section::Survey, &code, "percent");
+            let error = session.message_at(Section::Survey, &code, "percent", lang);
+            let value = model::field_text(&session.tree(), Section::Survey, &code, "percent");
             let points = card
                 .and_then(|k| k.nodes.get(i))
                 .map(|n| num(n.points, lang));

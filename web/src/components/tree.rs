@@ -4,8 +4,9 @@
 use super::adjust::Adjustments;
 use super::leaf::Leaf;
 use super::survey::SurveyTable;
-use super::Ctx;
+use crate::hooks::use_ctx;
 use crate::i18n::{num, tr};
+use crate::model::{Adjustments as List, Section};
 use crate::state::Mode;
 use parindex_core::scorecard::Status;
 use yew::prelude::*;
@@ -17,7 +18,7 @@ struct NodeProps {
 
 #[function_component(Node)]
 fn node(props: &NodeProps) -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
@@ -33,7 +34,7 @@ fn node(props: &NodeProps) -> Html {
         .and_then(|card| card.nodes.get(props.index));
     let points = result.map(|n| format!("{} / {}", num(n.points, lang), num(n.max, lang)));
     let na = result.is_some_and(|n| n.status == Status::NotApplicable);
-    let depth = c.code.matches('.').count();
+    let depth = parindex_core::code::depth(&c.code);
     let heading = if depth == 0 { "field" } else { "criterion" };
     html! {
         <details class={classes!("node", heading)} open=true data-code={c.code.clone()}>
@@ -52,7 +53,7 @@ fn node(props: &NodeProps) -> Html {
 
 #[function_component(CriteriaTree)]
 pub fn criteria_tree() -> Html {
-    let state = use_context::<Ctx>().expect("app context");
+    let state = use_ctx();
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
@@ -63,12 +64,14 @@ pub fn criteria_tree() -> Html {
         .diagnostics
         .iter()
         .filter(|d| {
-            !d.path.starts_with("self.")
-                && !d.path.starts_with("survey.")
-                && !d.path.starts_with("appraisal.")
-                // Shown beside the bonus and penalty fields to the appraiser.
-                && !(state.mode == Mode::Appraiser
-                    && (d.path.starts_with("bonus[") || d.path.starts_with("penalty[")))
+            let l = &d.location;
+            // Entries show their own messages; the appraiser sees bonus and penalty
+            // items' beside their fields.
+            let on_a_leaf = l.criterion.is_some() && l.section.and_then(Section::of_key).is_some();
+            let beside_an_item = state.mode == Mode::Appraiser
+                && l.item.is_some()
+                && matches!(l.section, Some("bonus" | "penalty"));
+            !on_a_leaf && !beside_an_item
         })
         .map(|d| d.render(lang))
         .collect();
@@ -82,8 +85,8 @@ pub fn criteria_tree() -> Html {
             if crate::DESK && state.mode == Mode::Appraiser {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
-                <Adjustments key_name="bonus" />
-                <Adjustments key_name="penalty" />
+                <Adjustments list={List::Bonus} />
+                <Adjustments list={List::Penalty} />
             }
         </div>
     }
