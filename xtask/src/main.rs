@@ -4,6 +4,7 @@
 
 mod figures;
 mod tools;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -11,9 +12,11 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "usage: cargo xtask <command>
   serve     build the app and serve it on http://127.0.0.1:8080/ (the appraising
             body's desk at /tham-dinh/)
-  test      every test: format check, native tests, fuzz targets briefly, browser parity
-            and component tests in headless Chromium, the Node.js package test, the
-            embedding page and the app end to end; and the budgets (size, speed)
+  test      every test: format check, clippy, native tests, fuzz targets briefly, browser
+            parity and component tests in headless Chromium, the Node.js package test,
+            the embedding page and the app end to end; and the budgets (size, speed)
+  test --quick
+            the fast tier while working: format check, clippy, native tests
   bench     the table of measured figures: sizes, re-scoring in Chromium, reload time,
             native scoring and ranking, CLI wall time
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
@@ -82,8 +85,21 @@ const BROWSER_TEST_ENV: [(&str, &str); 3] = [
     ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
 ];
 
+/// The quick tier: formatting, clippy with warnings as errors, every native test.
 fn native_tests() -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run("cargo", &["test", "--workspace", "--locked"])
 }
 
@@ -232,12 +248,55 @@ fn js_tests() -> Result<(), String> {
     )
 }
 
-/// Runs a fuzz target for `seconds` on a copy of its seed corpus.
+/// The seed corpus of a fuzz target, from the project's own files (so it never drifts
+/// from them): for `framework` every framework under `frameworks/` and `tests/`, for
+/// `assessment` every assessment under `examples/` and `tests/`.
+fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
+    let ext = match target {
+        "framework" => "toml",
+        "assessment" => "json",
+        other => return Err(format!("no fuzz target {other} (framework | assessment)")),
+    };
+    let mut out = Vec::new();
+    let mut dirs = vec![
+        repo().join("frameworks"),
+        repo().join("examples"),
+        repo().join("tests/invalid/frameworks"),
+        repo().join("tests/invalid/assessments"),
+    ];
+    for group in ["tests/golden", "tests/rank"] {
+        let dir = repo().join(group);
+        let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        cases.sort();
+        dirs.extend(cases);
+    }
+    for dir in dirs {
+        out.extend(
+            figures::files_in(&dir)?
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .filter(|p| !p.ends_with("expected.json")),
+        );
+    }
+    Ok(out)
+}
+
+/// Runs a fuzz target for `seconds` on a corpus seeded from the project's files.
 fn fuzz(target: &str, seconds: u32) -> Result<(), String> {
     tools::ensure_fuzz_tools()?;
-    let seeds = repo().join("fuzz/seeds").join(target);
     let corpus = repo().join("target/fuzz-corpus").join(target);
-    copy_dir(&seeds, &corpus)?;
+    std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    for (i, seed) in seeds(target)?.iter().enumerate() {
+        let name = format!(
+            "seed-{i:03}-{}",
+            seed.file_name().unwrap_or_default().to_string_lossy()
+        );
+        std::fs::copy(seed, corpus.join(name)).map_err(|e| format!("{}: {e}", seed.display()))?;
+    }
     let corpus = corpus.to_string_lossy().into_owned();
     run(
         "cargo",
@@ -310,6 +369,9 @@ fn bench() -> Result<(), String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("test") if args.get(1).map(String::as_str) == Some("--quick") => {
+            native_tests().map(|()| eprintln!("xtask: the quick tier passed (fmt, clippy, native tests)"))
+        }
         Some("test") => test(),
         Some("bench") => bench(),
         Some("serve") => tools::ensure_app_tools()
@@ -337,5 +399,32 @@ fn main() -> ExitCode {
             eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The seeds cover the built-in frameworks, the example and every test case.
+    #[test]
+    fn fuzz_seeds_come_from_the_project_files() {
+        let frameworks = super::seeds("framework").expect("seeds");
+        let assessments = super::seeds("assessment").expect("seeds");
+        let names = |v: &[std::path::PathBuf]| -> Vec<String> {
+            v.iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect()
+        };
+        let (f, a) = (names(&frameworks), names(&assessments));
+        assert!(f
+            .iter()
+            .any(|p| p.ends_with("frameworks/mau-huyen-2022.toml")));
+        assert!(f
+            .iter()
+            .any(|p| p.ends_with("tests/golden/deadline-edges/framework.toml")));
+        assert!(f.iter().any(|p| p.contains("tests/invalid/frameworks/")));
+        assert!(a.iter().any(|p| p.ends_with("examples/tra-cu-2022.json")));
+        assert!(a.iter().any(|p| p.contains("tests/rank/tie-top/")));
+        assert!(!a.iter().any(|p| p.ends_with("expected.json")));
+        assert!(f.len() >= 60 && a.len() >= 60, "{} / {}", f.len(), a.len());
     }
 }

@@ -3,15 +3,13 @@
 //! wasm-pack, wasm-opt and playwright-core from npm (`package-lock.json`), and Debian's
 //! Chromium with its ChromeDriver. Nothing is downloaded outside the package registries.
 
+use crate::versions::{BINARYEN, CARGO_FUZZ, TRUNK, WASM_BINDGEN, WASM_PACK};
 use crate::{repo, run};
 use std::path::PathBuf;
 use std::process::Command;
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const WASM_PACK_VERSION: &str = "0.15.1";
-/// Trunk 0.22 needs a newer rustc than these machines have.
-const TRUNK_VERSION: &str = "0.21.14";
 
 /// PATH with the npm tools (wasm-opt) and cargo's bin folder first.
 pub fn path() -> String {
@@ -46,21 +44,6 @@ fn version_of(program: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-/// The wasm-bindgen version pinned in Cargo.lock.
-fn locked_wasm_bindgen() -> Result<String, String> {
-    let lock = std::fs::read_to_string(repo().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_string());
-            }
-        }
-    }
-    Err("wasm-bindgen is not in Cargo.lock".into())
-}
-
 pub fn ensure_wasm_tools() -> Result<(), String> {
     let targets = Command::new("rustup")
         .args(["target", "list", "--installed"])
@@ -69,7 +52,7 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
     if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
         run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
     }
-    let pinned = locked_wasm_bindgen()?;
+    let pinned = WASM_BINDGEN;
     if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {pinned}")) {
         // Not --locked: the CLI's own lock file names a yanked webpki-roots; the library
         // crate it must match is pinned exactly in Cargo.toml either way.
@@ -78,18 +61,18 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
             &["install", "--force", &format!("wasm-bindgen-cli@{pinned}")],
         )?;
     }
-    if !version_of("wasm-pack").is_some_and(|v| v.contains(WASM_PACK_VERSION)) {
+    if !version_of("wasm-pack").is_some_and(|v| v.contains(WASM_PACK)) {
         run(
             "cargo",
             &[
                 "install",
                 "--locked",
                 "--force",
-                &format!("wasm-pack@{WASM_PACK_VERSION}"),
+                &format!("wasm-pack@{WASM_PACK}"),
             ],
         )?;
     }
-    if version_of("wasm-opt").is_none_or(|v| !v.contains("version 132"))
+    if version_of("wasm-opt").is_none_or(|v| !v.contains(&format!("version {BINARYEN}")))
         || !repo().join("node_modules/playwright-core").exists()
         || !repo().join("node_modules/.bin/tsc").exists()
         || !repo().join("node_modules/axe-core").exists()
@@ -103,15 +86,10 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
 /// Everything the app build needs: the wasm tools and Trunk.
 pub fn ensure_app_tools() -> Result<(), String> {
     ensure_wasm_tools()?;
-    if !version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+    if !version_of("trunk").is_some_and(|v| v.contains(TRUNK)) {
         run(
             "cargo",
-            &[
-                "install",
-                "--locked",
-                "--force",
-                &format!("trunk@{TRUNK_VERSION}"),
-            ],
+            &["install", "--locked", "--force", &format!("trunk@{TRUNK}")],
         )?;
     }
     Ok(())
@@ -191,7 +169,10 @@ pub fn ensure_fuzz_tools() -> Result<(), String> {
         .env("PATH", path())
         .output();
     if !fuzz.is_ok_and(|o| o.status.success()) {
-        run("cargo", &["install", "--locked", "cargo-fuzz@0.13.2"])?;
+        run(
+            "cargo",
+            &["install", "--locked", &format!("cargo-fuzz@{CARGO_FUZZ}")],
+        )?;
     }
     Ok(())
 }
