@@ -2,40 +2,25 @@
 // keyboard (focus, typing, space bar), on a blank assessment of the template framework.
 // The total shown must equal the CLI's for the exported file, and the CLI's for the
 // example's own entries (without the appraiser's entries and bonus).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./static-server.mjs";
-import { launch, watchOrigin } from "./browser.mjs";
+import { join } from "node:path";
+import { artifacts, repo, servedWithBrowser, watchOrigin } from "./browser.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = join(repo, "target/artifacts");
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
 const example = JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8"));
-let server, browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  server = await serve(join(repo, "dist"), "/ung-dung/");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedWithBrowser("dist", "/ung-dung/");
 
 const id = (code, field) => `#in-${code.replaceAll(".", "-")}-${field}`;
 
 test("the Trà Cú self-assessment, entered with the keyboard, totals as the CLI says", async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "vi-VN", acceptDownloads: true });
   const page = await context.newPage();
-  const outside = watchOrigin(page, server.origin);
+  const outside = watchOrigin(page, env.server.origin);
   page.on("dialog", (d) => d.accept());
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector("[data-testid=start]");
 
   // Start: the template district framework is preselected; unit, year, Enter.

@@ -1,6 +1,15 @@
 // Launches Debian's Chromium through playwright-core, headless and without any traffic
 // of its own (no background networking, no component updates), as these machines need.
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
+import { mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./static-server.mjs";
+
+/** The repository, and the folder where tests leave screenshots and files. */
+export const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export const artifacts = join(repo, "target/artifacts");
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -46,4 +55,23 @@ export function watchOrigin(page, origin, outside = []) {
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
   });
   return outside;
+}
+
+/**
+ * For the tests of one file: serves the folder `dir` of the repository under the path
+ * `base` and launches Chromium before the first test, and closes both after the last.
+ * Returns `{ server, browser }`, filled in before the tests run.
+ */
+export function servedWithBrowser(dir, base) {
+  const env = {};
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    env.server = await serve(join(repo, dir), base);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,35 +1,19 @@
 // The embedding example (web/embed), served as static files under a deep path and
 // driven in real Chromium: it shows the Trà Cú total, updates after an input change,
 // shows the engine's message for a bad input, and never leaves its origin.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./static-server.mjs";
-import { launch, watchOrigin } from "./browser.mjs";
+import { join } from "node:path";
+import { artifacts, repo, servedWithBrowser, watchOrigin } from "./browser.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = join(repo, "target/artifacts");
-let server, browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  server = await serve(join(repo, "web/embed"), "/cong-thong-tin/nhung/chi-so-cchc/");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedWithBrowser("web/embed", "/cong-thong-tin/nhung/chi-so-cchc/");
 
 test("the embed page shows the example's total and follows input changes", async () => {
-  const page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-  const outside = watchOrigin(page, server.origin);
+  const page = await env.browser.newPage({ viewport: { width: 900, height: 1100 } });
+  const outside = watchOrigin(page, env.server.origin);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector("body[data-ready=true]");
   const text = (id) => page.textContent(`[data-testid=${id}]`);
   assert.equal(await text("total-points"), "78,28");
@@ -53,6 +37,6 @@ test("the embed page shows the example's total and follows input changes", async
 
   assert.deepEqual(outside, [], "requests left the origin");
   assert.deepEqual(errors, []);
-  assert.ok(server.requests.some((u) => u.endsWith(".wasm")), "the wasm module was served by the page's origin");
+  assert.ok(env.server.requests.some((u) => u.endsWith(".wasm")), "the wasm module was served by the page's origin");
   await page.close();
 });

@@ -1,32 +1,17 @@
 // Storage safety and hostile input in the built app, in Chromium: a draft survives a
 // reload in the middle of typing; a full storage triggers the backup download and the
 // warning; oversized imports are refused with a message; markup stays text.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "./static-server.mjs";
-import { launch, watchOrigin } from "./browser.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { artifacts, repo, servedWithBrowser, watchOrigin } from "./browser.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = join(repo, "target/artifacts");
 const example = readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8");
-let server, browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  server = await serve(join(repo, "dist"), "/");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedWithBrowser("dist", "/");
 
 async function fresh(options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await env.browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   page.on("dialog", (d) => d.accept());
   return { context, page };
@@ -34,7 +19,7 @@ async function fresh(options = {}) {
 
 test("a draft survives a reload in the middle of typing", async () => {
   const { context, page } = await fresh();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
   await page.focus("#in-3-3-2-numerator");
@@ -57,7 +42,7 @@ test("full storage: the backup downloads and the warning says so", async () => {
       return real.call(this, key, value);
     };
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const downloaded = page.waitForEvent("download");
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
@@ -78,7 +63,7 @@ test("full storage: the backup downloads and the warning says so", async () => {
 
 test("an oversized import is refused with a clear message", async () => {
   const { context, page } = await fresh();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const big = join(artifacts, "big.json");
   writeFileSync(big, `{"unit":"${"a".repeat(6 * 1024 * 1024)}"}`);
   await page.setInputFiles("[data-testid=open-assessment]", big);
@@ -89,14 +74,14 @@ test("an oversized import is refused with a clear message", async () => {
 
 test("markup in names and notes stays text and never runs", async () => {
   const { context, page } = await fresh();
-  const outside = watchOrigin(page, server.origin);
+  const outside = watchOrigin(page, env.server.origin);
   const hostile = JSON.parse(example);
   hostile.unit = `<img src=x onerror="window.__pwned=1">UBND <b>huyện</b>`;
   hostile.self["1.1.1"].note = `<script>window.__pwned=2</script>`;
   hostile.self["1.1.1"].evidence[0].title = `"><svg onload="window.__pwned=3">`;
   const file = join(artifacts, "hostile.json");
   writeFileSync(file, JSON.stringify(hostile));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.setInputFiles("[data-testid=open-assessment]", file);
   await page.waitForSelector("[data-testid=tree]");
   assert.equal(await page.textContent("[data-testid=unit]"), `${hostile.unit} — 2022`);

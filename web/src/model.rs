@@ -367,26 +367,27 @@ pub struct EvidenceItem {
 }
 
 pub fn evidence(tree: &Value, section: Section, code: &str) -> Vec<EvidenceItem> {
-    let text = |v: &Value, k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
+    let list = entry(tree, section, code).and_then(|e| e.get("evidence"));
+    items(list, |text| EvidenceItem {
+        reference: text("ref"),
+        date: text("date"),
+        title: text("title"),
+    })
+}
+
+/// The items of a list as the form edits them: each field as text (a number as written),
+/// empty when absent; nothing when the list is not one.
+fn items<T>(list: Option<&Value>, item: impl Fn(&dyn Fn(&str) -> String) -> T) -> Vec<T> {
+    let text = |v: &Value, k: &str| match v.get(k) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
     };
-    entry(tree, section, code)
-        .and_then(|e| e.get("evidence"))
+    let list = list
         .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .map(|v| EvidenceItem {
-                    reference: text(v, "ref"),
-                    date: text(v, "date"),
-                    title: text(v, "title"),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    list.iter().map(|v| item(&|k| text(v, k))).collect()
 }
 
 /// Writes the evidence list back; empty fields are left out of the file.
@@ -429,23 +430,10 @@ pub struct AdjustmentItem {
 
 /// The items of `bonus` or `penalty`.
 pub fn adjustments(tree: &Value, key: &str) -> Vec<AdjustmentItem> {
-    let text = |v: &Value, k: &str| match v.get(k) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    tree.get(key)
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .map(|v| AdjustmentItem {
-                    points: text(v, "points"),
-                    reason: text(v, "reason"),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    items(tree.get(key), |text| AdjustmentItem {
+        points: text("points"),
+        reason: text("reason"),
+    })
 }
 
 /// Writes `bonus` or `penalty` back; points are kept as typed (a decimal comma read as a
@@ -619,6 +607,11 @@ mod tests {
     fn evidence_items_are_added_set_by_named_field_and_removed() {
         let mut tree = json!({ "format": 1, "self": {} });
         let (section, code) = (S, "1.1.1".to_string());
+        let remove_first = Edit::RemoveEvidence {
+            section,
+            code: code.clone(),
+            index: 0,
+        };
         apply(
             &mut tree,
             &Edit::AddEvidence {
@@ -651,14 +644,7 @@ mod tests {
             tree["self"]["1.1.1"]["evidence"],
             json!([{ "ref": "05/KH-UBND", "date": "2022-01-25" }, { "title": "Báo cáo" }])
         );
-        apply(
-            &mut tree,
-            &Edit::RemoveEvidence {
-                section,
-                code: code.clone(),
-                index: 0,
-            },
-        );
+        apply(&mut tree, &remove_first);
         assert_eq!(
             evidence(&tree, S, &code),
             vec![EvidenceItem {
@@ -666,14 +652,7 @@ mod tests {
                 ..EvidenceItem::default()
             }]
         );
-        apply(
-            &mut tree,
-            &Edit::RemoveEvidence {
-                section,
-                code: code.clone(),
-                index: 0,
-            },
-        );
+        apply(&mut tree, &remove_first);
         assert!(tree["self"]["1.1.1"].get("evidence").is_none());
     }
 

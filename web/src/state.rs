@@ -330,6 +330,16 @@ mod tests {
     use parindex_core::rules::RuleKind;
     use parindex_core::scorecard::Status;
 
+    /// A state with a blank `mau-xa@2024` assessment open, and the code of a ratio leaf.
+    fn opened() -> (Rc<AppState>, String) {
+        let (session, code) = session();
+        let state = AppState {
+            session: Some(session),
+            ..AppState::default()
+        };
+        (Rc::new(state), code)
+    }
+
     fn session() -> (Session, String) {
         let fw = Rc::new(parindex_core::builtin("mau-xa@2024").expect("built in"));
         let code = fw
@@ -354,11 +364,7 @@ mod tests {
 
     #[test]
     fn an_edit_changes_the_shared_tree_in_place_and_rescores() {
-        let (session, code) = session();
-        let state = Rc::new(AppState {
-            session: Some(session),
-            ..AppState::default()
-        });
+        let (state, code) = opened();
         let first = state
             .clone()
             .reduce(set(&code, "numerator", serde_json::json!(9)));
@@ -385,11 +391,7 @@ mod tests {
 
     #[test]
     fn a_bad_value_is_kept_as_typed_and_named_where_it_is() {
-        let (session, code) = session();
-        let state = Rc::new(AppState {
-            session: Some(session),
-            ..AppState::default()
-        });
+        let (state, code) = opened();
         let next = state
             .reduce(set(&code, "numerator", serde_json::json!("12a")))
             .reduce(set(&code, "denominator", serde_json::json!(20)));

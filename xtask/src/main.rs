@@ -187,6 +187,53 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The desk's page (`tham-dinh.html`), written from the units' `index.html` so the two
+/// never drift apart (the CSP, the wasm-opt flags, the copied files): only its title,
+/// description, stylesheet and the `desk` feature differ. Trunk needs it as a file beside
+/// `index.html`; it is not kept in git.
+fn write_desk_page() -> Result<(), String> {
+    let units = std::fs::read_to_string(repo().join("index.html"))
+        .map_err(|e| format!("index.html: {e}"))?;
+    std::fs::write(repo().join("tham-dinh.html"), desk_page(&units)?)
+        .map_err(|e| format!("tham-dinh.html: {e}"))
+}
+
+/// The desk's page from the units' page.
+fn desk_page(units: &str) -> Result<String, String> {
+    let changes = [
+        (
+            "  <!-- The app never talks to anything but its own origin. -->\n",
+            "  <!-- Written by `cargo xtask` from index.html: edit that file. The appraising body's\n       desk: the same app with appraisal entry, compare and ranking (`--features desk`),\n       built into dist/tham-dinh/ so units never download it. It never talks to anything\n       but its own origin. -->\n",
+        ),
+        (
+            "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính",
+            "Thẩm định, so sánh, xếp hạng Chỉ số cải cách hành chính",
+        ),
+        (
+            "<title>Chỉ số CCHC — tự đánh giá / PAR Index self-assessment</title>",
+            "<title>Chỉ số CCHC — thẩm định, xếp hạng / PAR Index appraisal and ranking</title>",
+        ),
+        (
+            "<link data-trunk rel=\"css\" href=\"web/style.css\">\n",
+            "<link data-trunk rel=\"css\" href=\"web/style.css\">\n  <link data-trunk rel=\"css\" href=\"web/desk.css\">\n",
+        ),
+        (
+            "data-bin=\"parindex-app\" ",
+            "data-bin=\"parindex-app\" data-cargo-features=\"desk\" ",
+        ),
+    ];
+    let mut desk = units.to_string();
+    for (from, to) in changes {
+        if !desk.contains(from) {
+            return Err(format!(
+                "index.html no longer contains {from:?}: update desk_page in xtask"
+            ));
+        }
+        desk = desk.replacen(from, to, 1);
+    }
+    Ok(desk)
+}
+
 /// The two pages, built by `trunk build --release`: the units' app into dist/ and the
 /// appraising body's desk (`tham-dinh.html`, `--features desk`) into dist/tham-dinh/.
 /// Returns the size of what a first visit of each downloads to reach a usable
@@ -195,6 +242,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 /// assessment on it; the others are never needed at once).
 fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
     run("trunk", &["build", "--release"])?;
+    write_desk_page()?;
     // After the units' app: Trunk replaces dist/ as a whole.
     run(
         "trunk",
@@ -404,6 +452,29 @@ fn main() -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    /// The desk's page is the units' page with the desk's title, stylesheet and feature:
+    /// the same CSP, wasm-opt flags and files.
+    #[test]
+    fn the_desk_page_is_the_units_page_with_the_desk_feature() {
+        let units = std::fs::read_to_string(super::repo().join("index.html")).expect("index.html");
+        let desk = super::desk_page(&units).expect("every change applies");
+        assert!(desk.contains("data-cargo-features=\"desk\""));
+        assert!(desk.contains("href=\"web/desk.css\""));
+        assert!(desk.contains("<title>Chỉ số CCHC — thẩm định, xếp hạng"));
+        let csp = |page: &str| {
+            page.lines()
+                .find(|l| l.contains("default-src"))
+                .map(str::to_string)
+        };
+        assert_eq!(csp(&desk), csp(&units));
+        let units_lines: Vec<&str> = units.lines().collect();
+        let kept = desk.lines().filter(|l| units_lines.contains(l)).count();
+        assert!(
+            kept + 8 >= units_lines.len(),
+            "only the desk's lines differ"
+        );
+    }
+
     /// The seeds cover the built-in frameworks, the example and every test case.
     #[test]
     fn fuzz_seeds_come_from_the_project_files() {

@@ -3,17 +3,20 @@
 //! as numeric cells so a spreadsheet can sum and sort them.
 
 use parindex_core::diagnostic::tr;
+use parindex_core::format::Column;
 use parindex_core::render::ranking_text;
 use parindex_core::{Lang, Ranking, Scorecard};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+/// The heading row: the columns' full headings (as the report's standard table).
 fn header(
     sheet: &mut rust_xlsxwriter::Worksheet,
-    titles: &[&str],
+    columns: &[Column],
+    lang: Lang,
     bold: &Format,
 ) -> Result<(), XlsxError> {
-    for (c, t) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *t, bold)?;
+    for (c, column) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, column.full(lang), bold)?;
     }
     Ok(())
 }
@@ -24,18 +27,11 @@ pub fn scorecard(card: &Scorecard, explain: bool, lang: Lang) -> Result<Vec<u8>,
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name(tr(lang, "Bảng tổng hợp", "Summary table"))?;
-    let mut titles = vec![
-        tr(lang, "Mã", "Code"),
-        tr(lang, "Tiêu chí", "Criterion"),
-        tr(lang, "Điểm tối đa", "Max"),
-        tr(lang, "Điểm tự đánh giá", "Self-assessed"),
-        tr(lang, "Điểm thẩm định", "Appraised"),
-        tr(lang, "Trạng thái", "Status"),
-    ];
+    let mut columns = Column::SCORECARD.to_vec();
     if explain {
-        titles.push(tr(lang, "Giải thích", "Explanation"));
+        columns.push(Column::Explanation);
     }
-    header(sheet, &titles, &bold)?;
+    header(sheet, &columns, lang, &bold)?;
     let mut row = 1u32;
     for node in &card.nodes {
         let parent = node.kind.is_none();
@@ -86,28 +82,17 @@ pub fn ranking(r: &Ranking, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name(tr(lang, "Xếp hạng", "Ranking"))?;
-    header(
-        sheet,
-        &[
-            tr(lang, "Hạng", "Rank"),
-            tr(lang, "Đơn vị", "Unit"),
-            tr(lang, "Điểm", "Points"),
-            tr(lang, "Điểm tối đa", "Max"),
-            tr(lang, "Chỉ số (%)", "Index (%)"),
-            tr(lang, "Xếp loại", "Band"),
-        ],
-        &bold,
-    )?;
+    header(sheet, &Column::RANKING, lang, &bold)?;
     for (i, row) in r.rows.iter().enumerate() {
         let y = i as u32 + 1;
         sheet.write_number(y, 0, row.rank as u32)?;
         sheet.write_string(y, 1, &row.unit)?;
-        sheet.write(y, 2, row.points)?;
-        sheet.write(y, 3, row.max)?;
-        if let Some(index) = row.index {
+        sheet.write(y, 2, row.total.points)?;
+        sheet.write(y, 3, row.total.max)?;
+        if let Some(index) = row.total.index {
             sheet.write(y, 4, index.value)?;
         }
-        if let Some(b) = &row.band {
+        if let Some(b) = &row.total.band {
             sheet.write_string(y, 5, b.get(lang))?;
         }
     }

@@ -252,6 +252,17 @@ fn validate_rejects_every_invalid_assessment_fixture() {
     );
 }
 
+/// `parindex rank` on a ranking case: its framework, then `options`, then its
+/// assessment files (sorted).
+fn rank_case(case: &Path, options: &[&str]) -> Output {
+    let fw = case.join("framework.toml");
+    let files = rank_case_files(case);
+    let mut args = vec!["rank", "--framework", fw.to_str().unwrap()];
+    args.extend_from_slice(options);
+    args.extend(files.iter().map(String::as_str));
+    parindex(&args)
+}
+
 /// The assessment files of a ranking case, sorted.
 fn rank_case_files(case: &Path) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(case)
@@ -277,17 +288,7 @@ fn rank_orders_units_and_shares_ties() {
     cases.sort();
     assert!(!cases.is_empty());
     for case in cases {
-        let files = rank_case_files(&case);
-        let fw = case.join("framework.toml");
-        let mut args = vec![
-            "rank",
-            "--format",
-            "json",
-            "--framework",
-            fw.to_str().unwrap(),
-        ];
-        args.extend(files.iter().map(String::as_str));
-        let o = parindex(&args);
+        let o = rank_case(&case, &["--format", "json"]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let ranking: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let expected: serde_json::Value =
@@ -300,27 +301,9 @@ fn rank_orders_units_and_shares_ties() {
                 assert_eq!(&got[k], v, "{}: {k}", case.display());
             }
         }
-        let text = stdout(&parindex(
-            &[
-                &["rank", "--framework", fw.to_str().unwrap()][..],
-                &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ]
-            .concat(),
-        ));
+        let text = stdout(&rank_case(&case, &[]));
         assert!(text.contains("Hạng") && text.contains("Xếp loại"));
-        let csv = stdout(&parindex(
-            &[
-                &[
-                    "rank",
-                    "--format",
-                    "csv",
-                    "--framework",
-                    fw.to_str().unwrap(),
-                ][..],
-                &files.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ]
-            .concat(),
-        ));
+        let csv = stdout(&rank_case(&case, &["--format", "csv"]));
         assert!(csv.starts_with("hang,don_vi,diem,diem_toi_da,chi_so,xep_loai\r\n"));
     }
 }
@@ -466,23 +449,11 @@ fn xlsx_spreadsheets_reopen_with_the_same_numbers() {
 
     // Ranking: three units, one tie.
     let case = repo().join("tests/rank/tie-middle");
-    let files = rank_case_files(&case);
-    let fw = case.join("framework.toml");
     let out = dir.join("rank.xlsx");
-    let mut args = vec![
-        "rank",
-        "--format",
-        "xlsx",
-        "--output",
-        out.to_str().unwrap(),
-        "--framework",
-        fw.to_str().unwrap(),
-    ];
-    args.extend(files.iter().map(String::as_str));
-    assert_eq!(parindex(&args).status.code(), Some(0));
-    args[2] = "json";
-    args.drain(3..5);
-    let ranking: serde_json::Value = serde_json::from_slice(&parindex(&args).stdout).unwrap();
+    let xlsx = ["--format", "xlsx", "--output", out.to_str().unwrap()];
+    assert_eq!(rank_case(&case, &xlsx).status.code(), Some(0));
+    let json = rank_case(&case, &["--format", "json"]);
+    let ranking: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     let sheet = book.worksheet_range("Xếp hạng").unwrap();
     for (i, row) in ranking["rows"].as_array().unwrap().iter().enumerate() {

@@ -189,9 +189,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             );
         }
     }
-    let reference = f
-        .required("framework", diags)
-        .and_then(|v| string(v, &"framework", diags));
+    let reference = f.required_with("framework", string, diags);
     if let Some(r) = &reference {
         if *r != fw.reference() {
             diags.error(
@@ -208,9 +206,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             );
         }
     }
-    let unit = f
-        .required("unit", diags)
-        .and_then(|v| non_empty_string(v, &"unit", diags));
+    let unit = f.required_with("unit", non_empty_string, diags);
     let year = f.required("year", diags).and_then(|v| match v.as_i64() {
         Some(y) if (1900..=2200).contains(&y) => Some(y as i32),
         _ => {
@@ -352,7 +348,7 @@ fn read_entry(
         .optional("not_applicable")
         .and_then(|v| boolean(v, &na_path, diags))
         .unwrap_or(false);
-    let input: Option<Input> = rule.read_input(&mut f, criterion.max, diags).ok().flatten();
+    let input: Option<Input> = rule.read_input(&mut f, diags).ok().flatten();
     if not_applicable {
         if !criterion.may_not_apply {
             diags.error(
@@ -381,10 +377,7 @@ fn read_entry(
         .optional("evidence")
         .map(|v| read_evidence(v, &evidence_path, diags))
         .unwrap_or_default();
-    let note_path = f.path_of("note");
-    let note = f
-        .optional("note")
-        .and_then(|v| string(v, &note_path, diags));
+    let note = f.optional_with("note", string, diags);
     // The appraiser comments; the unit answers (giải trình, `explanation` in the file).
     let (comment, justification) = {
         let key = if section == Section::SelfAssessed {
@@ -456,14 +449,8 @@ fn read_evidence(
         };
         let ref_path = f.path_of("ref");
         let reference = f.optional("ref").and_then(|v| string(v, &ref_path, diags));
-        let title_path = f.path_of("title");
-        let title = f
-            .optional("title")
-            .and_then(|v| string(v, &title_path, diags));
-        let date_path = f.path_of("date");
-        let date = f
-            .optional("date")
-            .and_then(|v| reader::date(v, &date_path, diags));
+        let title = f.optional_with("title", string, diags);
+        let date = f.optional_with("date", reader::date, diags);
         f.finish(diags);
         if reference.as_deref().is_none_or(|r| r.trim().is_empty())
             && title.as_deref().is_none_or(|t| t.trim().is_empty())
@@ -510,14 +497,8 @@ fn read_adjustments(
 
 fn read_adjustment(item: &Value, path: &str, diags: &mut Diagnostics) -> Option<Adjustment> {
     let mut f = Fields::of(item, &path, diags)?;
-    let points_path = f.path_of("points");
-    let points = f
-        .required("points", diags)
-        .and_then(|v| framework_number(v, &points_path, diags));
-    let reason_path = f.path_of("reason");
-    let reason = f
-        .required("reason", diags)
-        .and_then(|v| non_empty_string(v, &reason_path, diags));
+    let points = f.required_with("points", framework_number, diags);
+    let reason = f.required_with("reason", non_empty_string, diags);
     f.finish(diags);
     Some(Adjustment {
         points: points?,

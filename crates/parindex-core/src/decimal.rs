@@ -2,7 +2,7 @@
 //! rounding of quotients, and the number formats of scorecards and explanations.
 
 use crate::diagnostic::Lang;
-use crate::keyword::{serialize_as_keyword, Keyword};
+use crate::keyword::keyword_enum;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -15,27 +15,17 @@ pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
 /// Most decimal places a percent or manual entry may have.
 pub const MAX_INPUT_PLACES: u32 = 6;
 
-/// How a framework rounds `proportional` and `survey` points and the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoundingMode {
-    /// Ties away from zero.
-    HalfUp,
-    /// Ties to the even neighbour (banker's rounding).
-    HalfEven,
-    /// Truncation toward zero.
-    Down,
+keyword_enum! {
+    /// How a framework rounds `proportional` and `survey` points and the index.
+    pub enum RoundingMode ("cách làm tròn", "rounding mode") {
+        /// Ties away from zero.
+        HalfUp = "half-up",
+        /// Ties to the even neighbour (banker's rounding).
+        HalfEven = "half-even",
+        /// Truncation toward zero.
+        Down = "down",
+    }
 }
-
-impl Keyword for RoundingMode {
-    const WHAT: (&'static str, &'static str) = ("cách làm tròn", "rounding mode");
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("half-up", RoundingMode::HalfUp),
-        ("half-even", RoundingMode::HalfEven),
-        ("down", RoundingMode::Down),
-    ];
-}
-
-serialize_as_keyword!(RoundingMode);
 
 /// The framework's rounding: places and mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -128,13 +128,13 @@ impl Diagnostic {
         Diagnostic::new(Severity::Error, code, path.into(), Text::new(vi, en))
     }
 
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<String>,
-        vi: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
-        Diagnostic::new(Severity::Warning, code, path.into(), Text::new(vi, en))
+    /// The same problem as a warning: it does not stop scoring and is reported in the
+    /// scorecard.
+    pub fn into_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
     }
 
     fn new(severity: Severity, code: &'static str, path: String, message: Text) -> Self {

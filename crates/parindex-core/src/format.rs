@@ -77,55 +77,77 @@ impl Column {
         Column::Band,
     ];
 
+    /// The column's headings, in Vietnamese and English: short (text, Markdown), full
+    /// (the standard table), CSV key.
+    fn headings(self) -> [(&'static str, &'static str); 3] {
+        match self {
+            Column::Code => [("Mã", "Code"), ("Mã", "Code"), ("ma", "code")],
+            Column::Criterion => [
+                ("Tiêu chí", "Criterion"),
+                ("Lĩnh vực, tiêu chí", "Field, criterion"),
+                ("tieu_chi", "criterion"),
+            ],
+            Column::Max => [
+                ("Tối đa", "Max"),
+                ("Điểm tối đa", "Max"),
+                ("diem_toi_da", "max"),
+            ],
+            Column::SelfPoints => [
+                ("Tự chấm", "Self"),
+                ("Điểm tự đánh giá", "Self-assessed"),
+                ("diem_tu_danh_gia", "self_points"),
+            ],
+            Column::Points => [
+                ("Thẩm định", "Appraised"),
+                ("Điểm thẩm định", "Appraised"),
+                ("diem_tham_dinh", "points"),
+            ],
+            Column::Status => [
+                ("Trạng thái", "Status"),
+                ("Trạng thái", "Status"),
+                ("trang_thai", "status"),
+            ],
+            Column::Explanation => [
+                ("Giải thích", "Explanation"),
+                ("Giải thích", "Explanation"),
+                ("giai_thich", "explanation"),
+            ],
+            Column::Evidence => [
+                ("Tài liệu kiểm chứng", "Evidence"),
+                ("Tài liệu kiểm chứng", "Evidence"),
+                ("tai_lieu_kiem_chung", "evidence"),
+            ],
+            Column::Rank => [("Hạng", "Rank"), ("Hạng", "Rank"), ("hang", "rank")],
+            Column::Unit => [("Đơn vị", "Unit"), ("Đơn vị", "Unit"), ("don_vi", "unit")],
+            Column::Total => [("Điểm", "Points"), ("Điểm", "Points"), ("diem", "points")],
+            Column::Index => [
+                ("Chỉ số", "Index"),
+                ("Chỉ số (%)", "Index (%)"),
+                ("chi_so", "index"),
+            ],
+            Column::Band => [
+                ("Xếp loại", "Band"),
+                ("Xếp loại", "Band"),
+                ("xep_loai", "band"),
+            ],
+        }
+    }
+
     /// The heading of text and Markdown tables: `Tối đa`.
     pub fn short(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Column::Code => ("Mã", "Code"),
-            Column::Criterion => ("Tiêu chí", "Criterion"),
-            Column::Max => ("Tối đa", "Max"),
-            Column::SelfPoints => ("Tự chấm", "Self"),
-            Column::Points => ("Thẩm định", "Appraised"),
-            Column::Status => ("Trạng thái", "Status"),
-            Column::Explanation => ("Giải thích", "Explanation"),
-            Column::Evidence => ("Tài liệu kiểm chứng", "Evidence"),
-            Column::Rank => ("Hạng", "Rank"),
-            Column::Unit => ("Đơn vị", "Unit"),
-            Column::Total => ("Điểm", "Points"),
-            Column::Index => ("Chỉ số", "Index"),
-            Column::Band => ("Xếp loại", "Band"),
-        };
+        let (vi, en) = self.headings()[0];
         tr(lang, vi, en)
     }
 
     /// The heading of the standard table (report, spreadsheets): `Điểm tối đa`.
     pub fn full(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Column::Criterion => ("Lĩnh vực, tiêu chí", "Field, criterion"),
-            Column::Max => ("Điểm tối đa", "Max"),
-            Column::SelfPoints => ("Điểm tự đánh giá", "Self-assessed"),
-            Column::Points => ("Điểm thẩm định", "Appraised"),
-            _ => return self.short(lang),
-        };
+        let (vi, en) = self.headings()[1];
         tr(lang, vi, en)
     }
 
     /// The CSV heading: `diem_toi_da` / `max`.
     pub fn key(self, lang: Lang) -> &'static str {
-        let (vi, en) = match self {
-            Column::Code => ("ma", "code"),
-            Column::Criterion => ("tieu_chi", "criterion"),
-            Column::Max => ("diem_toi_da", "max"),
-            Column::SelfPoints => ("diem_tu_danh_gia", "self_points"),
-            Column::Points => ("diem_tham_dinh", "points"),
-            Column::Status => ("trang_thai", "status"),
-            Column::Explanation => ("giai_thich", "explanation"),
-            Column::Evidence => ("tai_lieu_kiem_chung", "evidence"),
-            Column::Rank => ("hang", "rank"),
-            Column::Unit => ("don_vi", "unit"),
-            Column::Total => ("diem", "points"),
-            Column::Index => ("chi_so", "index"),
-            Column::Band => ("xep_loai", "band"),
-        };
+        let (vi, en) = self.headings()[2];
         tr(lang, vi, en)
     }
 }

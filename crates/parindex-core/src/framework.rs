@@ -4,7 +4,7 @@
 
 use crate::decimal::{points_str, Rounding, RoundingMode};
 use crate::diagnostic::{Diagnostic, Diagnostics, Text};
-use crate::keyword::{self, serialize_as_keyword, Keyword};
+use crate::keyword::{self, keyword_enum};
 use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
 use crate::rules::Rule;
 use crate::text::read_text;
@@ -17,27 +17,16 @@ use std::collections::HashMap;
 /// The only framework format this version reads.
 pub const FORMAT: i64 = 1;
 
-/// The administrative level a framework is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Ministry,
-    Province,
-    Department,
-    District,
-    Commune,
-    Other,
-}
-
-impl Keyword for Level {
-    const WHAT: (&'static str, &'static str) = ("cấp", "level");
-    const ALL: &'static [(&'static str, Level)] = &[
-        ("ministry", Level::Ministry),
-        ("province", Level::Province),
-        ("department", Level::Department),
-        ("district", Level::District),
-        ("commune", Level::Commune),
-        ("other", Level::Other),
-    ];
+keyword_enum! {
+    /// The administrative level a framework is for.
+    pub enum Level ("cấp", "level") {
+        Ministry = "ministry",
+        Province = "province",
+        Department = "department",
+        District = "district",
+        Commune = "commune",
+        Other = "other",
+    }
 }
 
 impl Level {
@@ -55,47 +44,26 @@ impl Level {
     }
 }
 
-/// What a not-applicable leaf (*không phát sinh*) does to the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotApplicablePolicy {
-    /// Its max leaves the denominator.
-    ReduceMax,
-    /// It earns full points.
-    AwardMax,
+keyword_enum! {
+    /// What a not-applicable leaf (*không phát sinh*) does to the score.
+    pub enum NotApplicablePolicy ("cách tính tiêu chí không phát sinh", "not-applicable policy") {
+        /// Its max leaves the denominator.
+        ReduceMax = "reduce-max",
+        /// It earns full points.
+        AwardMax = "award-max",
+    }
 }
 
-impl Keyword for NotApplicablePolicy {
-    const WHAT: (&'static str, &'static str) = (
-        "cách tính tiêu chí không phát sinh",
-        "not-applicable policy",
-    );
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("reduce-max", NotApplicablePolicy::ReduceMax),
-        ("award-max", NotApplicablePolicy::AwardMax),
-    ];
+keyword_enum! {
+    /// What a survey leaf without a survey result does to the score.
+    pub enum SurveyMissingPolicy ("cách tính khi chưa có kết quả điều tra XHH", "survey-missing policy") {
+        /// Its max leaves the denominator (the score is rescaled, as when no survey is
+        /// held).
+        ReduceMax = "reduce-max",
+        /// It counts 0 points.
+        Zero = "zero",
+    }
 }
-
-/// What a survey leaf without a survey result does to the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SurveyMissingPolicy {
-    /// Its max leaves the denominator (the score is rescaled, as when no survey is held).
-    ReduceMax,
-    /// It counts 0 points.
-    Zero,
-}
-
-impl Keyword for SurveyMissingPolicy {
-    const WHAT: (&'static str, &'static str) = (
-        "cách tính khi chưa có kết quả điều tra XHH",
-        "survey-missing policy",
-    );
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("reduce-max", SurveyMissingPolicy::ReduceMax),
-        ("zero", SurveyMissingPolicy::Zero),
-    ];
-}
-
-serialize_as_keyword!(Level, NotApplicablePolicy, SurveyMissingPolicy);
 
 /// A classification band (*xếp loại*, `[[band]]` in the file): indices at or above
 /// `min` earn `label`. (The thresholds inside `ratio` and `count` rules are
@@ -247,7 +215,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
             );
         }
     }
-    let id = f.required("id", diags).and_then(|v| string(v, &"id", diags)).filter(|id| {
+    let id = f.required_with("id", string, diags).filter(|id| {
         let ok = is_valid_id(id);
         if !ok {
             diags.error(
@@ -260,8 +228,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         ok
     });
     let edition = f
-        .required("edition", diags)
-        .and_then(|v| non_empty_string(v, &"edition", diags))
+        .required_with("edition", non_empty_string, diags)
         .filter(|e| {
             let ok = !e.contains(char::is_whitespace) && !e.contains('@');
             if !ok {
@@ -274,30 +241,24 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
             }
             ok
         });
-    let level = f
-        .required("level", diags)
-        .and_then(|v| keyword::read::<Level>(v, &"level", diags));
-    let official = f
-        .required("official", diags)
-        .and_then(|v| boolean(v, &"official", diags));
-    let source = f
-        .required("source", diags)
-        .and_then(|v| non_empty_string(v, &"source", diags));
-    let title = f
-        .required("title", diags)
-        .and_then(|v| read_text(v, &"title", diags));
-    let scale = f
-        .required("scale", diags)
-        .and_then(|v| framework_number(v, &"scale", diags));
+    let level = f.required_with("level", keyword::read::<Level>, diags);
+    let official = f.required_with("official", boolean, diags);
+    let source = f.required_with("source", non_empty_string, diags);
+    let title = f.required_with("title", read_text, diags);
+    let scale = f.required_with("scale", framework_number, diags);
     let rounding = f
         .required("rounding", diags)
         .and_then(|v| read_rounding(v, diags));
-    let not_applicable = f
-        .required("not_applicable", diags)
-        .and_then(|v| keyword::read::<NotApplicablePolicy>(v, &"not_applicable", diags));
-    let survey_missing = f
-        .required("survey_missing", diags)
-        .and_then(|v| keyword::read::<SurveyMissingPolicy>(v, &"survey_missing", diags));
+    let not_applicable = f.required_with(
+        "not_applicable",
+        keyword::read::<NotApplicablePolicy>,
+        diags,
+    );
+    let survey_missing = f.required_with(
+        "survey_missing",
+        keyword::read::<SurveyMissingPolicy>,
+        diags,
+    );
     let bonus_max = f.optional("bonus_max").map_or(Some(Decimal::ZERO), |v| {
         framework_number(v, &"bonus_max", diags)
     });
@@ -389,9 +350,7 @@ fn read_band(item: &Value, path: &str, bands: &mut Vec<Band>, diags: &mut Diagno
         let min = f
             .required("min", diags)
             .and_then(|v| framework_number(v, &min_path, diags));
-        let label = f
-            .required("label", diags)
-            .and_then(|v| read_text(v, &f.path_of("label"), diags));
+        let label = f.required_with("label", read_text, diags);
         f.finish(diags);
         let (Some(min), Some(label)) = (min, label) else {
             return;
@@ -467,26 +426,15 @@ fn read_criteria(
         let code = f
             .required("code", diags)
             .and_then(|v| string(v, &code_path, diags));
-        let title = f
-            .required("title", diags)
-            .and_then(|v| read_text(v, &f.path_of("title"), diags));
-        let max_path = f.path_of("max");
-        let max = f
-            .required("max", diags)
-            .and_then(|v| framework_number(v, &max_path, diags));
+        let title = f.required_with("title", read_text, diags);
+        let max = f.required_with("max", framework_number, diags);
         let may_not_apply_path = f.path_of("may_not_apply");
         let may_not_apply = f
             .optional("may_not_apply")
             .and_then(|v| boolean(v, &may_not_apply_path, diags))
             .unwrap_or(false);
-        let evidence_path = f.path_of("evidence");
-        let evidence = f
-            .optional("evidence")
-            .and_then(|v| string(v, &evidence_path, diags));
-        let guide_path = f.path_of("guide");
-        let guide = f
-            .optional("guide")
-            .and_then(|v| string(v, &guide_path, diags));
+        let evidence = f.optional_with("evidence", string, diags);
+        let guide = f.optional_with("guide", string, diags);
         let rule = f.optional("rule");
         f.finish(diags);
         let Some(code) = code else { continue };

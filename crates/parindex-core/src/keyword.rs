@@ -77,6 +77,39 @@ macro_rules! serialize_as_keyword {
 }
 pub(crate) use serialize_as_keyword;
 
+/// Declares a keyword enum from one list: each variant with its word, in the order
+/// messages list them; what the words name, for messages; written (serde) as its word.
+///
+/// ```ignore
+/// keyword_enum! {
+///     /// What a survey leaf without a result does to the score.
+///     pub enum SurveyMissingPolicy ("cách tính …", "survey-missing policy") {
+///         ReduceMax = "reduce-max",
+///         Zero = "zero",
+///     }
+/// }
+/// ```
+macro_rules! keyword_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident ($what_vi:literal, $what_en:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $vis enum $name { $( $(#[$vmeta])* $variant ),* }
+
+        impl $crate::keyword::Keyword for $name {
+            const WHAT: (&'static str, &'static str) = ($what_vi, $what_en);
+            const ALL: &'static [(&'static str, Self)] = &[$(($word, $name::$variant)),*];
+        }
+
+        $crate::keyword::serialize_as_keyword!($name);
+    };
+}
+pub(crate) use keyword_enum;
+
 /// Checks a keyword list against every variant of its enum (the caller lists them, with
 /// an exhaustive `match` beside the list so that a new variant fails to compile there).
 #[cfg(test)]
@@ -94,5 +127,81 @@ pub(crate) fn check_names_every_variant<K: Keyword + fmt::Debug>(variants: &[K])
         let word = v.keyword();
         assert!(!word.is_empty(), "{}: {v:?} has no word", K::WHAT.1);
         assert_eq!(K::from_keyword(word), Some(*v), "{}: {word}", K::WHAT.1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_names_every_variant as check;
+    use crate::decimal::RoundingMode;
+    use crate::framework::{Level, NotApplicablePolicy, SurveyMissingPolicy};
+    use crate::rules::NoCases;
+
+    /// Each list names every variant of its enum. The `match`es fail to compile when a
+    /// variant is added, until it is listed here too; `check` then finds it in the list.
+    #[test]
+    fn each_list_names_every_variant() {
+        use Level::*;
+        let levels = [Ministry, Province, Department, District, Commune, Other];
+        for l in levels {
+            match l {
+                Ministry | Province | Department | District | Commune | Other => {}
+            }
+        }
+        check(&levels);
+        let na = [
+            NotApplicablePolicy::ReduceMax,
+            NotApplicablePolicy::AwardMax,
+        ];
+        for p in na {
+            match p {
+                NotApplicablePolicy::ReduceMax | NotApplicablePolicy::AwardMax => {}
+            }
+        }
+        check(&na);
+        let sm = [SurveyMissingPolicy::ReduceMax, SurveyMissingPolicy::Zero];
+        for p in sm {
+            match p {
+                SurveyMissingPolicy::ReduceMax | SurveyMissingPolicy::Zero => {}
+            }
+        }
+        check(&sm);
+        let modes = [
+            RoundingMode::HalfUp,
+            RoundingMode::HalfEven,
+            RoundingMode::Down,
+        ];
+        for m in modes {
+            match m {
+                RoundingMode::HalfUp | RoundingMode::HalfEven | RoundingMode::Down => {}
+            }
+        }
+        check(&modes);
+        let none = [NoCases::Max, NoCases::Zero, NoCases::NotApplicable];
+        for n in none {
+            match n {
+                NoCases::Max | NoCases::Zero | NoCases::NotApplicable => {}
+            }
+        }
+        check(&none);
+    }
+
+    #[test]
+    fn an_unknown_word_gets_the_one_message() {
+        let mut d = crate::diagnostic::Diagnostics::default();
+        let v = serde_json::json!("nearest");
+        assert_eq!(
+            super::read::<RoundingMode>(&v, &"rounding.mode", &mut d),
+            None
+        );
+        assert_eq!(d.0[0].code, crate::codes::KEYWORD_UNKNOWN);
+        assert_eq!(
+            d.0[0].message.en,
+            "unknown rounding mode \"nearest\" (expected one of: half-up, half-even, down)"
+        );
+        assert_eq!(
+            d.0[0].message.vi,
+            "không có cách làm tròn \"nearest\" (chọn một trong: half-up, half-even, down)"
+        );
     }
 }

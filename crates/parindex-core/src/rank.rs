@@ -2,9 +2,9 @@
 //! a rank and the next rank skips (1, 2, 2, 4), as `docs/formats.md` §4 says.
 
 use crate::codes;
-use crate::diagnostic::{Diagnostic, Location, Text};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::format::pretty_json;
-use crate::scorecard::{ser_index, ser_points, Index, Scorecard};
+use crate::scorecard::{Scorecard, Total};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -15,13 +15,9 @@ pub struct RankRow {
     pub rank: usize,
     pub unit: String,
     pub year: i32,
-    #[serde(serialize_with = "ser_points")]
-    pub points: Decimal,
-    #[serde(serialize_with = "ser_points")]
-    pub max: Decimal,
-    #[serde(serialize_with = "ser_index")]
-    pub index: Option<Index>,
-    pub band: Option<Text>,
+    /// The counted total (`points`, `max`, `index`, `band`), written inline.
+    #[serde(flatten)]
+    pub total: Total,
     pub complete: bool,
 }
 
@@ -84,17 +80,14 @@ pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
     let mut rows: Vec<RankRow> = Vec::with_capacity(order.len());
     for (pos, s) in order.iter().enumerate() {
         let rank = match rows.last() {
-            Some(prev) if prev.index.map(|i| i.value) == key(s) => prev.rank,
+            Some(prev) if prev.total.index.map(|i| i.value) == key(s) => prev.rank,
             _ => pos + 1,
         };
         rows.push(RankRow {
             rank,
             unit: s.unit.clone(),
             year: s.year,
-            points: s.total.points,
-            max: s.total.max,
-            index: s.total.index,
-            band: s.total.band.clone(),
+            total: s.total.clone(),
             complete: s.complete,
         });
     }

@@ -4,7 +4,7 @@
 
 use crate::codes;
 use crate::date::Date;
-use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_POINTS};
+use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
 use crate::diagnostic::{join, Diagnostics};
 use crate::toml_tree;
 use rust_decimal::Decimal;
@@ -41,17 +41,18 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// Opens `value` as a table, or reports that it is not one.
     pub fn of(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Self> {
-        match value {
-            Value::Object(map) => Some(Fields {
-                map,
-                path: path.to_string().into(),
-                used: Vec::new(),
-            }),
-            other => {
-                type_error(other, path, "một bảng/đối tượng", "a table/object", diags);
-                None
-            }
-        }
+        let map = typed(
+            value,
+            Value::as_object,
+            ("một bảng/đối tượng", "a table/object"),
+            path,
+            diags,
+        )?;
+        Some(Fields {
+            map,
+            path: path.to_string().into(),
+            used: Vec::new(),
+        })
     }
 
     /// The path of a key inside this table, written out only if a diagnostic needs it.
@@ -86,6 +87,30 @@ impl<'a> Fields<'a> {
     /// The value under `key` without marking it read (to decide how to read others).
     pub fn peek(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key)
+    }
+
+    /// The value under `key` read with `read` (which reports what is wrong with it), or
+    /// a "missing required key" diagnostic.
+    pub fn required_with<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&'a Value, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let value = self.required(key, diags)?;
+        read(value, &self.path_of(key), diags)
+    }
+
+    /// The value under `key` read with `read`, if present; `None` when absent or wrong
+    /// (reported).
+    pub fn optional_with<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&'a Value, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let value = self.optional(key)?;
+        read(value, &self.path_of(key), diags)
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -142,14 +167,30 @@ fn type_error(value: &Value, path: &dyn fmt::Display, vi: &str, en: &str, diags:
     );
 }
 
-pub fn string(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        other => {
-            type_error(other, path, "một chuỗi ký tự", "a string", diags);
-            None
-        }
+/// `value` as `T` when `as_t` reads it; otherwise "expected WHAT, found …".
+fn typed<'a, T>(
+    value: &'a Value,
+    as_t: impl FnOnce(&'a Value) -> Option<T>,
+    what: (&str, &str),
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let found = as_t(value);
+    if found.is_none() {
+        type_error(value, path, what.0, what.1, diags);
     }
+    found
+}
+
+pub fn string(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<String> {
+    let as_string = |v: &Value| v.as_str().map(str::to_string);
+    typed(
+        value,
+        as_string,
+        ("một chuỗi ký tự", "a string"),
+        path,
+        diags,
+    )
 }
 
 /// A string that must contain something other than spaces.
@@ -172,13 +213,13 @@ pub fn non_empty_string(
 }
 
 pub fn boolean(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<bool> {
-    match value {
-        Value::Bool(b) => Some(*b),
-        other => {
-            type_error(other, path, "true hoặc false", "true or false", diags);
-            None
-        }
-    }
+    typed(
+        value,
+        Value::as_bool,
+        ("true hoặc false", "true or false"),
+        path,
+        diags,
+    )
 }
 
 pub fn array<'a>(
@@ -186,13 +227,13 @@ pub fn array<'a>(
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<&'a Vec<Value>> {
-    match value {
-        Value::Array(items) => Some(items),
-        other => {
-            type_error(other, path, "một mảng", "an array", diags);
-            None
-        }
-    }
+    typed(
+        value,
+        Value::as_array,
+        ("một mảng", "an array"),
+        path,
+        diags,
+    )
 }
 
 /// A real calendar date written `YYYY-MM-DD`.
@@ -225,13 +266,25 @@ fn is_decimal_literal(s: &str) -> bool {
 /// An exact decimal, written as a string (`"0.5"`) or an integer; floating-point
 /// literals are refused because their value is not exact.
 pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Decimal> {
+    // A float literal, in JSON or TOML, as written: refused, because it is not exact.
+    let float = match value {
+        Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => Some(n.to_string()),
+        other => toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).map(str::to_string),
+    };
+    if let Some(n) = float {
+        diags.error(
+            codes::DECIMAL_FLOAT,
+            path,
+            format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
+            format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
+        );
+        return None;
+    }
     match value {
         Value::String(s) => {
-            let parsed = if is_decimal_literal(s) {
-                Decimal::from_str_exact(s).ok()
-            } else {
-                None
-            };
+            let parsed = is_decimal_literal(s)
+                .then(|| Decimal::from_str_exact(s).ok())
+                .flatten();
             if parsed.is_none() {
                 diags.error(
                     codes::DECIMAL_MALFORMED,
@@ -242,31 +295,10 @@ pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
             }
             parsed
         }
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Some(Decimal::from(i))
-            } else if let Some(u) = n.as_u64() {
-                Some(Decimal::from(u))
-            } else {
-                diags.error(
-                    codes::DECIMAL_FLOAT,
-                    path,
-                    format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
-                    format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
-                );
-                None
-            }
-        }
-        other if toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).is_some() => {
-            let n = toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).unwrap_or_default();
-            diags.error(
-                codes::DECIMAL_FLOAT,
-                path,
-                format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
-                format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
-            );
-            None
-        }
+        Value::Number(n) => n
+            .as_i64()
+            .map(Decimal::from)
+            .or(n.as_u64().map(Decimal::from)),
         other => {
             type_error(
                 other,
@@ -312,6 +344,26 @@ pub fn framework_number(
             path,
             format!("{d} có quá {MAX_FRAMEWORK_PLACES} chữ số thập phân"),
             format!("{d} has more than {MAX_FRAMEWORK_PLACES} decimal places"),
+        );
+        return None;
+    }
+    Some(d)
+}
+
+/// A decimal typed into an assessment (manual points, a survey percent): exact, with at
+/// most [`MAX_INPUT_PLACES`] decimals.
+pub fn input_decimal(
+    value: &Value,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
+    let d = decimal(value, path, diags)?;
+    if d.scale() > MAX_INPUT_PLACES {
+        diags.error(
+            codes::NUMBER_TOO_MANY_PLACES,
+            path,
+            format!("{d} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
+            format!("{d} has more than {MAX_INPUT_PLACES} decimal places"),
         );
         return None;
     }

@@ -27,6 +27,37 @@ fn right(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(count)))
 }
 
+/// How a cell of a text table is laid out: cut or padded to a width on the left, padded
+/// on the right, or as it is (the last column).
+#[derive(Clone, Copy)]
+enum Lay {
+    Left(usize),
+    Right(usize),
+    Free,
+}
+
+/// One line of a text table: the cells laid out and separated by a space.
+fn text_row(lays: &[Lay], cells: &[&str]) -> String {
+    let parts: Vec<String> = lays
+        .iter()
+        .zip(cells)
+        .map(|(lay, cell)| match *lay {
+            Lay::Left(w) => fit(cell, w),
+            Lay::Right(w) => right(cell, w),
+            Lay::Free => cell.to_string(),
+        })
+        .collect();
+    format!("{}\n", parts.join(" "))
+}
+
+/// The heading line of a text table and the rule under it.
+fn text_head(lays: &[Lay], columns: &[Column], lang: Lang) -> String {
+    let cells: Vec<&str> = columns.iter().map(|c| c.short(lang)).collect();
+    let head = text_row(lays, &cells);
+    let rule = "-".repeat(head.chars().count().saturating_sub(1) + 4);
+    format!("{head}{rule}\n")
+}
+
 /// The text table: code, title, max, self, appraised, status; totals underneath.
 pub fn scorecard_text(card: &Scorecard, explain: bool, lang: Lang) -> String {
     const TITLE: usize = 52;
@@ -45,32 +76,31 @@ pub fn scorecard_text(card: &Scorecard, explain: bool, lang: Lang) -> String {
         .max()
         .unwrap_or(4)
         .max(4);
-    let header = format!(
-        "{} {} {} {} {} {}\n",
-        fit(Column::Code.short(lang), code_w),
-        fit(Column::Criterion.short(lang), TITLE),
-        right(Column::Max.short(lang), 7),
-        right(Column::SelfPoints.short(lang), 8),
-        right(Column::Points.short(lang), 9),
-        Column::Status.short(lang),
-    );
-    out.push_str(&header);
-    out.push_str(&format!(
-        "{}\n",
-        "-".repeat(header.chars().count().saturating_sub(1) + 4)
-    ));
+    use Lay::*;
+    let lays = [
+        Left(code_w),
+        Left(TITLE),
+        Right(7),
+        Right(8),
+        Right(9),
+        Free,
+    ];
+    out.push_str(&text_head(&lays, &Column::SCORECARD, lang));
     for node in &card.nodes {
         let indent = "  ".repeat(depth(&node.code));
         let title = format!("{indent}{}", node.title.get(lang));
-        out.push_str(&format!(
-            "{} {} {} {} {} {}\n",
-            fit(&node.code, code_w),
-            fit(&title, TITLE),
-            right(&human(node.max, lang), 7),
-            right(&human(node.self_points, lang), 8),
-            right(&human(node.points, lang), 9),
-            node.status.label().get(lang),
-        ));
+        let (max, own) = (human(node.max, lang), human(node.self_points, lang));
+        let points = human(node.points, lang);
+        let status = node.status.label();
+        let cells = [
+            node.code.as_str(),
+            &title,
+            &max,
+            &own,
+            &points,
+            status.get(lang),
+        ];
+        out.push_str(&text_row(&lays, &cells));
         if explain {
             if let Some(e) = &node.explanation {
                 out.push_str(&format!(
@@ -292,31 +322,15 @@ pub fn ranking_text(ranking: &Ranking, lang: Lang) -> String {
         tr(lang, "Bộ chỉ số", "Framework"),
         ranking.framework
     );
-    let header = format!(
-        "{} {} {} {} {} {}\n",
-        right(Column::Rank.short(lang), 5),
-        fit(Column::Unit.short(lang), unit_w),
-        right(Column::Total.short(lang), 8),
-        right(Column::Max.short(lang), 7),
-        right(Column::Index.short(lang), 8),
-        Column::Band.short(lang),
-    );
-    out.push_str(&header);
-    out.push_str(&format!(
-        "{}\n",
-        "-".repeat(header.chars().count().saturating_sub(1) + 4)
-    ));
+    use Lay::*;
+    let lays = [Right(5), Left(unit_w), Right(8), Right(7), Right(8), Free];
+    out.push_str(&text_head(&lays, &Column::RANKING, lang));
     for r in &ranking.rows {
-        let index = index_text(r.index, lang);
-        out.push_str(&format!(
-            "{} {} {} {} {} {}\n",
-            right(&r.rank.to_string(), 5),
-            fit(&r.unit, unit_w),
-            right(&human(r.points, lang), 8),
-            right(&human(r.max, lang), 7),
-            right(&index, 8),
-            band_text(r.band.as_ref(), lang),
-        ));
+        let (rank, index) = (r.rank.to_string(), index_text(r.total.index, lang));
+        let (points, max) = (human(r.total.points, lang), human(r.total.max, lang));
+        let band = band_text(r.total.band.as_ref(), lang);
+        let cells = [rank.as_str(), &r.unit, &points, &max, &index, &band];
+        out.push_str(&text_row(&lays, &cells));
     }
     out
 }
@@ -332,10 +346,11 @@ pub fn ranking_csv(ranking: &Ranking, lang: Lang) -> String {
         out.push_str(&csv_row(&[
             r.rank.to_string(),
             r.unit.clone(),
-            points_str(r.points),
-            points_str(r.max),
-            r.index.map(|i| i.to_fixed()).unwrap_or_default(),
-            r.band
+            points_str(r.total.points),
+            points_str(r.total.max),
+            r.total.index.map(|i| i.to_fixed()).unwrap_or_default(),
+            r.total
+                .band
                 .as_ref()
                 .map(|b| b.get(lang).to_string())
                 .unwrap_or_default(),

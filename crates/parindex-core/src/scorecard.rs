@@ -4,7 +4,7 @@
 use crate::codes;
 use crate::decimal::{fixed_str, points_str};
 use crate::diagnostic::{Diagnostic, Text};
-use crate::keyword::{serialize_as_keyword, Keyword};
+use crate::keyword::keyword_enum;
 use crate::rules::RuleKind;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -14,29 +14,18 @@ pub fn ser_points<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Erro
     s.serialize_str(&points_str(*value))
 }
 
-/// The state of a node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Scored,
-    /// *Không phát sinh*.
-    NotApplicable,
-    /// No input yet: counts 0 and makes the assessment incomplete.
-    Missing,
-    /// A survey leaf without a survey result.
-    SurveyPending,
+keyword_enum! {
+    /// The state of a node.
+    pub enum Status ("trạng thái", "status") {
+        Scored = "scored",
+        /// *Không phát sinh*.
+        NotApplicable = "not-applicable",
+        /// No input yet: counts 0 and makes the assessment incomplete.
+        Missing = "missing",
+        /// A survey leaf without a survey result.
+        SurveyPending = "survey-pending",
+    }
 }
-
-impl Keyword for Status {
-    const WHAT: (&'static str, &'static str) = ("trạng thái", "status");
-    const ALL: &'static [(&'static str, Status)] = &[
-        ("scored", Status::Scored),
-        ("not-applicable", Status::NotApplicable),
-        ("missing", Status::Missing),
-        ("survey-pending", Status::SurveyPending),
-    ];
-}
-
-serialize_as_keyword!(Status);
 
 impl Status {
     /// The status as people read it: `Chưa nhập`, `Missing`.

@@ -268,7 +268,7 @@ fn owed_comments(
             .and_then(|e| e.comment.as_deref());
         if a != s && said.is_none_or(|t| t.trim().is_empty()) {
             out.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     codes::APPRAISAL_COMMENT_OWED,
                     format!("appraisal.{}.comment", c.code),
                     format!(
@@ -282,6 +282,7 @@ fn owed_comments(
                         points_str(s)
                     ),
                 )
+                .into_warning()
                 .at(Location {
                     section: Some("appraisal"),
                     criterion: Some(c.code.clone()),
@@ -493,7 +494,7 @@ fn capped(
         ("điểm trừ", "penalty")
     };
     diagnostics.push(
-        Diagnostic::warning(
+        Diagnostic::error(
             codes::ADJUSTMENT_OVER_CAP,
             key,
             format!(
@@ -509,6 +510,7 @@ fn capped(
                 points_str(cap)
             ),
         )
+        .into_warning()
         .at(Location {
             section: Some(key),
             ..Location::default()

@@ -86,28 +86,41 @@ fn matches(expected: &Value, actual: &Value, path: &str, errors: &mut Vec<String
     }
 }
 
-#[test]
-fn golden_scorecards() {
-    let cases = dirs(&root().join("golden"));
+/// Runs every case folder of `group` (at least `min` of them): `result` gives the JSON
+/// to compare for a case, or the diagnostics that rejected it; the JSON must match the
+/// case's `expected.json` (partially, see `matches`).
+/// `found`, checked to hold at least `min` entries: a folder emptied by mistake is a
+/// failure, not a pass.
+fn at_least(found: Vec<PathBuf>, min: usize, what: &str) -> Vec<PathBuf> {
     assert!(
-        cases.len() >= 10,
-        "expected the golden cases, found {}",
-        cases.len()
+        found.len() >= min,
+        "expected the {what} cases, found {}",
+        found.len()
     );
+    found
+}
+
+fn check_cases(
+    group: &str,
+    min: usize,
+    result: impl Fn(&Path, &str) -> Result<Value, Vec<Diagnostic>>,
+    at: &str,
+) {
+    let cases = at_least(dirs(&root().join(group)), min, group);
     let mut failures = Vec::new();
     for case in &cases {
         let framework = read(&case.join("framework.toml"));
-        let assessment = read(&case.join("assessment.json"));
         let expected: Value = serde_json::from_str(&read(&case.join("expected.json")))
             .expect("expected.json is JSON");
-        match score_json(&assessment, Some(&framework)) {
-            Ok(card) => {
-                let actual: Value = serde_json::from_str(&card.to_json()).expect("scorecard JSON");
+        match result(case, &framework) {
+            Ok(actual) => {
                 let mut errors = Vec::new();
-                matches(&expected, &actual, "", &mut errors);
-                for e in errors {
-                    failures.push(format!("{}: {e}", case.display()));
-                }
+                matches(&expected, &actual, at, &mut errors);
+                failures.extend(
+                    errors
+                        .into_iter()
+                        .map(|e| format!("{}: {e}", case.display())),
+                );
             }
             Err(diags) => {
                 failures.push(format!("{}: rejected: {}", case.display(), render(&diags)))
@@ -116,9 +129,22 @@ fn golden_scorecards() {
     }
     assert!(
         failures.is_empty(),
-        "{} golden mismatches:\n{}",
+        "{} {group} mismatches:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn golden_scorecards() {
+    check_cases(
+        "golden",
+        10,
+        |case, framework| {
+            let card = score_json(&read(&case.join("assessment.json")), Some(framework))?;
+            Ok(serde_json::from_str(&card.to_json()).expect("scorecard JSON"))
+        },
+        "",
     );
 }
 
@@ -193,75 +219,54 @@ fn check_rejection(file: &Path, result: Result<(), Vec<Diagnostic>>, failures: &
     }
 }
 
-#[test]
-fn invalid_frameworks_are_rejected_with_their_messages() {
-    let files = files_with(&root().join("invalid/frameworks"), "toml");
-    assert!(
-        files.len() >= 30,
-        "expected the invalid framework fixtures, found {}",
-        files.len()
-    );
+/// Every file with extension `ext` under `tests/invalid/{dir}` (at least `min`) must be
+/// rejected by `reject` with the diagnostics its `.expect` file lists.
+fn check_invalid(
+    dir: &str,
+    ext: &str,
+    min: usize,
+    reject: impl Fn(&str) -> Result<(), Vec<Diagnostic>>,
+) {
+    let files = at_least(files_with(&root().join("invalid").join(dir), ext), min, dir);
     let mut failures = Vec::new();
     for file in &files {
-        let result = Framework::from_toml(&read(file)).map(|_| ());
-        check_rejection(file, result, &mut failures);
+        check_rejection(file, reject(&read(file)), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn invalid_frameworks_are_rejected_with_their_messages() {
+    check_invalid("frameworks", "toml", 30, |text| {
+        Framework::from_toml(text).map(|_| ())
+    });
 }
 
 #[test]
 fn invalid_assessments_are_rejected_with_their_messages() {
-    let dir = root().join("invalid/assessments");
-    let framework = Framework::from_toml(&read(&dir.join("framework.toml")))
+    let framework = Framework::from_toml(&read(&root().join("invalid/assessments/framework.toml")))
         .expect("the shared test framework is valid");
-    let files = files_with(&dir, "json");
-    assert!(
-        files.len() >= 25,
-        "expected the invalid assessment fixtures, found {}",
-        files.len()
-    );
-    let mut failures = Vec::new();
-    for file in &files {
-        let result = Assessment::from_json(&read(file), &framework).map(|_| ());
-        check_rejection(file, result, &mut failures);
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_invalid("assessments", "json", 25, |text| {
+        Assessment::from_json(text, &framework).map(|_| ())
+    });
 }
 
 #[test]
 fn rankings() {
-    let cases = dirs(&root().join("rank"));
-    assert!(
-        cases.len() >= 3,
-        "expected the ranking cases, found {}",
-        cases.len()
+    check_cases(
+        "rank",
+        3,
+        |case, framework| {
+            let texts: Vec<String> = files_with(case, "json")
+                .iter()
+                .filter(|p| p.file_name().is_some_and(|n| n != "expected.json"))
+                .map(|p| read(p))
+                .collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let ranking = rank_json(&refs, Some(framework))?;
+            let actual: Value = serde_json::from_str(&ranking.to_json()).expect("ranking JSON");
+            Ok(actual["rows"].clone())
+        },
+        "rows",
     );
-    let mut failures = Vec::new();
-    for case in &cases {
-        let framework = read(&case.join("framework.toml"));
-        let texts: Vec<String> = files_with(case, "json")
-            .iter()
-            .filter(|p| p.file_name().is_some_and(|n| n != "expected.json"))
-            .map(|p| read(p))
-            .collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let expected: Value = serde_json::from_str(&read(&case.join("expected.json")))
-            .expect("expected.json is JSON");
-        match rank_json(&refs, Some(&framework)) {
-            Ok(ranking) => {
-                let actual: Value = serde_json::from_str(&ranking.to_json()).expect("ranking JSON");
-                let mut errors = Vec::new();
-                matches(&expected, &actual["rows"], "rows", &mut errors);
-                failures.extend(
-                    errors
-                        .into_iter()
-                        .map(|e| format!("{}: {e}", case.display())),
-                );
-            }
-            Err(diags) => {
-                failures.push(format!("{}: rejected: {}", case.display(), render(&diags)))
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

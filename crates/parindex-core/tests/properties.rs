@@ -161,8 +161,8 @@ proptest! {
         prop_assert_eq!((numbers.bonus, numbers.penalty, numbers.complete), (full.bonus, full.penalty, full.complete));
         prop_assert_eq!(&numbers.diagnostics, &full.diagnostics);
         let ranking = rank_json(&[&json], None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
-        prop_assert_eq!(ranking.rows[0].points, full.total.points);
-        prop_assert_eq!(ranking.rows[0].index, full.total.index);
+        prop_assert_eq!(ranking.rows[0].total.points, full.total.points);
+        prop_assert_eq!(ranking.rows[0].total.index, full.total.index);
     }
 
     #[test]

@@ -15,10 +15,7 @@ use yew::prelude::*;
 pub fn header() -> Html {
     let state = use_ctx();
     let lang = state.lang;
-    let set_lang = |l: Lang| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetLang(l)))
-    };
+    let set_lang = |l: Lang| super::send(&state, move || Action::SetLang(l));
     let lang_switch = html! {
         <div class="lang" role="group" aria-label="Ngôn ngữ / Language">
             <button type="button" aria-pressed={(lang == Lang::Vi).to_string()} onclick={set_lang(Lang::Vi)} lang="vi">{ "Tiếng Việt" }</button>
@@ -110,10 +107,7 @@ pub fn header() -> Html {
             state.dispatch(Action::Show(Screen::Assess));
         })
     };
-    let close = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Close))
-    };
+    let close = super::send(&state, || Action::Close);
     html! {
         <header class="top">
             <div class="brand">{ tr(lang, "Chỉ số CCHC", "PAR Index") }</div>

@@ -21,6 +21,30 @@ use yew::prelude::*;
 /// What every component reaches through context: the state and its dispatcher.
 pub type Ctx = UseReducerHandle<AppState>;
 
+/// A callback that sends the action `make` builds (buttons, switches).
+pub(crate) fn send<E>(
+    state: &Ctx,
+    make: impl Fn() -> crate::state::Action + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |_| state.dispatch(make()))
+}
+
+/// The open draft and its scorecard, or what a screen that needs them shows instead:
+/// nothing without a draft, `why` (in both languages) while the draft cannot be scored.
+pub(crate) fn scored<'a>(
+    state: &'a Ctx,
+    why: (&'static str, &'static str),
+) -> Result<(&'a crate::state::Session, &'a parindex_core::Scorecard), Html> {
+    let Some(session) = state.session.as_ref() else {
+        return Err(Html::default());
+    };
+    match session.score.scorecard.as_ref() {
+        Some(card) => Ok((session, card)),
+        None => Err(html! { <p>{ tr(state.lang, why.0, why.1) }</p> }),
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);

@@ -12,10 +12,7 @@ use yew::prelude::*;
 pub fn notices() -> Html {
     let state = use_ctx();
     let lang = state.lang;
-    let dismiss = |i: usize| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Dismiss(i)))
-    };
+    let dismiss = |i: usize| super::send(&state, move || Action::Dismiss(i));
     let items = state.notices.iter().enumerate().map(|(i, n)| match n {
         Notice::Restored { saved_at } => html! {
             <div class="notice info" role="status" data-testid="notice-restored">

@@ -88,10 +88,7 @@ pub fn rank() -> Html {
         .collect();
     let ranking = (!cards.is_empty()).then(|| parindex_core::rank(&cards));
 
-    let remove = |i: Option<usize>| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::RemoveRanked(i)))
-    };
+    let remove = |i: Option<usize>| super::send(&state, move || Action::RemoveRanked(i));
     let files_list = state.ranked.iter().enumerate().map(|(i, o)| {
         let (status, errors) = match &o.result {
             Ok(c) => (format!("{} — {}", c.unit, c.year), Vec::new()),
@@ -121,7 +118,7 @@ pub fn rank() -> Html {
         <div class="rank" data-testid="rank">
             <h1>{ tr(lang, "Xếp hạng các đơn vị", "Ranking of units") }</h1>
             if state.session.is_none() {
-                <button type="button" class="small no-print" onclick={let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Show(crate::state::Screen::Start)))}>
+                <button type="button" class="small no-print" onclick={super::send(&state, || Action::Show(crate::state::Screen::Start))}>
                     { tr(lang, "← Trang đầu", "← Start page") }</button>
             }
             <p class="hint">{ tr(lang,
@@ -157,10 +154,10 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
                 <td class="num">{ row.rank }</td>
                 <td>{ &row.unit }</td>
                 <td class="num">{ row.year }</td>
-                <td class="num">{ num(row.points, lang) }</td>
-                <td class="num">{ num(row.max, lang) }</td>
-                <td class="num">{ index(row.index, lang) }</td>
-                <td><span class={classes!("chip", band_class(&bands, row.band.as_ref()))}>{ band_text(row.band.as_ref()) }</span></td>
+                <td class="num">{ num(row.total.points, lang) }</td>
+                <td class="num">{ num(row.total.max, lang) }</td>
+                <td class="num">{ index(row.total.index, lang) }</td>
+                <td><span class={classes!("chip", band_class(&bands, row.total.band.as_ref()))}>{ band_text(row.total.band.as_ref()) }</span></td>
                 <td>{ if row.complete { tr(lang, "Đủ", "Yes") } else { tr(lang, "Chưa đủ", "No") } }</td>
             </tr>
         }
@@ -170,18 +167,18 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
     const BAR: usize = 380;
     let height = ROW * r.rows.len() + 24;
     let bars = r.rows.iter().enumerate().map(|(i, row)| {
-        let value = row.index.map_or(Decimal::ZERO, |x| x.value);
+        let value = row.total.index.map_or(Decimal::ZERO, |x| x.value);
         let width = (value * Decimal::from(BAR) / Decimal::ONE_HUNDRED).round_dp(1);
         let y = i * ROW;
         let label = format!("{}. {}", row.rank, row.unit);
         let short = parindex_core::report::cut(&label, 32);
         html! {
             <g>
-                <title>{ format!("{label}: {}", index(row.index, lang)) }</title>
+                <title>{ format!("{label}: {}", index(row.total.index, lang)) }</title>
                 <text x="0" y={(y + 17).to_string()} class="bar-label">{ short }</text>
                 <rect x={LABEL.to_string()} y={(y + 5).to_string()} width={width.to_string()} height="16" rx="3"
-                    class={classes!("bar-band", band_class(&bands, row.band.as_ref()))} />
-                <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">{ index(row.index, lang) }</text>
+                    class={classes!("bar-band", band_class(&bands, row.total.band.as_ref()))} />
+                <text x={(LABEL + BAR + 8).to_string()} y={(y + 17).to_string()} class="bar-value">{ index(row.total.index, lang) }</text>
             </g>
         }
     });

@@ -15,11 +15,13 @@ use yew::prelude::*;
 pub fn report() -> Html {
     let state = use_ctx();
     let lang = state.lang;
-    let Some(session) = state.session.as_ref() else {
-        return html! {};
-    };
-    let Some(card) = session.score.scorecard.as_ref() else {
-        return html! { <p>{ tr(lang, "Chưa lập được báo cáo: xem các lỗi trong hồ sơ.", "No report yet: see the errors.") }</p> };
+    let why = (
+        "Chưa lập được báo cáo: xem các lỗi trong hồ sơ.",
+        "No report yet: see the errors.",
+    );
+    let (session, card) = match super::scored(&state, why) {
+        Ok(open) => open,
+        Err(instead) => return instead,
     };
     let owed = card.comments_owed();
     let body = report::report(

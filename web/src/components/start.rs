@@ -325,7 +325,7 @@ pub fn start() -> Html {
                 <p>{ tr(lang, "Thẩm định hồ sơ của đơn vị (mở tệp rồi chọn vai trò \"Thẩm định\"), so sánh hai hồ sơ, xếp hạng các đơn vị từ các tệp đã nhận.",
                     "Appraise a unit's file (open it, then choose the \"Appraiser\" role), compare two assessments, rank units from the files received.") }</p>
                 if crate::DESK {
-                    <button type="button" onclick={let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Show(Screen::Rank)))} data-testid="open-rank">
+                    <button type="button" onclick={super::send(&state, || Action::Show(Screen::Rank))} data-testid="open-rank">
                         { tr(lang, "Xếp hạng các đơn vị", "Rank units") }</button>
                 } else {
                     <a class="button" href="tham-dinh/" data-testid="to-desk">{ tr(lang, "Mở trang thẩm định, so sánh, xếp hạng", "Open the appraisal, comparison and ranking page") }</a>

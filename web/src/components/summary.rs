@@ -14,11 +14,13 @@ use yew::prelude::*;
 pub fn summary() -> Html {
     let state = use_ctx();
     let lang = state.lang;
-    let Some(session) = state.session.as_ref() else {
-        return html! {};
-    };
-    let Some(card) = session.score.scorecard.as_ref() else {
-        return html! { <p>{ tr(lang, "Chưa chấm được điểm: xem các lỗi trong hồ sơ.", "Cannot score yet: see the errors.") }</p> };
+    let why = (
+        "Chưa chấm được điểm: xem các lỗi trong hồ sơ.",
+        "Cannot score yet: see the errors.",
+    );
+    let (session, card) = match super::scored(&state, why) {
+        Ok(open) => open,
+        Err(instead) => return instead,
     };
     let band = |t: &Total| band_text(t.band.as_ref(), lang);
 

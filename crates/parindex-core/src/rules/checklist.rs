@@ -85,12 +85,7 @@ impl Kind for Checklist {
         }
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Vec<usize>> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Vec<usize>> {
         let path = entry.path_of("checked");
         let list = array(entry.optional("checked")?, &path, diags)?;
         let mut checked: Vec<usize> = Vec::new();
@@ -173,23 +168,13 @@ impl Kind for Checklist {
         } else {
             Text::new("", "")
         };
-        let explanation = both(|l| match l {
-            Lang::Vi => format!(
-                "Đáp ứng {}/{} nội dung{}: {} → {}.",
-                done.len(),
-                self.items.len(),
-                mode.vi,
-                names(&done, l),
-                got.vi
-            ),
-            Lang::En => format!(
-                "{}/{} items met{}: {} → {}.",
-                done.len(),
-                self.items.len(),
-                mode.en,
-                names(&done, l),
-                got.en
-            ),
+        let (met, all) = (done.len(), self.items.len());
+        let explanation = both(|l| {
+            let (mode, names, got) = (mode.get(l), names(&done, l), got.get(l));
+            match l {
+                Lang::Vi => format!("Đáp ứng {met}/{all} nội dung{mode}: {names} → {got}."),
+                Lang::En => format!("{met}/{all} items met{mode}: {names} → {got}."),
+            }
         });
         let advice = (!missing.is_empty()).then(|| {
             let gain = if self.all_or_nothing {
@@ -197,23 +182,15 @@ impl Kind for Checklist {
             } else {
                 missing.iter().map(|it| it.points).sum()
             };
-            both(|l| match l {
-                Lang::Vi => format!(
-                    "Còn thiếu: {} (thêm {} điểm).",
-                    names(&missing, l),
-                    human(gain, l)
-                ),
-                Lang::En => format!(
-                    "Not yet met: {} (+{} points).",
-                    names(&missing, l),
-                    human(gain, l)
-                ),
+            both(|l| {
+                let (names, gain) = (names(&missing, l), human(gain, l));
+                match l {
+                    Lang::Vi => format!("Còn thiếu: {names} (thêm {gain} điểm)."),
+                    Lang::En => format!("Not yet met: {names} (+{gain} points)."),
+                }
             })
         });
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 

@@ -38,12 +38,7 @@ impl Kind for Choice {
             .collect()
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<usize> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<usize> {
         let path = entry.path_of("choice");
         let key = string(entry.optional("choice")?, &path, diags)?;
         keyed::find(
@@ -92,10 +87,7 @@ impl Kind for Choice {
                 Lang::En => format!("“{}” would earn {} points.", b.label.en, human(b.points, l)),
             })
         });
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 

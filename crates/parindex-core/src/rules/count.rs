@@ -33,12 +33,7 @@ impl Kind for Count {
         self.thresholds.outcomes()
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<u64> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<u64> {
         let path = entry.path_of("value");
         count(entry.optional("value")?, &path, diags)
     }
@@ -66,10 +61,7 @@ impl Kind for Count {
             .thresholds
             .next_better(decided.why, decided.points)
             .map(advice_for);
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 
@@ -82,27 +74,16 @@ fn advice_for(threshold: &Threshold) -> Text {
         Bound::Below => t.ceil() - Decimal::ONE,
     };
     let rising = matches!(threshold.bound, Bound::AtLeast | Bound::Above);
-    both(|l| match (l, rising) {
-        (Lang::Vi, true) => format!(
-            "Cần đạt từ {} trở lên để được {} điểm.",
-            human(target, l),
-            human(threshold.points, l)
-        ),
-        (Lang::Vi, false) => format!(
-            "Cần giảm xuống không quá {} để được {} điểm.",
-            human(target, l),
-            human(threshold.points, l)
-        ),
-        (Lang::En, true) => format!(
-            "At least {} earns {} points.",
-            human(target, l),
-            human(threshold.points, l)
-        ),
-        (Lang::En, false) => format!(
-            "At most {} earns {} points.",
-            human(target, l),
-            human(threshold.points, l)
-        ),
+    both(|l| {
+        let (target, points) = (human(target, l), human(threshold.points, l));
+        match (l, rising) {
+            (Lang::Vi, true) => format!("Cần đạt từ {target} trở lên để được {points} điểm."),
+            (Lang::Vi, false) => {
+                format!("Cần giảm xuống không quá {target} để được {points} điểm.")
+            }
+            (Lang::En, true) => format!("At least {target} earns {points} points."),
+            (Lang::En, false) => format!("At most {target} earns {points} points."),
+        }
     })
 }
 

@@ -107,12 +107,7 @@ impl Kind for Deadline {
         ]
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Option<Date>> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Option<Date>> {
         let date_path = entry.path_of("date");
         let done_path = entry.path_of("done");
         let date = entry
@@ -207,10 +202,7 @@ impl Kind for Deadline {
                 ),
             })
         });
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 

@@ -55,12 +55,8 @@ pub(crate) fn read(
         let Some(mut f) = Fields::of(value, &item_path, diags) else {
             continue;
         };
-        let key = f
-            .required("key", diags)
-            .and_then(|v| string(v, &f.path_of("key"), diags));
-        let label = f
-            .required("label", diags)
-            .and_then(|v| read_text(v, &f.path_of("label"), diags));
+        let key = f.required_with("key", string, diags);
+        let label = f.required_with("label", read_text, diags);
         let points_path = f.path_of("points");
         let item_points = match points {
             Points::Required => f.required("points", diags),

@@ -5,14 +5,16 @@
 
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
-use crate::decimal::{human, points_str, MAX_INPUT_PLACES};
+use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang};
-use crate::reader::{decimal, framework_number, Fields};
+use crate::reader::{framework_number, input_decimal, Fields};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manual {
     pub step: Option<Decimal>,
+    /// The leaf's max, which entered points may not exceed.
+    pub max: Decimal,
 }
 
 impl Kind for Manual {
@@ -58,56 +60,46 @@ impl Kind for Manual {
                 Some(s)
             }
         };
-        Some(Manual { step })
+        Some(Manual {
+            step,
+            max: max.unwrap_or_default(),
+        })
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Decimal> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Decimal> {
         let path = entry.path_of("points");
-        let p = decimal(entry.optional("points")?, &path, diags)?;
-        if p < Decimal::ZERO {
-            diags.error(
+        let p = input_decimal(entry.optional("points")?, &path, diags)?;
+        let (shown, max) = (points_str(p), points_str(self.max));
+        let step = self.step.filter(|s| !(p % s).is_zero()).map(points_str);
+        // The first rule the points break, with its message.
+        let broken = if p < Decimal::ZERO {
+            Some((
                 codes::NUMBER_NEGATIVE,
-                &path,
                 format!("{p} là số âm"),
                 format!("{p} is negative"),
-            );
-            return None;
-        }
-        if p.scale() > MAX_INPUT_PLACES {
-            diags.error(
-                codes::NUMBER_TOO_MANY_PLACES,
-                &path,
-                format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
-                format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
-            );
-            return None;
-        }
-        if let Some(step) = self.step {
-            if !(p % step).is_zero() {
-                diags.error(
-                    codes::MANUAL_OFF_STEP,
-                    &path,
-                    format!("{p} không phải là bội số của bước {}", points_str(step)),
-                    format!("{p} is not a multiple of the step {}", points_str(step)),
-                );
-                return None;
-            }
-        }
-        if p > max {
-            diags.error(
+            ))
+        } else if let Some(step) = step {
+            Some((
+                codes::MANUAL_OFF_STEP,
+                format!("{p} không phải là bội số của bước {step}"),
+                format!("{p} is not a multiple of the step {step}"),
+            ))
+        } else if p > self.max {
+            Some((
                 codes::MANUAL_ABOVE_MAX,
-                &path,
-                format!("{} vượt quá điểm tối đa {}", points_str(p), points_str(max)),
-                format!("{} is above the max {}", points_str(p), points_str(max)),
-            );
-            return None;
+                format!("{shown} vượt quá điểm tối đa {max}"),
+                format!("{shown} is above the max {max}"),
+            ))
+        } else {
+            None
+        };
+        match broken {
+            Some((code, vi, en)) => {
+                diags.error(code, &path, vi, en);
+                None
+            }
+            None => Some(p),
         }
-        Some(p)
     }
 
     fn decide(&self, points: &Decimal, ctx: LeafContext) -> Decision<()> {
@@ -121,21 +113,15 @@ impl Kind for Manual {
             Lang::En => format!("Points entered directly → {}.", got.en),
         });
         let advice = (decided.points < ctx.max).then(|| {
-            both(|l| match l {
-                Lang::Vi => format!(
-                    "Có thể được tối đa {} điểm theo hướng dẫn chấm.",
-                    human(ctx.max, l)
-                ),
-                Lang::En => format!(
-                    "Up to {} points are possible under the guide.",
-                    human(ctx.max, l)
-                ),
+            both(|l| {
+                let max = human(ctx.max, l);
+                match l {
+                    Lang::Vi => format!("Có thể được tối đa {max} điểm theo hướng dẫn chấm."),
+                    Lang::En => format!("Up to {max} points are possible under the guide."),
+                }
             })
         });
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 
@@ -161,7 +147,7 @@ mod tests {
                 .contains("not a multiple of step")
         );
         // Above the leaf's max: refused where the input is read, with the max named.
-        let (path, msg) = first_error(input_max(&r, r#"{"points":"1.75"}"#, "1.5"));
+        let (path, msg) = first_error(input(&r, r#"{"points":"1.75"}"#));
         assert_eq!(
             (path.as_str(), msg.as_str()),
             ("self.1.points", "1.75 is above the max 1.5")

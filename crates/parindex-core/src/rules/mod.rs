@@ -79,6 +79,15 @@ pub struct Words {
     pub advice: Option<Text>,
 }
 
+impl Words {
+    pub fn new(explanation: Text, advice: Option<Text>) -> Self {
+        Words {
+            explanation,
+            advice,
+        }
+    }
+}
+
 /// What scoring one leaf's input gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -111,12 +120,7 @@ pub trait Kind: Sized {
 
     /// Reads this kind's input keys from an entry: `None` when the entry has none of them
     /// (the leaf is still missing) or when one is wrong (reported).
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Self::Input>;
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Self::Input>;
 
     /// The points an input earns. The only place the kind decides them.
     fn decide(&self, input: &Self::Input, ctx: LeafContext) -> Decision<Self::Why>;
@@ -186,13 +190,8 @@ macro_rules! rule_kinds {
                 match self { $(Rule::$variant(r) => r.outcomes()),* }
             }
 
-            fn read_kind_input(
-                &self,
-                f: &mut Fields,
-                max: Decimal,
-                diags: &mut Diagnostics,
-            ) -> Option<Input> {
-                match self { $(Rule::$variant(r) => r.read_input(f, max, diags).map(Input::$variant)),* }
+            fn read_kind_input(&self, f: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+                match self { $(Rule::$variant(r) => r.read_input(f, diags).map(Input::$variant)),* }
             }
 
             /// Scores a validated input; with `words`, says why. Inputs of another kind
@@ -303,17 +302,16 @@ impl Rule {
         }
     }
 
-    /// Reads this rule's input keys from an assessment entry of a leaf of `max`.
-    /// `Ok(None)` when the entry has none of them (the leaf is still missing); `Err(())`
-    /// when something was wrong (already reported).
+    /// Reads this rule's input keys from an assessment entry. `Ok(None)` when the entry
+    /// has none of them (the leaf is still missing); `Err(())` when something was wrong
+    /// (already reported).
     pub(crate) fn read_input(
         &self,
         entry: &mut Fields,
-        max: Decimal,
         diags: &mut Diagnostics,
     ) -> Result<Option<Input>, ()> {
         let before = diags.len();
-        let input = self.read_kind_input(entry, max, diags);
+        let input = self.read_kind_input(entry, diags);
         if diags.len() > before {
             Err(())
         } else {
@@ -373,24 +371,15 @@ pub(crate) mod testing {
         }
     }
 
-    /// Reads an entry (JSON text) with the rule's input reader, for a leaf of max 1000.
+    /// Reads an entry (JSON text) with the rule's input reader.
     pub fn input(
         rule: &Rule,
         entry: &str,
     ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
-        input_max(rule, entry, "1000")
-    }
-
-    /// Reads an entry for a leaf of `max`.
-    pub fn input_max(
-        rule: &Rule,
-        entry: &str,
-        max: &str,
-    ) -> Result<Option<Input>, Vec<crate::diagnostic::Diagnostic>> {
         let value: Value = serde_json::from_str(entry).expect("test JSON");
         let mut diags = Diagnostics::default();
         let mut f = Fields::of(&value, &"self.1", &mut diags).expect("an object");
-        match rule.read_input(&mut f, d(max), &mut diags) {
+        match rule.read_input(&mut f, &mut diags) {
             Ok(i) if diags.is_empty() => Ok(i),
             _ => Err(diags.0),
         }

@@ -5,7 +5,7 @@
 
 use super::ratio::{read_cases, Cases, NoCases, CASES_KEYS};
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
-use crate::decimal::{human, percent_relation, round_quotient};
+use crate::decimal::{human, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::keyword::Keyword;
 use crate::reader::Fields;
@@ -29,12 +29,7 @@ impl Kind for Proportional {
         })
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Cases> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
         read_cases(entry, diags)
     }
 
@@ -53,52 +48,26 @@ impl Kind for Proportional {
         if decided.why {
             return self.if_no_cases.explain(decided.points, ctx);
         }
-        let (numerator, denominator) = (c.numerator, c.denominator);
         let got = points_of(decided.points, ctx.max);
-        let explanation = both(|l| match l {
-            Lang::Vi => format!(
-                "Tỷ lệ {}/{} {}; điểm = {} × tỷ lệ, làm tròn {} chữ số ({}) → {}.",
-                human(numerator.into(), l),
-                human(denominator.into(), l),
-                percent_relation(numerator, denominator, l),
-                human(ctx.max, l),
-                ctx.rounding.places,
-                ctx.rounding.mode.keyword(),
-                got.vi
-            ),
-            Lang::En => format!(
-                "Ratio {}/{} {}; points = {} × ratio, rounded to {} places ({}) → {}.",
-                human(numerator.into(), l),
-                human(denominator.into(), l),
-                percent_relation(numerator, denominator, l),
-                human(ctx.max, l),
-                ctx.rounding.places,
-                ctx.rounding.mode.keyword(),
-                got.en
-            ),
+        let (places, mode) = (ctx.rounding.places, ctx.rounding.mode.keyword());
+        let explanation = both(|l| {
+            let (ratio, max, got) = (c.shown(l), human(ctx.max, l), got.get(l));
+            match l {
+                Lang::Vi => format!("Tỷ lệ {ratio}; điểm = {max} × tỷ lệ, làm tròn {places} chữ số ({mode}) → {got}."),
+                Lang::En => format!("Ratio {ratio}; points = {max} × ratio, rounded to {places} places ({mode}) → {got}."),
+            }
         });
-        let missing = denominator - numerator;
         let advice = (decided.points < ctx.max).then(|| {
-            both(|l| match l {
-                Lang::Vi => format!(
-                    "Còn {} trường hợp chưa đạt; đạt đủ {}/{} thì được {} điểm.",
-                    human(missing.into(), l),
-                    human(denominator.into(), l),
-                    human(denominator.into(), l),
-                    human(ctx.max, l)
-                ),
-                Lang::En => format!(
-                    "{} cases are not met; all {} met would earn {} points.",
-                    human(missing.into(), l),
-                    human(denominator.into(), l),
-                    human(ctx.max, l)
-                ),
+            both(|l| {
+                let missing = human((c.denominator - c.numerator).into(), l);
+                let (all, max) = (human(c.denominator.into(), l), human(ctx.max, l));
+                match l {
+                    Lang::Vi => format!("Còn {missing} trường hợp chưa đạt; đạt đủ {all}/{all} thì được {max} điểm."),
+                    Lang::En => format!("{missing} cases are not met; all {all} met would earn {max} points."),
+                }
             })
         });
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 

@@ -10,33 +10,21 @@ use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
 use crate::decimal::{cmp_percent, human, percent_relation};
 use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::keyword::{self, serialize_as_keyword, Keyword};
+use crate::keyword::{self, keyword_enum};
 use crate::reader::{count, Fields};
 use rust_decimal::Decimal;
 
-/// What a ratio or proportional leaf scores when there were no cases (denominator 0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoCases {
-    /// Full points: nothing could go wrong.
-    Max,
-    Zero,
-    /// The leaf becomes not applicable, under the framework's `not_applicable` policy.
-    NotApplicable,
+keyword_enum! {
+    /// What a ratio or proportional leaf scores when there were no cases (denominator 0).
+    pub enum NoCases ("cách tính khi không phát sinh trường hợp nào", "if_no_cases value") {
+        /// Full points: nothing could go wrong.
+        Max = "max",
+        Zero = "zero",
+        /// The leaf becomes not applicable, under the framework's `not_applicable`
+        /// policy.
+        NotApplicable = "not-applicable",
+    }
 }
-
-impl Keyword for NoCases {
-    const WHAT: (&'static str, &'static str) = (
-        "cách tính khi không phát sinh trường hợp nào",
-        "if_no_cases value",
-    );
-    const ALL: &'static [(&'static str, NoCases)] = &[
-        ("max", NoCases::Max),
-        ("zero", NoCases::Zero),
-        ("not-applicable", NoCases::NotApplicable),
-    ];
-}
-
-serialize_as_keyword!(NoCases);
 
 impl NoCases {
     pub(crate) fn parse(rule: &mut Fields, diags: &mut Diagnostics) -> Option<NoCases> {
@@ -95,6 +83,19 @@ pub struct Cases {
     pub denominator: u64,
 }
 
+impl Cases {
+    /// The ratio as people read it: `6.416/6.507 ≈ 98,6%`.
+    pub fn shown(&self, lang: Lang) -> String {
+        let (n, d) = (self.numerator, self.denominator);
+        format!(
+            "{}/{} {}",
+            human(n.into(), lang),
+            human(d.into(), lang),
+            percent_relation(n, d, lang)
+        )
+    }
+}
+
 /// The input keys of `ratio` and `proportional` leaves.
 pub(crate) const CASES_KEYS: &[&str] = &["numerator", "denominator"];
 
@@ -130,12 +131,7 @@ impl Kind for Ratio {
         self.thresholds.outcomes()
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Cases> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
         read_cases(entry, diags)
     }
 
@@ -156,32 +152,18 @@ impl Kind for Ratio {
         let got = points_of(decided.points, ctx.max);
         let which = self.thresholds.applied_text(applied, "%");
         let (n, d) = (c.numerator, c.denominator);
-        let explanation = both(|l| match l {
-            Lang::Vi => format!(
-                "Tỷ lệ {}/{} {}; mức «{}» → {}.",
-                human(n.into(), l),
-                human(d.into(), l),
-                percent_relation(n, d, l),
-                which.vi,
-                got.vi
-            ),
-            Lang::En => format!(
-                "Ratio {}/{} {}; band “{}” → {}.",
-                human(n.into(), l),
-                human(d.into(), l),
-                percent_relation(n, d, l),
-                which.en,
-                got.en
-            ),
+        let explanation = both(|l| {
+            let (ratio, which, got) = (c.shown(l), which.get(l), got.get(l));
+            match l {
+                Lang::Vi => format!("Tỷ lệ {ratio}; mức «{which}» → {got}."),
+                Lang::En => format!("Ratio {ratio}; band “{which}” → {got}."),
+            }
         });
         let advice = self
             .thresholds
             .next_better(applied, decided.points)
             .map(|t| advice_for(t, n, d));
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 
@@ -193,38 +175,27 @@ fn advice_for(threshold: &Threshold, numerator: u64, denominator: u64) -> Text {
         _ => exact.ceil(),
     };
     let condition = threshold.condition_text("%");
-    if needed > Decimal::from(denominator) {
-        return both(|l| match l {
-            Lang::Vi => format!(
-                "Mức «{}» ({} điểm) cần tỷ lệ cao hơn mức có thể đạt.",
-                condition.vi,
-                human(threshold.points, l)
-            ),
-            Lang::En => format!(
-                "Band “{}” ({} points) is out of reach.",
-                condition.en,
-                human(threshold.points, l)
-            ),
-        });
-    }
+    let reachable = needed <= Decimal::from(denominator);
     let more = needed - Decimal::from(numerator);
-    both(|l| match l {
-        Lang::Vi => format!(
-            "Cần ít nhất {}/{} (thêm {}) để đạt mức «{}» ({} điểm).",
+    both(|l| {
+        let (band, points) = (condition.get(l), human(threshold.points, l));
+        let (needed, all, more) = (
             human(needed, l),
             human(denominator.into(), l),
             human(more, l),
-            condition.vi,
-            human(threshold.points, l)
-        ),
-        Lang::En => format!(
-            "At least {}/{} ({} more) reaches “{}” ({} points).",
-            human(needed, l),
-            human(denominator.into(), l),
-            human(more, l),
-            condition.en,
-            human(threshold.points, l)
-        ),
+        );
+        match (l, reachable) {
+            (Lang::Vi, false) => {
+                format!("Mức «{band}» ({points} điểm) cần tỷ lệ cao hơn mức có thể đạt.")
+            }
+            (Lang::En, false) => format!("Band “{band}” ({points} points) is out of reach."),
+            (Lang::Vi, true) => format!(
+                "Cần ít nhất {needed}/{all} (thêm {more}) để đạt mức «{band}» ({points} điểm)."
+            ),
+            (Lang::En, true) => {
+                format!("At least {needed}/{all} ({more} more) reaches “{band}” ({points} points).")
+            }
+        }
     })
 }
 

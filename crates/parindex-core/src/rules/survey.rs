@@ -5,9 +5,9 @@
 
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
-use crate::decimal::{human, round_quotient, MAX_INPUT_PLACES};
+use crate::decimal::{human, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
-use crate::reader::{decimal, Fields};
+use crate::reader::{input_decimal, Fields};
 use rust_decimal::Decimal;
 
 /// A survey rule: nothing to configure beyond `kind`.
@@ -25,29 +25,15 @@ impl Kind for Survey {
         Some(Survey)
     }
 
-    fn read_input(
-        &self,
-        entry: &mut Fields,
-        _max: Decimal,
-        diags: &mut Diagnostics,
-    ) -> Option<Decimal> {
+    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Decimal> {
         let path = entry.path_of("percent");
-        let p = decimal(entry.optional("percent")?, &path, diags)?;
+        let p = input_decimal(entry.optional("percent")?, &path, diags)?;
         if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
             diags.error(
                 codes::SURVEY_PERCENT_OUT_OF_RANGE,
                 &path,
                 format!("{p} nằm ngoài khoảng 0–100"),
                 format!("{p} is outside 0–100"),
-            );
-            return None;
-        }
-        if p.scale() > MAX_INPUT_PLACES {
-            diags.error(
-                codes::NUMBER_TOO_MANY_PLACES,
-                &path,
-                format!("{p} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
-                format!("{p} has more than {MAX_INPUT_PLACES} decimal places"),
             );
             return None;
         }
@@ -63,28 +49,18 @@ impl Kind for Survey {
 
     fn explain(&self, percent: &Decimal, decided: &Decision<()>, ctx: LeafContext) -> Words {
         let got = points_of(decided.points, ctx.max);
-        let explanation = both(|l| match l {
-            Lang::Vi => format!(
-                "Điều tra XHH: {}% × {} điểm → {}.",
-                human(*percent, l),
-                human(ctx.max, l),
-                got.vi
-            ),
-            Lang::En => format!(
-                "Survey: {}% × {} points → {}.",
-                human(*percent, l),
-                human(ctx.max, l),
-                got.en
-            ),
+        let explanation = both(|l| {
+            let (pct, max, got) = (human(*percent, l), human(ctx.max, l), got.get(l));
+            match l {
+                Lang::Vi => format!("Điều tra XHH: {pct}% × {max} điểm → {got}."),
+                Lang::En => format!("Survey: {pct}% × {max} points → {got}."),
+            }
         });
         let advice = (decided.points < ctx.max).then(|| both(|l| match l {
             Lang::Vi => "Điểm do kết quả điều tra xã hội học quyết định: nâng mức hài lòng của người dân, tổ chức.".to_string(),
             Lang::En => "Set by the survey: raise the satisfaction of citizens and organisations.".to_string(),
         }));
-        Words {
-            explanation,
-            advice,
-        }
+        Words::new(explanation, advice)
     }
 }
 

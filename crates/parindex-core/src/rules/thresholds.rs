@@ -7,33 +7,24 @@
 use crate::codes;
 use crate::decimal::points_str;
 use crate::diagnostic::{join, Diagnostics, Lang, Text};
-use crate::keyword::Keyword;
+use crate::keyword::{keyword_enum, Keyword};
 use crate::reader::{array, framework_number, Fields};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::cmp::Ordering;
 
-/// The comparison a threshold makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    /// `at_least`: value ≥ threshold ("từ X trở lên").
-    AtLeast,
-    /// `above`: value > threshold ("trên X").
-    Above,
-    /// `at_most`: value ≤ threshold ("không quá X").
-    AtMost,
-    /// `below`: value < threshold ("dưới X").
-    Below,
-}
-
-impl Keyword for Bound {
-    const WHAT: (&'static str, &'static str) = ("điều kiện", "bound");
-    const ALL: &'static [(&'static str, Bound)] = &[
-        ("at_least", Bound::AtLeast),
-        ("above", Bound::Above),
-        ("at_most", Bound::AtMost),
-        ("below", Bound::Below),
-    ];
+keyword_enum! {
+    /// The comparison a threshold makes.
+    pub enum Bound ("điều kiện", "bound") {
+        /// `at_least`: value ≥ threshold ("từ X trở lên").
+        AtLeast = "at_least",
+        /// `above`: value > threshold ("trên X").
+        Above = "above",
+        /// `at_most`: value ≤ threshold ("không quá X").
+        AtMost = "at_most",
+        /// `below`: value < threshold ("dưới X").
+        Below = "below",
+    }
 }
 
 impl Bound {
@@ -229,10 +220,7 @@ fn parse_threshold(
             .and_then(|v| framework_number(v, &f.path_of(key), diags));
         bound = threshold.map(|t| (b, t));
     }
-    let points_path = f.path_of("points");
-    let points = f
-        .required("points", diags)
-        .and_then(|v| framework_number(v, &points_path, diags));
+    let points = f.required_with("points", framework_number, diags);
     // Keys of the other bounds are reported above; mark them read so they are not also "unknown".
     for (k, _) in keys {
         f.optional(k);

@@ -13,8 +13,12 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// The value of the field an input event comes from (an input or a text area).
 fn value_of(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+    e.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// What typing into an input does: the field takes the text, converted (`None` when

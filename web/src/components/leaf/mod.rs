@@ -13,7 +13,7 @@ use crate::model::{self, Edit, Section};
 use crate::state::{Action, Mode, Session};
 use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Status;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 pub(super) use controls::sets_field;
@@ -209,24 +209,7 @@ fn text_area(
     let id = dom_id(code, field);
     let warning = session.message_at(section, code, field, state.lang);
     let value = model::field_text(&session.tree(), section, code, field);
-    let oninput = {
-        let state = state.clone();
-        let code = code.to_string();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            let value = (!text.is_empty()).then_some(serde_json::Value::String(text));
-            let code = code.clone();
-            edit(
-                &state,
-                Edit::Field {
-                    section,
-                    code,
-                    field,
-                    value,
-                },
-            );
-        })
-    };
+    let oninput = sets_field(state, section, code, field, |text| text.into());
     let err_id = format!("{id}-err");
     html! {
         <label class={classes!("field", "note", field)} for={id.clone()}>
