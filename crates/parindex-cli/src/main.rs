@@ -327,7 +327,7 @@ fn frameworks_text(infos: &[FrameworkInfo], lang: Lang) -> String {
             } else {
                 "points"
             },
-            i.source
+            i.source.get(lang)
         ));
     }
     out

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Text};
 use crate::keyword::{self, keyword_enum};
 use crate::reader::{array, boolean, framework_number, non_empty_string, string, Fields};
 use crate::rules::Rule;
-use crate::text::read_text;
+use crate::text::{read_text, read_text_or_plain};
 use crate::{code, codes};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -75,6 +75,66 @@ pub struct Band {
     pub label: Text,
 }
 
+/// Where a criterion is written in the issued text: the decision, its annex, the row
+/// of the annex's table (`reference = { decision = "…", annex = "…", row = "12" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reference {
+    pub decision: Option<String>,
+    pub annex: Option<String>,
+    pub row: Option<String>,
+}
+
+impl Reference {
+    /// The reference as people cite it: `876/QĐ-BNV, Phụ lục I, dòng 12`.
+    pub fn text(&self) -> Text {
+        let cite = |row_word: &str| {
+            let row = self.row.as_ref().map(|r| format!("{row_word} {r}"));
+            [self.decision.clone(), self.annex.clone(), row]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        Text::new(cite("dòng"), cite("row"))
+    }
+}
+
+/// Reads a criterion's `reference`: at least one of `decision`, `annex`, `row` (a row
+/// may be written as a number).
+fn read_reference(
+    value: &Value,
+    path: &dyn std::fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Reference> {
+    let mut f = Fields::of(value, path, diags)?;
+    let decision = f.optional_with("decision", non_empty_string, diags);
+    let annex = f.optional_with("annex", non_empty_string, diags);
+    let row = f.optional_with(
+        "row",
+        |v, p, d| match v {
+            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            other => non_empty_string(other, p, d),
+        },
+        diags,
+    );
+    let empty = !(f.has("decision") || f.has("annex") || f.has("row"));
+    f.finish(diags);
+    if empty {
+        diags.error(
+            codes::VALUE_EMPTY,
+            path,
+            "cần ít nhất một trong: decision, annex, row",
+            "needs at least one of decision, annex, row",
+        );
+        return None;
+    }
+    Some(Reference {
+        decision,
+        annex,
+        row,
+    })
+}
+
 /// A criterion: a field (*lĩnh vực*), criterion (*tiêu chí*) or, as a leaf, a component
 /// criterion (*tiêu chí thành phần*) with its rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +147,8 @@ pub struct Criterion {
     pub evidence: Option<String>,
     /// Scoring guidance shown to the user.
     pub guide: Option<String>,
+    /// Where the criterion is written in the issued text (decision, annex, row).
+    pub reference: Option<Reference>,
     /// `Some` exactly for leaves.
     pub rule: Option<Rule>,
     /// Index of the parent in [`Framework::criteria`].
@@ -108,7 +170,8 @@ pub struct Framework {
     pub edition: String,
     pub level: Level,
     pub official: bool,
-    pub source: String,
+    /// The issued decision it transcribes, or why it is illustrative.
+    pub source: Text,
     pub title: Text,
     pub scale: Decimal,
     pub rounding: Rounding,
@@ -199,6 +262,7 @@ struct RawCriterion<'a> {
     may_not_apply: bool,
     evidence: Option<String>,
     guide: Option<String>,
+    reference: Option<Reference>,
     rule: Option<&'a Value>,
 }
 
@@ -243,7 +307,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         });
     let level = f.required_with("level", keyword::read::<Level>, diags);
     let official = f.required_with("official", boolean, diags);
-    let source = f.required_with("source", non_empty_string, diags);
+    let source = f.required_with("source", read_text_or_plain, diags);
     let title = f.required_with("title", read_text, diags);
     let scale = f.required_with("scale", framework_number, diags);
     let rounding = f
@@ -435,6 +499,7 @@ fn read_criteria(
             .unwrap_or(false);
         let evidence = f.optional_with("evidence", string, diags);
         let guide = f.optional_with("guide", string, diags);
+        let reference = f.optional_with("reference", read_reference, diags);
         let rule = f.optional("rule");
         f.finish(diags);
         let Some(code) = code else { continue };
@@ -465,6 +530,7 @@ fn read_criteria(
             may_not_apply,
             evidence,
             guide,
+            reference,
             rule,
         });
     }
@@ -563,6 +629,7 @@ fn read_criteria(
                 may_not_apply: c.may_not_apply,
                 evidence: c.evidence.clone(),
                 guide: c.guide.clone(),
+                reference: c.reference.clone(),
                 rule,
                 parent: parents[i],
                 children: children[i].clone(),

@@ -126,7 +126,7 @@ pub struct FrameworkInfo {
     pub edition: String,
     pub level: framework::Level,
     pub official: bool,
-    pub source: String,
+    pub source: Text,
     pub title: Text,
     #[serde(serialize_with = "scorecard::ser_points")]
     pub scale: Decimal,

@@ -369,7 +369,19 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
                 );
             }
         }
-        let depth = n.code.matches('.').count().min(3);
+        let depth = crate::code::depth(&n.code).min(3);
+        // The criterion's place in the issued text, under its title, when the framework
+        // gives one.
+        let cited = framework
+            .criterion(&n.code)
+            .and_then(|(_, c)| c.reference.as_ref())
+            .map(|r| {
+                format!(
+                    r#"<br><small class="ref">{}</small>"#,
+                    escape(r.text().get(lang))
+                )
+            })
+            .unwrap_or_default();
         let class = if leaf {
             format!("d{depth}")
         } else {
@@ -380,7 +392,7 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
             &format!(r#" class="{class}" data-code="{}""#, escape(&n.code)),
             &[
                 ("", escape(&n.code)),
-                ("", escape(n.title.get(lang))),
+                ("", escape(n.title.get(lang)) + &cited),
                 ("num", human(n.max, lang)),
                 ("num", human(n.self_points, lang)),
                 (

@@ -27,3 +27,16 @@ pub fn read_text(
         .unwrap_or_else(|| vi.clone());
     Some(Text { vi, en })
 }
+
+/// Reads a text that may be bilingual (`{ vi, en }`) or plain (`"…"`, the same in both
+/// languages): a framework's `source`.
+pub fn read_text_or_plain(
+    value: &Value,
+    path: &dyn std::fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Text> {
+    match value {
+        Value::String(_) => non_empty_string(value, path, diags).map(|s| Text::new(s.clone(), s)),
+        other => read_text(other, path, diags),
+    }
+}

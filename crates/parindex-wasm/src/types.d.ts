@@ -204,7 +204,7 @@ export interface Ranking { format: 1; framework: string; rows: RankRow[] }
 export interface FrameworkInfo {
   reference: string; id: string; edition: string;
   level: "ministry" | "province" | "department" | "district" | "commune" | "other";
-  official: boolean; source: string; title: Text; scale: DecimalString;
+  official: boolean; source: Text; title: Text; scale: DecimalString;
   criteria: number; leaves: number;
 }
 

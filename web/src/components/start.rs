@@ -68,7 +68,7 @@ pub fn start() -> Html {
             level: l.level,
             official: l.official,
             leaves: l.leaves,
-            source: l.provenance.to_string(),
+            source: tr(lang, l.source_vi, l.source_en).to_string(),
             file: None,
         })
         .chain(state.custom_frameworks.iter().map(|(f, t)| Choice {
@@ -77,7 +77,7 @@ pub fn start() -> Html {
             level: f.level.keyword(),
             official: f.official,
             leaves: f.leaves().count(),
-            source: f.source.clone(),
+            source: f.source.get(lang).to_string(),
             file: Some((f.clone(), t.clone())),
         }))
         .collect();

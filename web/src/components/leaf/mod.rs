@@ -160,6 +160,7 @@ pub fn leaf(props: &LeafProps) -> Html {
                 <span class={classes!("status", status_class)}>{ status_label }</span>
             </header>
             if let Some(g) = &c.guide { <p class="guide"><span class="k">{ tr(lang, "Hướng dẫn: ", "Guide: ") }</span>{ g }</p> }
+            if let Some(r) = &c.reference { <p class="reference"><span class="k">{ tr(lang, "Căn cứ: ", "Source: ") }</span>{ r.text().get(lang) }</p> }
             if let Some(ev) = &c.evidence { <p class="expected"><span class="k">{ tr(lang, "Tài liệu kiểm chứng: ", "Evidence: ") }</span>{ ev }</p> }
             if survey {
                 <p class="hint">{ tr(lang, "Điểm điều tra XHH do cơ quan thẩm định nhập.", "Survey points are entered by the appraiser.") }</p>
