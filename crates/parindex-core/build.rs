@@ -3,8 +3,10 @@
 //! without loading a framework (title, level, number of leaves, source). A framework
 //! added to the folder is built in, and listed, with no Rust to edit.
 
-// The core's converter; `marker_text` is for the reader, not needed here.
+// The core's converter (and its markers, of which `marker_text` is the reader's).
 #[allow(dead_code)]
+#[path = "src/markers.rs"]
+mod markers;
 #[path = "src/toml_tree.rs"]
 mod toml_tree;
 
@@ -21,7 +23,8 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let mut builtin = String::from("pub const BUILTIN: &[BuiltinFramework] = &[\n");
+    let mut builtin =
+        String::from("#[cfg(feature = \"toml\")]\npub const BUILTIN: &[BuiltinFramework] = &[\n");
     let mut catalogue = String::from("pub const CATALOGUE: &[Listing] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -56,7 +59,8 @@ fn main() {
         );
         let _ = writeln!(
             catalogue,
-            "    Listing {{ reference: {reference:?}, file_name: {file_name:?}, title_vi: {title_vi:?}, title_en: {title_en:?}, level: {:?}, official: {}, leaves: {leaves}, source_vi: {source_vi:?}, source_en: {source_en:?} }},",
+            "    Listing {{ reference: {reference:?}, file_name: {file_name:?}, json_name: {:?}, title_vi: {title_vi:?}, title_en: {title_en:?}, level: {:?}, official: {}, leaves: {leaves}, source_vi: {source_vi:?}, source_en: {source_en:?} }},",
+            file_name.replace(".toml", ".json"),
             text(get("level")),
             get("official").as_bool().unwrap_or(false),
         );

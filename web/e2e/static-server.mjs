@@ -1,6 +1,8 @@
 // A minimal static file server for the browser tests: serves one folder under a URL
 // prefix (to prove pages work from any path), on 127.0.0.1 with a random port, and
-// records every request it receives.
+// records every request it receives. Like a static host configured for it, it sends the
+// precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
+// accepts it, so the tests run on the very bytes a host would serve.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname } from "node:path";
@@ -36,8 +38,17 @@ export async function serve(root, prefix = "/", port = 0) {
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
+      let body = null;
+      for (const [encoding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (body === null && accepts.includes(encoding)) {
+          body = await readFile(file + ext).catch(() => null);
+          if (body !== null) headers["content-encoding"] = encoding;
+        }
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();

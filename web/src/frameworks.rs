@@ -1,8 +1,10 @@
-//! Built-in frameworks in the app: listed from the core's catalogue, and each loaded on
-//! first use from `frameworks/FILE.toml` beside the page — not embedded in the
-//! WebAssembly, so a first visit downloads none of them. A loaded framework's text is
-//! kept in the browser's storage (`parindex.framework.REF`), so a draft reopens offline
-//! even before the service worker has cached the file.
+//! Frameworks in the app. Built-in ones are listed from the core's catalogue and each
+//! loaded on first use from `frameworks/FILE.json` beside the page (their compact JSON
+//! form, written at build time) — not embedded in the WebAssembly, so a first visit
+//! downloads none of them. A loaded framework's text is kept in the browser's storage
+//! (`parindex.framework.REF`), so a draft reopens offline even before the service worker
+//! has cached the file. A `.toml` a person opens is converted by the TOML reader the page
+//! loads only then (`platform::toml_tree_json`).
 
 use parindex_core::builtin::{Listing, CATALOGUE};
 use parindex_core::{Framework, Text};
@@ -27,9 +29,22 @@ fn remember(f: Framework) -> Rc<Framework> {
     f
 }
 
-/// Reads framework TOML; the messages are the engine's, in both languages.
-pub fn parse(text: &str) -> Result<Framework, Vec<Text>> {
-    Framework::from_toml(text).map_err(|d| d.iter().map(|d| d.rendered()).collect())
+/// Reads a framework in its compact JSON form, validated when it entered parindex (a
+/// built-in one, or a `.toml` the TOML reader converted): the pages carry no validator.
+pub fn parse(tree_json: &str) -> Result<Framework, Vec<Text>> {
+    Framework::from_trusted_json(tree_json).ok_or_else(|| {
+        vec![Text::new(
+            "bản lưu bộ chỉ số bị hỏng, không đọc được",
+            "the copy of the framework is damaged and cannot be read",
+        )]
+    })
+}
+
+/// Reads framework TOML a person opened: the framework and its compact JSON form (kept
+/// with drafts), or every problem, as `parindex validate` reports them.
+pub async fn from_toml(text: &str) -> Result<(Framework, String), Vec<Text>> {
+    let tree_json = crate::platform::toml_tree_json(text).await?;
+    Ok((parse(&tree_json)?, tree_json))
 }
 
 /// A built-in framework already at hand: loaded in this visit, or kept in storage.
@@ -82,7 +97,7 @@ pub async fn load(reference: &str) -> Result<Rc<Framework>, Vec<Text>> {
             format!("no built-in framework \"{reference}\": open the framework file (.toml) first"),
         )]);
     };
-    let text = crate::files::fetch_text(&format!("frameworks/{}", l.file_name))
+    let text = crate::files::fetch_text(&format!("frameworks/{}", l.json_name))
         .await
         .map_err(|e| {
             vec![Text::new(

@@ -16,7 +16,10 @@ pub type Custom = [(Rc<Framework>, Rc<str>)];
 pub async fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec<Text>> {
     match origin {
         FrameworkOrigin::Builtin(r) => crate::frameworks::load(r).await,
-        FrameworkOrigin::File(toml) => crate::frameworks::parse(toml).map(Rc::new),
+        FrameworkOrigin::Tree(tree) => crate::frameworks::parse(tree).map(Rc::new),
+        FrameworkOrigin::Toml(toml) => crate::frameworks::from_toml(toml)
+            .await
+            .map(|(f, _)| Rc::new(f)),
     }
 }
 
@@ -26,7 +29,7 @@ async fn framework_named(
     reference: &str,
 ) -> Result<(Rc<Framework>, FrameworkOrigin), Vec<Text>> {
     match crate::frameworks::opened(custom, reference) {
-        Some((f, toml)) => Ok((f.clone(), FrameworkOrigin::File(toml.to_string()))),
+        Some((f, tree)) => Ok((f.clone(), FrameworkOrigin::Tree(tree.to_string()))),
         None => {
             let origin = FrameworkOrigin::Builtin(reference.to_string());
             Ok((framework_of(&origin).await?, origin))

@@ -1,8 +1,10 @@
 //! The one place the app reaches the browser's services that have no meaning natively:
-//! the key-value storage (`localStorage`), the clock and the confirm dialog. In the
-//! browser these are the real thing; natively (`cargo test`), an in-memory store and a
-//! fixed clock, so the modules above them (`storage.rs`, `frameworks.rs`) are tested
-//! natively with no `cfg` of their own.
+//! the key-value storage (`localStorage`), the clock, the confirm dialog, and the
+//! framework TOML reader loaded on demand. In the browser these are the real thing;
+//! natively (`cargo test`), an in-memory store and a fixed clock, so the modules above
+//! them (`storage.rs`, `frameworks.rs`) are tested natively with no `cfg` of their own.
+
+use parindex_core::Text;
 
 /// Why the store refused to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +83,46 @@ mod imp {
             .and_then(|w| w.confirm_with_message(question).ok())
             .unwrap_or(true)
     }
+
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// Defined by `web/static/boot.js`, beside the page: imports the TOML reader.
+        #[wasm_bindgen(catch, js_namespace = globalThis, js_name = parindexTomlTreeJson)]
+        async fn tree_json_js(text: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    }
+
+    /// Loads the TOML reader beside the page (`parindex-toml.js`, built by Trunk) on
+    /// first use, through `boot.js`, and converts.
+    pub async fn toml_tree_json(text: &str) -> Result<String, Vec<super::Text>> {
+        let unavailable = || {
+            super::Text::new(
+                "không tải được bộ đọc tệp TOML (mất kết nối mạng?)",
+                "the TOML reader could not be loaded (offline?)",
+            )
+        };
+        match tree_json_js(text).await {
+            Ok(json) => json.as_string().ok_or_else(|| vec![unavailable()]),
+            Err(thrown) => {
+                // The reader throws the file's problems as `[{"vi": …, "en": …}, …]`;
+                // anything else means it could not run.
+                let problems = thrown
+                    .as_string()
+                    .and_then(|t| serde_json::from_str::<Vec<serde_json::Value>>(&t).ok());
+                Err(match problems {
+                    Some(list) => list
+                        .iter()
+                        .map(|m| {
+                            super::Text::new(
+                                m["vi"].as_str().unwrap_or_default(),
+                                m["en"].as_str().unwrap_or_default(),
+                            )
+                        })
+                        .collect(),
+                    None => vec![unavailable()],
+                })
+            }
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -125,6 +167,13 @@ mod imp {
     pub fn confirm(_question: &str) -> bool {
         true
     }
+
+    pub async fn toml_tree_json(_text: &str) -> Result<String, Vec<super::Text>> {
+        Err(vec![super::Text::new(
+            "bộ đọc tệp TOML chỉ chạy trong trình duyệt",
+            "the TOML reader runs in the browser only",
+        )])
+    }
 }
 
 /// The value stored under `key`, if any.
@@ -164,4 +213,10 @@ pub fn this_year() -> i32 {
 /// Asks the person a yes/no question (the browser's confirm dialog).
 pub fn confirm(question: &str) -> bool {
     imp::confirm(question)
+}
+
+/// The compact JSON form of valid framework TOML text, by the reader the page loads only
+/// now; every problem of the file (with its place), or why the reader could not run.
+pub async fn toml_tree_json(text: &str) -> Result<String, Vec<Text>> {
+    imp::toml_tree_json(text).await
 }

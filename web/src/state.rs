@@ -193,7 +193,7 @@ pub struct AppState {
     pub ranked: Vec<Opened>,
     pub save: SaveState,
     pub notices: Vec<Notice>,
-    /// Framework files opened on the start page, with their text.
+    /// Framework files opened on the start page, with their compact JSON form.
     pub custom_frameworks: Vec<(Rc<Framework>, Rc<str>)>,
 }
 

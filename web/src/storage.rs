@@ -18,8 +18,11 @@ pub const VERSION: u64 = 1;
 pub enum FrameworkOrigin {
     /// A built-in framework, by `id@edition`.
     Builtin(String),
-    /// A framework file the person opened: its whole text is kept with the draft.
-    File(String),
+    /// A framework file the person opened, kept with the draft in its compact JSON form
+    /// (`parindex_core::Framework::tree_json`), so it reopens with no reader to load.
+    Tree(String),
+    /// A framework file's TOML text, as earlier builds kept it (converted on restore).
+    Toml(String),
 }
 
 /// A stored draft.
@@ -34,7 +37,8 @@ pub struct Stored {
 pub fn encode(framework: &FrameworkOrigin, assessment: &Value, saved_at: &str) -> String {
     let fw = match framework {
         FrameworkOrigin::Builtin(r) => json!({ "builtin": r }),
-        FrameworkOrigin::File(toml) => json!({ "toml": toml }),
+        FrameworkOrigin::Tree(tree) => json!({ "tree": tree }),
+        FrameworkOrigin::Toml(toml) => json!({ "toml": toml }),
     };
     json!({ "kind": "parindex-draft", "version": VERSION, "saved_at": saved_at, "framework": fw, "assessment": assessment })
         .to_string()
@@ -57,7 +61,9 @@ pub fn decode(raw: &str) -> Result<Stored, String> {
         let framework = if let Some(r) = fw.get("builtin").and_then(Value::as_str) {
             FrameworkOrigin::Builtin(r.to_string())
         } else if let Some(t) = fw.get("toml").and_then(Value::as_str) {
-            FrameworkOrigin::File(t.to_string())
+            FrameworkOrigin::Toml(t.to_string())
+        } else if let Some(t) = fw.get("tree").and_then(Value::as_str) {
+            FrameworkOrigin::Tree(t.to_string())
         } else {
             return Err("framework is neither builtin nor toml".into());
         };
@@ -152,7 +158,8 @@ mod tests {
         let a = json!({ "format": 1, "framework": "mau-xa@2024", "unit": "A", "year": 2024 });
         for fw in [
             FrameworkOrigin::Builtin("mau-xa@2024".into()),
-            FrameworkOrigin::File("format = 1".into()),
+            FrameworkOrigin::Toml("format = 1".into()),
+            FrameworkOrigin::Tree("{\"format\":1}".into()),
         ] {
             let text = encode(&fw, &a, "2026-11-27T10:00:00Z");
             let back = decode(&text).unwrap();

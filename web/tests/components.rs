@@ -28,7 +28,10 @@ async fn mount() -> (Element, yew::AppHandle<parindex_app::components::App>) {
     storage()
         .set_item(
             &format!("{}mau-huyen@2022", parindex_app::frameworks::STORED_PREFIX),
-            include_str!("../../frameworks/mau-huyen-2022.toml"),
+            &parindex_core::Framework::tree_json(include_str!(
+                "../../frameworks/mau-huyen-2022.toml"
+            ))
+            .expect("the built-in framework converts"),
         )
         .expect("store the framework");
     let root = document().create_element("div").expect("div");

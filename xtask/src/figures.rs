@@ -7,21 +7,41 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// First-visit download of the app, gzip (bytes): the app's files and the largest
-/// built-in framework, fetched when the unit starts its assessment.
-pub const BUDGET_FIRST_VISIT_GZIP: u64 = 250_000;
+/// built-in framework, fetched when the unit starts its assessment. Sizes do not vary
+/// from run to run; the room above today's ~199,000 is for the evidence dossier and
+/// the embedded mode, which must fit in it.
+pub const BUDGET_FIRST_VISIT_GZIP: u64 = 215_000;
 /// First-visit download of the appraising body's desk (`tham-dinh/`), gzip (bytes): a
 /// separate page, so the units' app stays small; held so that it does not creep.
-pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 300_000;
+pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 240_000;
 /// Median re-score after one change, in Chromium (µs).
 pub const BUDGET_RESCORE_MEDIAN_US: u64 = 1_000;
-/// Ranking 10,000 assessments natively, one core (ms).
-pub const BUDGET_RANK_10000_MS: f64 = 1_000.0;
+/// Ranking 10,000 assessments natively on one thread, as a multiple of the reference
+/// workload measured in the same run (parsing the same 10,000 texts as plain JSON):
+/// a slow or busy machine slows both, so only a slower ranking fails. Measured ~2.5–2.9.
+pub const BUDGET_RANK_PER_REFERENCE: f64 = 3.6;
 
 /// Sizes of a set of files.
 pub struct Sizes {
     pub raw: u64,
     pub gzip: u64,
+    /// Brotli (quality 11): what a host serving the precompressed `.br` files sends.
+    pub brotli: u64,
+    /// Each file: name, raw, gzip.
     pub files: Vec<(String, u64, u64)>,
+}
+
+/// `bytes` compressed with brotli at its best quality.
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    // Writing into a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
 }
 
 impl Sizes {
@@ -29,6 +49,7 @@ impl Sizes {
         let mut s = Sizes {
             raw: 0,
             gzip: 0,
+            brotli: 0,
             files: Vec::new(),
         };
         for f in files {
@@ -38,6 +59,7 @@ impl Sizes {
             let gzip = tools::gzip_size(f)?;
             s.raw += raw;
             s.gzip += gzip;
+            s.brotli += brotli(&std::fs::read(f).map_err(|e| e.to_string())?).len() as u64;
             s.files.push((
                 f.file_name()
                     .unwrap_or_default()
@@ -77,8 +99,14 @@ pub fn rescore(output: &str) -> Result<Rescore, String> {
 }
 
 pub struct Native {
+    /// Read, validate, score with every explanation and write the JSON of one
+    /// assessment, its framework already loaded.
     pub score_one_us: f64,
+    /// Rank 10,000 assessments on one thread, and on two.
     pub rank_10000_ms: f64,
+    pub rank_10000_two_ms: f64,
+    /// The reference workload: parse the same 10,000 texts as plain JSON.
+    pub reference_ms: f64,
 }
 
 fn json_number(text: &str, key: &str) -> Result<f64, String> {
@@ -113,6 +141,8 @@ pub fn native() -> Result<Native, String> {
     Ok(Native {
         score_one_us: json_number(&out, "score_one_us")?,
         rank_10000_ms: json_number(&out, "rank_10000_ms")?,
+        rank_10000_two_ms: json_number(&out, "rank_10000_two_ms")?,
+        reference_ms: json_number(&out, "reference_ms")?,
     })
 }
 
@@ -149,6 +179,7 @@ pub fn floor() -> Result<Sizes, String> {
         .current_dir(&dir)
         .env("PATH", tools::path())
         .env("CARGO_TARGET_DIR", &target)
+        .envs(tools::PAGE_BUILD_ENV)
         .status()
         .map_err(|e| format!("trunk: {e}"))?;
     if !status.success() {
@@ -220,12 +251,17 @@ pub fn budgets(app: &Sizes, desk: &Sizes, rescore: &Rescore, native: &Native) ->
             BUDGET_RESCORE_MEDIAN_US as f64,
             "µs",
         ),
-        Budget::at_most(
-            "rank 10,000 (native, one core)",
-            native.rank_10000_ms,
-            BUDGET_RANK_10000_MS,
-            "ms",
-        ),
+        Budget {
+            name: "rank 10,000 (one thread) ÷ reference",
+            figure: format!(
+                "{:.2} ({:.0} ÷ {:.0} ms)",
+                native.rank_10000_ms / native.reference_ms.max(1.0),
+                native.rank_10000_ms,
+                native.reference_ms
+            ),
+            limit: format!("≤ {BUDGET_RANK_PER_REFERENCE:.2}"),
+            ok: native.rank_10000_ms <= BUDGET_RANK_PER_REFERENCE * native.reference_ms,
+        },
     ]
 }
 
@@ -261,8 +297,10 @@ pub fn table(
     let mut t = String::new();
     t.push_str("| figure | value |\n|---|---|\n");
     let mut row = |k: &str, v: String| t.push_str(&format!("| {k} | {v} |\n"));
+    row("commit measured", commit());
     row("app first visit, raw", format!("{} B", app.raw));
     row("app first visit, gzip", format!("{} B", app.gzip));
+    row("app first visit, brotli", format!("{} B", app.brotli));
     for (name, raw, gzip) in &app.files {
         row(&format!("  {name}"), format!("{raw} B raw, {gzip} B gzip"));
     }
@@ -273,8 +311,8 @@ pub fn table(
         );
     }
     row(
-        "desk (tham-dinh/) first visit, raw / gzip",
-        format!("{} B / {} B", desk.raw, desk.gzip),
+        "desk (tham-dinh/) first visit, raw / gzip / brotli",
+        format!("{} B / {} B / {} B", desk.raw, desk.gzip, desk.brotli),
     );
     row(
         "wasm-pack package (web: .wasm + .js), raw",
@@ -302,12 +340,19 @@ pub fn table(
         format!("{reload_ms:.0} ms"),
     );
     row(
-        "native: score one assessment (parse, validate, score, JSON)",
+        "native: score one assessment, framework loaded (read, validate, score, JSON)",
         format!("{:.0} µs", native.score_one_us),
     );
     row(
-        "native: rank 10,000 assessments, one core",
-        format!("{:.0} ms", native.rank_10000_ms),
+        "native: rank 10,000 assessments, one thread / two",
+        format!(
+            "{:.0} ms / {:.0} ms",
+            native.rank_10000_ms, native.rank_10000_two_ms
+        ),
+    );
+    row(
+        "native: reference workload (parse the 10,000 texts as plain JSON)",
+        format!("{:.0} ms", native.reference_ms),
     );
     row(
         "`parindex score` process wall time on the example",
@@ -316,4 +361,24 @@ pub fn table(
     t.push('\n');
     t.push_str(&budget_table(budgets));
     t
+}
+
+/// The commit the figures were measured on, marked when the working tree differs.
+fn commit() -> String {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo())
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let head = git(&["rev-parse", "--short", "HEAD"]);
+    let dirty = !git(&["status", "--porcelain", "--untracked-files=no"]).is_empty();
+    if dirty {
+        format!("{head} (with uncommitted changes)")
+    } else {
+        head
+    }
 }

@@ -21,7 +21,10 @@ const USAGE: &str = "usage: cargo xtask <command>
             native scoring and ranking, CLI wall time
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
   embed     build the embedding example into web/embed and print how to serve it
-  fuzz T S  run fuzz target T (framework | assessment) for S seconds";
+  fuzz T S  run fuzz target T (framework | assessment) for S seconds
+  frameworks-json [DIR]
+            write the built-in frameworks' compact JSON form into DIR/frameworks (by
+            default Trunk's staging folder: Trunk runs this after each build)";
 
 /// The repository root (the parent of this crate).
 pub fn repo() -> PathBuf {
@@ -187,6 +190,30 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes every built-in framework in its compact JSON form (what the pages fetch) into
+/// `dir/frameworks/`, checking that each reads back as the same framework.
+fn frameworks_json(dir: &Path) -> Result<(), String> {
+    use parindex_core::builtin::CATALOGUE;
+    use parindex_core::{Framework, BUILTIN};
+    let out = dir.join("frameworks");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (b, listing) in BUILTIN.iter().zip(CATALOGUE) {
+        let json = Framework::tree_json(b.source).map_err(|d| format!("{}: {d}", b.file_name))?;
+        let from_toml =
+            Framework::from_toml(b.source).map_err(|d| format!("{}: {d:?}", b.file_name))?;
+        let from_json =
+            Framework::from_json(&json).map_err(|d| format!("{}: {d:?}", listing.json_name))?;
+        if from_json != from_toml {
+            return Err(format!(
+                "{}: the JSON form reads differently",
+                listing.json_name
+            ));
+        }
+        std::fs::write(out.join(listing.json_name), json).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// The desk's page (`tham-dinh.html`), written from the units' `index.html` so the two
 /// never drift apart (the CSP, the wasm-opt flags, the copied files): only its title,
 /// description, stylesheet and the `desk` feature differ. Trunk needs it as a file beside
@@ -234,6 +261,73 @@ fn desk_page(units: &str) -> Result<String, String> {
     Ok(desk)
 }
 
+/// Files fetched only on request, never on a first visit: the example (when asked
+/// for), the TOML reader (when a `.toml` is opened), the other page.
+const ON_REQUEST: [&str; 3] = [
+    "tra-cu-2022.json",
+    "parindex-toml.js",
+    "parindex-toml_bg.wasm",
+];
+
+/// What a first visit of the page built into `dir` downloads: every file (with the
+/// wasm-bindgen snippets in their folders), but the built-in frameworks (one is fetched
+/// to start; the caller adds the largest), the files fetched on request, the desk's page
+/// and the precompressed copies.
+fn first_visit_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if path.is_dir() {
+            if name != "frameworks" && name != "tham-dinh" {
+                out.extend(first_visit_files(&path)?);
+            }
+        } else if !ON_REQUEST.contains(&name.as_str())
+            && !name.ends_with(".gz")
+            && !name.ends_with(".br")
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Writes `.gz` and `.br` copies of every text and wasm file of a built page, so a
+/// static host can serve them precompressed (`web/serve.mjs` does).
+fn precompress(dir: &Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let compressible = path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            matches!(
+                x,
+                "wasm" | "js" | "css" | "html" | "json" | "svg" | "webmanifest"
+            )
+        });
+        if !compressible {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let with = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
+        std::fs::write(with("br"), figures::brotli(&bytes)).map_err(|e| e.to_string())?;
+        let gz = Command::new("gzip")
+            .args(["-9", "-n", "-c"])
+            .arg(&path)
+            .output()
+            .map_err(|e| format!("gzip: {e}"))?;
+        std::fs::write(with("gz"), gz.stdout).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// The two pages, built by `trunk build --release`: the units' app into dist/ and the
 /// appraising body's desk (`tham-dinh.html`, `--features desk`) into dist/tham-dinh/.
 /// Returns the size of what a first visit of each downloads to reach a usable
@@ -241,27 +335,25 @@ fn desk_page(units: &str) -> Result<String, String> {
 /// other page), plus the largest built-in framework file (fetched when a unit starts an
 /// assessment on it; the others are never needed at once).
 fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
-    run("trunk", &["build", "--release"])?;
+    let env = tools::PAGE_BUILD_ENV;
+    run_env("trunk", &["build", "--release"], &env)?;
     write_desk_page()?;
     // After the units' app: Trunk replaces dist/ as a whole.
-    run(
-        "trunk",
-        &[
-            "build",
-            "tham-dinh.html",
-            "--dist",
-            "dist/tham-dinh",
-            "--release",
-        ],
-    )?;
+    let desk = [
+        "build",
+        "tham-dinh.html",
+        "--dist",
+        "dist/tham-dinh",
+        "--release",
+    ];
+    run_env("trunk", &desk, &env)?;
+    let dist = repo().join("dist");
+    precompress(&dist)?;
     let first_visit = |dir: &Path, what: &str| -> Result<figures::Sizes, String> {
-        let on_request = ["tra-cu-2022.json"];
-        let mut files: Vec<PathBuf> = figures::files_in(dir)?
-            .into_iter()
-            .filter(|p| !on_request.iter().any(|n| p.ends_with(n)))
-            .collect();
+        let mut files: Vec<PathBuf> = first_visit_files(dir)?;
         let largest_framework = figures::files_in(&dir.join("frameworks"))?
             .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
             .ok_or("no framework file beside the app")?;
         files.push(largest_framework);
@@ -270,12 +362,11 @@ fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
             eprintln!("  {name:<28} {raw:>9} {gzip:>9}");
         }
         eprintln!(
-            "xtask: first visit of the {what}: {} bytes raw, {} bytes gzip",
-            sizes.raw, sizes.gzip
+            "xtask: first visit of the {what}: {} bytes raw, {} bytes gzip, {} bytes brotli",
+            sizes.raw, sizes.gzip, sizes.brotli
         );
         Ok(sizes)
     };
-    let dist = repo().join("dist");
     Ok((
         first_visit(&dist, "app")?,
         first_visit(&dist.join("tham-dinh"), "desk (tham-dinh/)")?,
@@ -432,6 +523,16 @@ fn main() -> ExitCode {
         Some("embed") => tools::ensure_wasm_tools().and_then(|()| package()).map(|_| {
             eprintln!("xtask: serve it with: python3 -m http.server --directory web/embed 8000  (then open http://localhost:8000/)");
         }),
+        Some("frameworks-json") => {
+            let dir = args
+                .get(1)
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from));
+            match dir {
+                Some(dir) => frameworks_json(&dir),
+                None => Err("frameworks-json needs a folder (or TRUNK_STAGING_DIR)".into()),
+            }
+        }
         Some("fuzz") => match (args.get(1), args.get(2).and_then(|s| s.parse().ok())) {
             (Some(t), Some(s)) => fuzz(t, s),
             _ => Err(USAGE.into()),

@@ -83,9 +83,50 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// Everything the app build needs: the wasm tools and Trunk.
+/// How the pages are compiled: the machine's nightly Rust builds the standard library
+/// for wasm itself, with panics that abort at once (`-Cpanic=immediate-abort`). A panic
+/// (which the core never does on any input: fuzzed, property-tested) then stops the page
+/// with a bare trap instead of a message, and the first visit is ~16 KB gzip smaller.
+/// Only the pages' wasm is built so; tests, the CLI and the JS package use stable Rust.
+pub const PAGE_BUILD_ENV: [(&str, &str); 3] = [
+    ("RUSTUP_TOOLCHAIN", "nightly"),
+    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+    ("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort"),
+];
+
+/// The nightly toolchain's standard library sources and wasm target, for
+/// [`PAGE_BUILD_ENV`] (rustup fetches what is missing; quick when present).
+fn ensure_nightly_for_pages() -> Result<(), String> {
+    let toolchains = Command::new("rustup")
+        .args(["toolchain", "list"])
+        .output()
+        .map_err(|e| format!("rustup: {e}"))?;
+    if !String::from_utf8_lossy(&toolchains.stdout).contains("nightly") {
+        return Err(
+            "the pages are built with the machine's nightly Rust: `rustup toolchain install nightly`"
+                .into(),
+        );
+    }
+    run(
+        "rustup",
+        &["component", "add", "rust-src", "--toolchain", "nightly"],
+    )?;
+    run(
+        "rustup",
+        &[
+            "target",
+            "add",
+            "wasm32-unknown-unknown",
+            "--toolchain",
+            "nightly",
+        ],
+    )
+}
+
+/// Everything the app build needs: the wasm tools, nightly's std sources and Trunk.
 pub fn ensure_app_tools() -> Result<(), String> {
     ensure_wasm_tools()?;
+    ensure_nightly_for_pages()?;
     if !version_of("trunk").is_some_and(|v| v.contains(TRUNK)) {
         run(
             "cargo",

@@ -9,8 +9,8 @@ use args::{Command, Format, Usage};
 use parindex_core::format::pretty_json;
 use parindex_core::keyword::Keyword;
 use parindex_core::{
-    assessment, blank_assessment, builtin, builtin_infos, framework_for, rank_json, render, report,
-    score, Assessment, Diagnostic, Framework, FrameworkInfo, Lang, Opened,
+    assessment, blank_assessment, builtin, builtin_infos, framework_for, rank_json_on, render,
+    report, score, Assessment, Diagnostic, Framework, FrameworkInfo, Lang, Opened,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -226,7 +226,9 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
                 .map(|f| read(f, lang))
                 .collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let ranking = rank_json(&refs, fw_text.as_deref()).map_err(|diags| {
+            // Every core reads and scores its share of the files.
+            let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let ranking = rank_json_on(&refs, fw_text.as_deref(), workers).map_err(|diags| {
                 Failure::Invalid(diags.iter().map(|d| name_file(d, &files, lang)).collect())
             })?;
             let bytes = match format {

@@ -1,40 +1,55 @@
 //! Native speed figures for `cargo xtask bench` and the budgets of `cargo xtask test`:
-//! scoring one assessment, and ranking 10,000 assessments of the template framework on
-//! one core. Prints one JSON object. Run optimised:
-//! `cargo run --release -p parindex-core --example measure`.
+//! scoring one assessment with its framework already loaded (read, validate, score with
+//! every explanation, JSON), ranking 10,000 assessments of the template framework on one
+//! thread and on two, and a reference workload measured in the same run (parsing the
+//! same 10,000 texts as plain JSON), so that budgets can be judged against this
+//! machine's speed at this moment. Prints one JSON object. Run optimised:
+//! `cargo run --profile bench -p parindex-core --example measure`.
 
 #[path = "../benches/units.rs"]
 mod units;
 
-use parindex_core::{rank_json, score_json};
+use parindex_core::{builtin, rank_json_on, score, Opened};
 use std::time::Instant;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+/// The median of a few runs, in milliseconds (timing is the one place for floats: they
+/// measure seconds, never points).
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    times[times.len() / 2]
 }
 
 fn main() {
-    // Timing is the one place for floats: they measure seconds, never points.
-    let mut one = Vec::new();
-    for _ in 0..300 {
-        let t = Instant::now();
-        let card = score_json(units::EXAMPLE, None).map(|c| c.to_json());
-        one.push(t.elapsed().as_secs_f64() * 1e6);
-        assert!(card.is_ok());
-    }
+    let framework = builtin("mau-huyen@2022").expect("the template framework");
+    let one = median_ms(301, || {
+        let opened = Opened::from_json(units::EXAMPLE).expect("the example");
+        let assessment = opened.validate(&framework).expect("valid");
+        assert!(score(&framework, &assessment).to_json().len() > 1000);
+    });
     let texts = units::many_units(10_000);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let mut rank = Vec::new();
-    for _ in 0..3 {
-        let t = Instant::now();
-        let r = rank_json(&refs, None).map(|r| r.rows.len());
-        rank.push(t.elapsed().as_secs_f64() * 1e3);
-        assert_eq!(r.ok(), Some(10_000));
-    }
+    let rank = |workers: usize| {
+        median_ms(3, || {
+            let r = rank_json_on(&refs, None, workers).map(|r| r.rows.len());
+            assert_eq!(r.ok(), Some(10_000));
+        })
+    };
+    let (rank_one, rank_two) = (rank(1), rank(2));
+    let reference = median_ms(3, || {
+        for t in &refs {
+            let v: serde_json::Value = serde_json::from_str(t).expect("JSON");
+            assert!(v.is_object());
+        }
+    });
     println!(
-        "{{\"score_one_us\": {:.1}, \"rank_10000_ms\": {:.1}}}",
-        median(one),
-        median(rank)
+        "{{\"score_one_us\": {:.1}, \"rank_10000_ms\": {rank_one:.1}, \"rank_10000_two_ms\": {rank_two:.1}, \"reference_ms\": {reference:.1}}}",
+        one * 1e3
     );
 }

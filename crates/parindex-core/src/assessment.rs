@@ -7,7 +7,9 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, FORMAT};
 use crate::keyword::Keyword;
-use crate::reader::{self, array, boolean, framework_number, non_empty_string, string, Fields};
+use crate::reader::{
+    self, array, boolean, framework_number, non_empty_string, string, Fields, Indexed,
+};
 use crate::rules::{Input, RuleKind};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -260,7 +262,10 @@ fn read_section(
     let f = Fields::of(value, &section.key(), diags)?;
     let mut entries = BTreeMap::new();
     for code in f.keys() {
-        let path = format!("{}.{code}", section.key());
+        let mut path = String::with_capacity(section.key().len() + 1 + code.len());
+        path.push_str(section.key());
+        path.push('.');
+        path.push_str(code);
         let mark = diags.len();
         let entry = read_code(value, section, code, &path, fw, diags);
         diags.place_since(mark, section.key(), Some(code), None, &path);
@@ -443,7 +448,10 @@ fn read_evidence(
     };
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        let item_path = format!("{path}[{i}]");
+        let item_path = Indexed {
+            list: path,
+            index: i,
+        };
         let Some(mut f) = Fields::of(item, &item_path, diags) else {
             continue;
         };

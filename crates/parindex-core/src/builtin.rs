@@ -3,10 +3,14 @@
 //! Embedding keeps the core free of I/O: the CLI, the browser app and the JavaScript
 //! package all carry the same bytes.
 
+#[cfg(feature = "toml")]
 use crate::diagnostic::Diagnostic;
+#[cfg(feature = "toml")]
 use crate::framework::Framework;
 
-/// One built-in framework file.
+/// One built-in framework file, embedded (with the `toml` feature: the CLI, the JS
+/// package; the app fetches the compact JSON form instead).
+#[cfg(feature = "toml")]
 pub struct BuiltinFramework {
     /// `id@edition`.
     pub reference: &'static str,
@@ -21,6 +25,8 @@ pub struct BuiltinFramework {
 pub struct Listing {
     pub reference: &'static str,
     pub file_name: &'static str,
+    /// The file of its compact JSON form beside the app (`Framework::tree_json`).
+    pub json_name: &'static str,
     pub title_vi: &'static str,
     pub title_en: &'static str,
     /// The level's keyword: `district`, `commune`, …
@@ -37,6 +43,7 @@ pub struct Listing {
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// Loads a built-in framework by `id@edition`.
+#[cfg(feature = "toml")]
 pub fn builtin(reference: &str) -> Result<Framework, Vec<Diagnostic>> {
     match BUILTIN.iter().find(|b| b.reference == reference) {
         Some(b) => Framework::from_toml(b.source),
@@ -53,6 +60,7 @@ pub fn builtin(reference: &str) -> Result<Framework, Vec<Diagnostic>> {
 }
 
 /// Every built-in framework, loaded.
+#[cfg(feature = "toml")]
 pub fn all() -> Vec<Result<Framework, Vec<Diagnostic>>> {
     BUILTIN
         .iter()

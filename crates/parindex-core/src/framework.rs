@@ -183,9 +183,13 @@ pub struct Framework {
     pub bands: Vec<Band>,
     pub criteria: Vec<Criterion>,
     index: HashMap<String, usize>,
+    /// Criteria with every child before its parent (deepest first, file order within
+    /// a depth): the order scoring adds up in, computed once.
+    pub(crate) depth_order: Vec<usize>,
 }
 
 /// Converts a TOML document to the JSON value tree the reader walks.
+#[cfg(feature = "toml")]
 fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     crate::toml_tree::parse(source).map_err(|e| {
@@ -200,7 +204,8 @@ fn toml_tree(source: &str) -> Result<Value, Diagnostic> {
     })
 }
 
-pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
+#[cfg(feature = "toml")]
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = source.get(..offset).unwrap_or(source);
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -209,10 +214,48 @@ pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
 
 impl Framework {
     /// Parses and validates a framework file. Every problem found is returned.
+    #[cfg(feature = "toml")]
     pub fn from_toml(source: &str) -> Result<Framework, Vec<Diagnostic>> {
         let tree = toml_tree(source).map_err(|d| vec![d])?;
+        Framework::from_tree(&tree)
+    }
+
+    /// A framework file's compact JSON form: the tree the reader walks, as JSON text (the
+    /// app fetches built-in frameworks in this form, and converts a `.toml` a person
+    /// opens to it). Only TOML syntax errors are found here; [`Framework::from_json`]
+    /// validates.
+    #[cfg(feature = "toml")]
+    pub fn tree_json(source: &str) -> Result<String, Diagnostic> {
+        Ok(toml_tree(source)?.to_string())
+    }
+
+    /// Reads and validates a framework in its compact JSON form
+    /// ([`Framework::tree_json`]): the same checks and messages as the TOML file.
+    pub fn from_json(tree_json: &str) -> Result<Framework, Vec<Diagnostic>> {
+        let tree = crate::strict_json::from_str(tree_json).map_err(|e| {
+            vec![Diagnostic::error(
+                codes::JSON_SYNTAX,
+                "",
+                format!("dạng JSON của bộ chỉ số bị hỏng: {e}"),
+                format!("the framework's JSON form is damaged: {e}"),
+            )]
+        })?;
+        Framework::from_tree(&tree)
+    }
+
+    /// Reads a framework's compact JSON form that was validated when it entered
+    /// parindex (see `crate::trusted`): what the pages do, carrying no validator.
+    /// `None` when the text is not such a framework.
+    pub fn from_trusted_json(tree_json: &str) -> Option<Framework> {
+        // The strict parser the pages already carry for assessments.
+        let tree = crate::strict_json::from_str(tree_json).ok()?;
+        trusted_framework(&tree)
+    }
+
+    /// Validates a framework's value tree.
+    pub fn from_tree(tree: &Value) -> Result<Framework, Vec<Diagnostic>> {
         let mut diags = Diagnostics::default();
-        let framework = read_framework(&tree, &mut diags);
+        let framework = read_framework(tree, &mut diags);
         diags.place_rest();
         match framework {
             Some(f) if !diags.has_errors() => Ok(f),
@@ -357,6 +400,7 @@ fn read_framework(tree: &Value, diags: &mut Diagnostics) -> Option<Framework> {
         bonus_max: bonus_max?,
         penalty_max: penalty_max?,
         bands: bands?,
+        depth_order: depth_order(&criteria),
         criteria,
         index,
     })
@@ -676,4 +720,119 @@ fn read_criteria(
         }
     }
     (diags.len() == before && criteria.len() == raw.len()).then_some(criteria)
+}
+
+/// A validated framework's tree, read without checks (`crate::trusted`).
+fn trusted_framework(tree: &Value) -> Option<Framework> {
+    use crate::trusted::{bilingual, decimal, decimal_or, keyword, list, text};
+    let get = |key: &str| tree.get(key);
+    let rounding = get("rounding")?;
+    let bands = list(get("band").or(Some(&Value::Array(Vec::new()))), |b| {
+        Some(Band {
+            min: decimal(b.get("min")?)?,
+            label: bilingual(b.get("label")?)?,
+        })
+    })?;
+    let mut criteria = list(get("criterion"), |c| {
+        let max = decimal(c.get("max")?)?;
+        let reference = c.get("reference").map(|r| Reference {
+            decision: r.get("decision").and_then(text),
+            annex: r.get("annex").and_then(text),
+            row: r
+                .get("row")
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)),
+        });
+        Some(Criterion {
+            code: text(c.get("code")?)?,
+            title: bilingual(c.get("title")?)?,
+            max,
+            may_not_apply: c.get("may_not_apply").is_some_and(|v| v == true),
+            evidence: c.get("evidence").and_then(text),
+            guide: c.get("guide").and_then(text),
+            reference,
+            rule: match c.get("rule") {
+                Some(r) => Some(Rule::trusted(r, max)?),
+                None => None,
+            },
+            parent: None,
+            children: Vec::new(),
+        })
+    })?;
+    let index: HashMap<String, usize> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.clone(), i))
+        .collect();
+    for i in 0..criteria.len() {
+        if let Some(p) = code::parent(&criteria[i].code).map(|p| index.get(p).copied()) {
+            let p = p?;
+            criteria[i].parent = Some(p);
+            criteria[p].children.push(i);
+        }
+    }
+    Some(Framework {
+        id: text(get("id")?)?,
+        edition: text(get("edition")?)?,
+        level: keyword(get("level")?)?,
+        official: get("official")?.as_bool()?,
+        source: bilingual(get("source")?)?,
+        title: bilingual(get("title")?)?,
+        scale: decimal(get("scale")?)?,
+        rounding: Rounding {
+            places: u32::try_from(rounding.get("places")?.as_u64()?).ok()?,
+            mode: keyword(rounding.get("mode")?)?,
+        },
+        not_applicable: keyword(get("not_applicable")?)?,
+        survey_missing: keyword(get("survey_missing")?)?,
+        bonus_max: decimal_or(get("bonus_max"), Decimal::ZERO)?,
+        penalty_max: decimal_or(get("penalty_max"), Decimal::ZERO)?,
+        bands,
+        depth_order: depth_order(&criteria),
+        criteria,
+        index,
+    })
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod trusted_tests {
+    use super::*;
+
+    /// The trusting reader gives exactly the framework the validator gives, for every
+    /// built-in framework and every golden case's framework.
+    #[test]
+    fn the_trusted_form_reads_as_the_validated_framework() {
+        let mut sources: Vec<String> = crate::BUILTIN
+            .iter()
+            .map(|b| b.source.to_string())
+            .collect();
+        let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden");
+        for case in std::fs::read_dir(golden).expect("tests/golden").flatten() {
+            sources.push(
+                std::fs::read_to_string(case.path().join("framework.toml")).expect("framework"),
+            );
+        }
+        assert!(sources.len() > 20);
+        for source in &sources {
+            let validated = Framework::from_toml(source).expect("valid");
+            let json = Framework::tree_json(source).expect("TOML");
+            assert_eq!(
+                Framework::from_trusted_json(&json).as_ref(),
+                Some(&validated)
+            );
+        }
+        assert_eq!(Framework::from_trusted_json("{\"id\": 3}"), None);
+        assert_eq!(Framework::from_trusted_json("not JSON"), None);
+    }
+}
+
+/// Criteria ordered so that children come before their parents: deepest first, file
+/// order within a depth.
+fn depth_order(criteria: &[Criterion]) -> Vec<usize> {
+    let depths: Vec<usize> = criteria.iter().map(|c| code::depth(&c.code)).collect();
+    let deepest = depths.iter().copied().max().unwrap_or(0);
+    let mut order = Vec::with_capacity(depths.len());
+    for d in (0..=deepest).rev() {
+        order.extend((0..depths.len()).filter(|&i| depths[i] == d));
+    }
+    order
 }

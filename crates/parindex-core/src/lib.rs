@@ -29,7 +29,10 @@ pub mod draft;
 pub mod format;
 pub mod framework;
 pub mod keyword;
+mod markers;
 mod order;
+#[cfg(feature = "toml")]
+mod parallel;
 pub mod rank;
 mod reader;
 pub mod render;
@@ -39,10 +42,13 @@ pub mod scorecard;
 pub mod scoring;
 mod strict_json;
 mod text;
+#[cfg(feature = "toml")]
 mod toml_tree;
+mod trusted;
 
 pub use assessment::{Assessment, Opened, Section};
 pub use blank::blank_assessment;
+#[cfg(feature = "toml")]
 pub use builtin::{builtin, BUILTIN};
 pub use compare::{compare, Comparison};
 pub use diagnostic::{Diagnostic, Lang, Location, Severity, Text};
@@ -57,6 +63,7 @@ use serde::Serialize;
 
 /// The framework of an opened assessment: the given framework text, or the built-in
 /// one the assessment names.
+#[cfg(feature = "toml")]
 pub fn framework_for(
     opened: &Opened,
     framework_toml: Option<&str>,
@@ -69,6 +76,7 @@ pub fn framework_for(
 
 /// Parses, validates and scores assessment JSON, against `framework_toml` when given,
 /// else against the built-in framework the assessment names.
+#[cfg(feature = "toml")]
 pub fn score_json(
     assessment_json: &str,
     framework_toml: Option<&str>,
@@ -81,35 +89,56 @@ pub fn score_json(
 
 /// Scores many assessments of one framework and ranks them. Each diagnostic names the
 /// position of its assessment in `location.file`.
+#[cfg(feature = "toml")]
 pub fn rank_json(
     assessments: &[&str],
     framework_toml: Option<&str>,
 ) -> Result<Ranking, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
-    let mut cards = Vec::with_capacity(assessments.len());
-    let mut framework: Option<Framework> = None;
-    for (i, text) in assessments.iter().enumerate() {
-        let in_file = |mut d: Diagnostic| {
+    rank_json_on(assessments, framework_toml, 1)
+}
+
+/// As [`rank_json`], reading and scoring the assessments on `workers` threads (the CLI
+/// gives the machine's cores; the result does not depend on it). The framework is the
+/// one given, or the built-in one the first readable assessment names.
+#[cfg(feature = "toml")]
+pub fn rank_json_on(
+    assessments: &[&str],
+    framework_toml: Option<&str>,
+    workers: usize,
+) -> Result<Ranking, Vec<Diagnostic>> {
+    let in_file = |i: usize| {
+        move |mut d: Diagnostic| {
             d.location.file = Some(i);
             d
-        };
-        let opened = match Opened::from_json(text) {
-            Ok(o) => o,
-            Err(d) => {
-                diags.push(in_file(d));
-                continue;
-            }
-        };
-        if framework.is_none() {
-            match framework_for(&opened, framework_toml) {
-                Ok(f) => framework = Some(f),
-                Err(ds) => return Err(ds.into_iter().map(in_file).collect()),
-            }
         }
-        let Some(fw) = &framework else { continue };
-        match opened.validate(fw) {
-            Ok(a) => cards.push(score_with(fw, &a, Detail::Numbers)),
-            Err(ds) => diags.extend(ds.into_iter().map(in_file)),
+    };
+    let first = assessments
+        .iter()
+        .enumerate()
+        .find_map(|(i, text)| Opened::from_json(text).ok().map(|o| (i, o)));
+    let framework = match &first {
+        Some((i, opened)) => framework_for(opened, framework_toml)
+            .map_err(|ds| ds.into_iter().map(in_file(*i)).collect::<Vec<_>>())?,
+        // No file can be read: each says why below.
+        None => match framework_toml {
+            Some(toml) => Framework::from_toml(toml)?,
+            None => builtin(BUILTIN.first().map_or("", |b| b.reference))?,
+        },
+    };
+    let one = |(i, text): (usize, &&str)| -> Result<Scorecard, Vec<Diagnostic>> {
+        let opened = Opened::from_json(text).map_err(|d| vec![in_file(i)(d)])?;
+        let assessment = opened
+            .validate(&framework)
+            .map_err(|ds| ds.into_iter().map(in_file(i)).collect::<Vec<_>>())?;
+        Ok(score_with(&framework, &assessment, Detail::Numbers))
+    };
+    let results = parallel::map(assessments, workers, one);
+    let mut diags = Vec::new();
+    let mut cards = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(card) => cards.push(card),
+            Err(ds) => diags.extend(ds),
         }
     }
     if !diags.is_empty() {
@@ -152,6 +181,7 @@ impl FrameworkInfo {
 }
 
 /// The built-in frameworks that load (all of them, as the tests check).
+#[cfg(feature = "toml")]
 pub fn builtin_infos() -> Vec<FrameworkInfo> {
     builtin::all()
         .iter()

@@ -6,7 +6,7 @@ use crate::codes;
 use crate::date::Date;
 use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
 use crate::diagnostic::{join, Diagnostics};
-use crate::toml_tree;
+use crate::markers::{marker_text, DATETIME_MARKER, FLOAT_MARKER};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -27,6 +27,19 @@ impl fmt::Display for KeyPath<'_> {
         } else {
             write!(f, "{}.{}", self.base, self.key)
         }
+    }
+}
+
+/// The path of an element of a list (`self.1.6.checked` + 1 → `self.1.6.checked[1]`),
+/// written out only when displayed.
+pub struct Indexed<'p> {
+    pub list: &'p dyn fmt::Display,
+    pub index: usize,
+}
+
+impl fmt::Display for Indexed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.index)
     }
 }
 
@@ -140,10 +153,10 @@ impl<'a> Fields<'a> {
 /// What kind of value was found, in Vietnamese and English (for "expected …, found …").
 pub fn describe(value: &Value) -> (&'static str, &'static str) {
     const FLOAT: (&str, &str) = ("số dấu phẩy động", "floating-point number");
-    if toml_tree::marker_text(value, toml_tree::FLOAT_MARKER).is_some() {
+    if marker_text(value, FLOAT_MARKER).is_some() {
         return FLOAT;
     }
-    if toml_tree::marker_text(value, toml_tree::DATETIME_MARKER).is_some() {
+    if marker_text(value, DATETIME_MARKER).is_some() {
         return ("ngày kiểu TOML", "TOML date");
     }
     match value {
@@ -269,7 +282,7 @@ pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
     // A float literal, in JSON or TOML, as written: refused, because it is not exact.
     let float = match value {
         Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => Some(n.to_string()),
-        other => toml_tree::marker_text(other, toml_tree::FLOAT_MARKER).map(str::to_string),
+        other => marker_text(other, FLOAT_MARKER).map(str::to_string),
     };
     if let Some(n) = float {
         diags.error(

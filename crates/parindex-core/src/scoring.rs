@@ -203,7 +203,7 @@ fn summarise(leaves: &[Option<LeafScore>]) -> Summary {
 fn add_up(framework: &Framework, leaves: &[Option<LeafScore>]) -> Vec<Sums> {
     let mut sums = vec![Sums::default(); framework.criteria.len()];
     // Deepest first, so every child is known before its parent.
-    for i in depth_order(framework) {
+    for &i in &framework.depth_order {
         let c = &framework.criteria[i];
         if let Some(leaf) = &leaves[i] {
             sums[i] = Sums {
@@ -231,22 +231,6 @@ fn add_up(framework: &Framework, leaves: &[Option<LeafScore>]) -> Vec<Sums> {
         sums[i] = total;
     }
     sums
-}
-
-/// Criteria ordered so that children come before their parents: deepest first, file
-/// order within a depth.
-fn depth_order(framework: &Framework) -> Vec<usize> {
-    let depths: Vec<usize> = framework
-        .criteria
-        .iter()
-        .map(|c| code::depth(&c.code))
-        .collect();
-    let deepest = depths.iter().copied().max().unwrap_or(0);
-    let mut order = Vec::with_capacity(depths.len());
-    for d in (0..=deepest).rev() {
-        order.extend((0..depths.len()).filter(|&i| depths[i] == d));
-    }
-    order
 }
 
 /// An appraiser who changes a unit's points must say why: a warning for every appraised

@@ -2,13 +2,9 @@
 //! the parser's own tree (no serde glue in the browser bundle). TOML floats and dates
 //! become marker objects, so the reader can say precisely what is wrong with them.
 
+use crate::markers::{DATETIME_MARKER, FLOAT_MARKER};
 use serde_json::{Map, Value};
 use toml::de::{DeTable, DeValue};
-
-/// Key of the marker object standing for a TOML float literal (`0.5` unquoted).
-pub const FLOAT_MARKER: &str = "\u{0}toml-float";
-/// Key of the marker object standing for a TOML date or time literal.
-pub const DATETIME_MARKER: &str = "\u{0}toml-datetime";
 
 /// Parses a TOML document.
 pub fn parse(source: &str) -> Result<Value, toml::de::Error> {
@@ -46,19 +42,10 @@ fn value(v: &DeValue<'_>) -> Value {
     }
 }
 
-/// The literal text of a marker object, if `value` is one of `key`.
-pub fn marker_text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
-    let map = value.as_object()?;
-    if map.len() == 1 {
-        map.get(key)?.as_str()
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markers::marker_text;
 
     #[test]
     fn converts_every_kind() {

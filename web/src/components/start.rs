@@ -172,7 +172,7 @@ pub fn start() -> Html {
             );
             yew::platform::spawn_local(async move {
                 let (framework, origin) = match file {
-                    Some((f, t)) => (Ok(f), FrameworkOrigin::File(t.to_string())),
+                    Some((f, t)) => (Ok(f), FrameworkOrigin::Tree(t.to_string())),
                     None => (
                         crate::frameworks::load(&reference).await,
                         FrameworkOrigin::Builtin(reference.clone()),
@@ -219,16 +219,14 @@ pub fn start() -> Html {
             let chosen = chosen.clone();
             let name = file.name();
             yew::platform::spawn_local(async move {
-                let result = files::read_text(file)
-                    .await
-                    .map_err(|m| vec![m])
-                    .and_then(|text| {
-                        crate::frameworks::parse(&text).map(|f| (f, Rc::<str>::from(text)))
-                    });
+                let result = match files::read_text(file).await {
+                    Ok(text) => crate::frameworks::from_toml(&text).await,
+                    Err(m) => Err(vec![m]),
+                };
                 match result {
-                    Ok((f, text)) => {
+                    Ok((f, tree)) => {
                         chosen.set(f.reference());
-                        state.dispatch(Action::AddFramework(Rc::new(f), text));
+                        state.dispatch(Action::AddFramework(Rc::new(f), tree.into()));
                     }
                     Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
                         file: name,

@@ -12,8 +12,9 @@ use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
 use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang, Text};
-use crate::reader::{array, boolean, string, Fields};
+use crate::reader::{array, boolean, string, Fields, Indexed};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 const ITEM: What = ("nội dung", "item");
 
@@ -76,6 +77,13 @@ impl Kind for Checklist {
         })
     }
 
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        Some(Checklist {
+            items: keyed::trusted(rule, "items")?,
+            all_or_nothing: rule.get("all_or_nothing").is_some_and(|v| v == true),
+        })
+    }
+
     fn outcomes(&self) -> Vec<(String, Decimal)> {
         if self.all_or_nothing {
             // The max, or nothing: right by definition.
@@ -91,7 +99,10 @@ impl Kind for Checklist {
         let mut checked: Vec<usize> = Vec::new();
         let before = diags.len();
         for (i, v) in list.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_path = Indexed {
+                list: &path,
+                index: i,
+            };
             let Some(key) = string(v, &item_path, diags) else {
                 continue;
             };

@@ -10,6 +10,7 @@ use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{string, Fields};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 const OPTION: What = ("lựa chọn", "option");
 
@@ -28,6 +29,12 @@ impl Kind for Choice {
     fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         let options = keyed::read(rule, "options", OPTION, Points::Required, diags)?;
         Some(Choice { options })
+    }
+
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        Some(Choice {
+            options: keyed::trusted(rule, "options")?,
+        })
     }
 
     fn outcomes(&self) -> Vec<(String, Decimal)> {

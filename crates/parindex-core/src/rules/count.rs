@@ -10,6 +10,7 @@ use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{count, Fields};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
@@ -26,6 +27,12 @@ impl Kind for Count {
     fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         Some(Count {
             thresholds: Thresholds::parse(rule, Allowed::Either, diags)?,
+        })
+    }
+
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        Some(Count {
+            thresholds: Thresholds::trusted(rule)?,
         })
     }
 

@@ -11,6 +11,7 @@ use crate::decimal::human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{self, boolean, framework_number, string, Fields};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -96,6 +97,17 @@ impl Kind for Deadline {
             on_time: on_time?,
             late: late?,
             not_done: not_done?,
+        })
+    }
+
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        use crate::trusted::{decimal, month_day};
+        Some(Deadline {
+            due: month_day(rule.get("due")?)?,
+            due_year_offset: rule.get("due_year_offset").map_or(Some(0), Value::as_i64)? as i32,
+            on_time: decimal(rule.get("on_time")?)?,
+            late: decimal(rule.get("late")?)?,
+            not_done: decimal(rule.get("not_done")?)?,
         })
     }
 

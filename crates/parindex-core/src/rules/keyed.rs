@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostics, Text};
 use crate::reader::{array, framework_number, string, Fields};
 use crate::text::read_text;
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 /// One option of a `choice` or item of a `checklist`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +85,18 @@ pub(crate) fn read(
         }
     }
     (diags.len() == before).then_some(items)
+}
+
+/// The list under `key` of a validated rule (`crate::trusted`).
+pub(crate) fn trusted(rule: &Value, key: &str) -> Option<Vec<Item>> {
+    use crate::trusted::{bilingual, decimal_or, list, text};
+    list(rule.get(key), |item| {
+        Some(Item {
+            key: text(item.get("key")?)?,
+            label: bilingual(item.get("label")?)?,
+            points: decimal_or(item.get("points"), Decimal::ZERO)?,
+        })
+    })
 }
 
 /// The position of the item with `key`, or an error naming the keys there are.

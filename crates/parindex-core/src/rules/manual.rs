@@ -9,6 +9,7 @@ use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{framework_number, input_decimal, Fields};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manual {
@@ -63,6 +64,14 @@ impl Kind for Manual {
         Some(Manual {
             step,
             max: max.unwrap_or_default(),
+        })
+    }
+
+    fn trusted(rule: &Value, max: Decimal) -> Option<Self> {
+        let step = rule.get("step").map(crate::trusted::decimal);
+        Some(Manual {
+            step: step.map_or(Some(None), |s| s.map(Some))?,
+            max,
         })
     }
 

@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostics, Lang};
 use crate::keyword::Keyword;
 use crate::reader::Fields;
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proportional {
@@ -26,6 +27,12 @@ impl Kind for Proportional {
     fn parse(rule: &mut Fields, _max: Option<Decimal>, diags: &mut Diagnostics) -> Option<Self> {
         Some(Proportional {
             if_no_cases: NoCases::parse(rule, diags)?,
+        })
+    }
+
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        Some(Proportional {
+            if_no_cases: crate::trusted::keyword(rule.get("if_no_cases")?)?,
         })
     }
 

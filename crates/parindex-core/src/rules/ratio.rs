@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::keyword::{self, keyword_enum};
 use crate::reader::{count, Fields};
 use rust_decimal::Decimal;
+use serde_json::Value;
 
 keyword_enum! {
     /// What a ratio or proportional leaf scores when there were no cases (denominator 0).
@@ -124,6 +125,13 @@ impl Kind for Ratio {
         Some(Ratio {
             thresholds: thresholds?,
             if_no_cases: if_no_cases?,
+        })
+    }
+
+    fn trusted(rule: &Value, _max: Decimal) -> Option<Self> {
+        Some(Ratio {
+            thresholds: Thresholds::trusted(rule)?,
+            if_no_cases: crate::trusted::keyword(rule.get("if_no_cases")?)?,
         })
     }
 

@@ -152,6 +152,21 @@ impl Thresholds {
         })
     }
 
+    /// Reads `bands` and `otherwise` of a validated rule (`crate::trusted`).
+    pub(crate) fn trusted(rule: &Value) -> Option<Thresholds> {
+        use crate::trusted::{decimal, decimal_or, list};
+        let list = list(rule.get("bands"), |band| {
+            let (key, bound) = Bound::ALL.iter().find(|(k, _)| band.get(*k).is_some())?;
+            Some(Threshold {
+                bound: *bound,
+                value: decimal(band.get(*key)?)?,
+                points: decimal(band.get("points")?)?,
+            })
+        })?;
+        let otherwise = decimal_or(rule.get("otherwise"), Decimal::ZERO)?;
+        Some(Thresholds { list, otherwise })
+    }
+
     /// Which threshold applies to a value that compares to each threshold's value as
     /// `cmp` says (`None`: `otherwise`), and the points that gives.
     pub fn decide(&self, cmp: impl Fn(Decimal) -> Ordering) -> (Decimal, Option<usize>) {
