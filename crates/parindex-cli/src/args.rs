@@ -3,13 +3,17 @@
 
 use parindex_core::Lang;
 
-pub const SHORT_USAGE: &str = "Dùng / usage: parindex [--lang vi|en] <frameworks|validate|new|score|rank> …  (parindex --help)";
+pub const SHORT_USAGE: &str = "Dùng / usage: parindex [--lang vi|en] <frameworks|framework import|validate|new|score|rank> …  (parindex --help)";
 
 pub const HELP: &str = "parindex — chấm điểm Chỉ số cải cách hành chính (PAR Index)
 
 Cách dùng / usage:
   parindex frameworks [--format text|json]
       Các bộ chỉ số có sẵn / built-in frameworks.
+  parindex framework import FILE [--id ID] [--edition E] [--level L]
+      Đọc bảng phụ lục của quyết định (.docx, .xlsx, .csv, .tsv, .txt chép từ PDF)
+      thành bộ chỉ số: TOML ra stdout, các phát hiện (dòng, mã) ra stderr.
+      Read a decision's annex table into a framework: TOML on stdout, findings on stderr.
   parindex validate FILE… [--framework FILE.toml]
       Kiểm tra tệp bộ chỉ số (.toml) hoặc hồ sơ tự đánh giá (.json).
       Validate framework (.toml) or assessment (.json) files.
@@ -45,6 +49,12 @@ pub enum Format {
 pub enum Command {
     Frameworks {
         format: Format,
+    },
+    FrameworkImport {
+        file: String,
+        id: Option<String>,
+        edition: Option<String>,
+        level: Option<String>,
     },
     Validate {
         files: Vec<String>,
@@ -90,6 +100,9 @@ struct Rest {
     year: Option<String>,
     output: Option<String>,
     explain: bool,
+    id: Option<String>,
+    edition: Option<String>,
+    level: Option<String>,
 }
 
 fn value(args: &[String], i: &mut usize, name: &str) -> Result<String, Usage> {
@@ -159,6 +172,9 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             "--unit" => rest.unit = Some(value(argv, &mut i, "--unit")?),
             "--year" => rest.year = Some(value(argv, &mut i, "--year")?),
             "--explain" => rest.explain = true,
+            "--id" => rest.id = Some(value(argv, &mut i, "--id")?),
+            "--edition" => rest.edition = Some(value(argv, &mut i, "--edition")?),
+            "--level" => rest.level = Some(value(argv, &mut i, "--level")?),
             "--output" | "-o" => rest.output = Some(value(argv, &mut i, "--output")?),
             s if s.starts_with("--") => {
                 return Err(Usage::Error(format!(
@@ -178,6 +194,13 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             "--unit/--year chỉ dùng với lệnh new / only for new".into(),
         ));
     }
+    if name != "framework" && (rest.id.is_some() || rest.edition.is_some() || rest.level.is_some())
+    {
+        return Err(Usage::Error(
+            "--id/--edition/--level chỉ dùng với framework import / only for framework import"
+                .into(),
+        ));
+    }
     let unexpected = |what: &str| {
         Usage::Error(format!(
             "{what} không dùng với lệnh {name} / not used by {name}"
@@ -190,6 +213,35 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
             }
             Command::Frameworks {
                 format: format_of(rest.format.as_deref(), &[Format::Text, Format::Json])?,
+            }
+        }
+        "framework" => {
+            let mut positional = rest.positional.into_iter();
+            match (
+                positional.next().as_deref(),
+                positional.next(),
+                positional.next(),
+            ) {
+                (Some("import"), Some(file), None) => {
+                    if rest.format.is_some()
+                        || rest.framework.is_some()
+                        || rest.explain
+                        || rest.output.is_some()
+                    {
+                        return Err(unexpected("--format/--framework/--explain/--output"));
+                    }
+                    Command::FrameworkImport {
+                        file,
+                        id: rest.id,
+                        edition: rest.edition,
+                        level: rest.level,
+                    }
+                }
+                _ => {
+                    return Err(Usage::Error(
+                        "framework import cần đúng một tệp / needs exactly one FILE".into(),
+                    ))
+                }
             }
         }
         "validate" => {

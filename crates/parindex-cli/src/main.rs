@@ -87,8 +87,59 @@ fn spreadsheet(result: Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Ve
     result.map_err(|e| Failure::Invalid(vec![format!("xlsx: {e}")]))
 }
 
-/// Reads a file as UTF-8 text; a message in the chosen language when it cannot be.
-fn read(path: &str, lang: Lang) -> Result<String, Failure> {
+/// `framework import`: the annex read into a framework; findings on stderr, the TOML
+/// returned for stdout only when the framework validates.
+fn import(
+    path: &str,
+    id: Option<String>,
+    edition: Option<String>,
+    level: Option<String>,
+    lang: Lang,
+) -> Result<String, Failure> {
+    let fail = |lines: Vec<String>| Failure::Invalid(lines);
+    let Some(kind) = parindex_annex::Kind::of(path) else {
+        return Err(fail(vec![format!(
+            "{path}: {}",
+            tr(
+                lang,
+                "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv hoặc .txt)",
+                "cannot read this kind of file (.docx, .xlsx, .csv, .tsv or .txt)"
+            )
+        )]));
+    };
+    let bytes = read_bytes(path, lang)?;
+    let table = parindex_annex::read(kind, &bytes)
+        .map_err(|e| fail(vec![format!("{path}: {}", e.0.get(lang))]))?;
+    let file_name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let options = parindex_core::annex::Options {
+        id,
+        edition,
+        level,
+        file_name,
+    };
+    let result = parindex_core::annex::import(&table, &options);
+    let lines: Vec<String> = result
+        .findings
+        .iter()
+        .map(|f| format!("{path}: {}", f.line(lang)))
+        .collect();
+    if result.framework.is_none() {
+        return Err(fail(lines));
+    }
+    for line in lines {
+        eprintln!("{line}");
+    }
+    Ok(parindex_core::framework_toml::write_toml(&result.tree))
+}
+
+fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    parindex_core::diagnostic::tr(lang, vi, en)
+}
+
+/// Reads a file's bytes, refusing one larger than [`MAX_FILE_BYTES`] before reading it.
+fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let fail = |vi: String, en: String| {
         let msg = match lang {
             Lang::Vi => vi,
@@ -111,12 +162,24 @@ fn read(path: &str, lang: Lang) -> Result<String, Failure> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    std::fs::read(path).map_err(|e| {
         fail(
             format!("không đọc được tệp ({e})"),
             format!("cannot read the file ({e})"),
         )
-    })?;
+    })
+}
+
+/// Reads a file as UTF-8 text; a message in the chosen language when it cannot be.
+fn read(path: &str, lang: Lang) -> Result<String, Failure> {
+    let bytes = read_bytes(path, lang)?;
+    let fail = |vi: String, en: String| {
+        let msg = match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        };
+        Failure::Invalid(vec![format!("{path}: {msg}")])
+    };
     String::from_utf8(bytes).map_err(|_| {
         fail(
             "tệp không phải là văn bản UTF-8".into(),
@@ -163,6 +226,12 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
                 _ => frameworks_text(&infos, lang),
             }))
         }
+        Command::FrameworkImport {
+            file,
+            id,
+            edition,
+            level,
+        } => import(&file, id, edition, level, lang).map(Output::from),
         Command::Validate { files, framework } => {
             validate(&files, framework.as_deref(), lang).map(Output::from)
         }

@@ -16,6 +16,7 @@
 //! assert!(!card.complete);
 //! ```
 
+pub mod annex;
 pub mod assessment;
 mod blank;
 pub mod builtin;
@@ -28,6 +29,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod format;
 pub mod framework;
+pub mod framework_toml;
 pub mod keyword;
 mod markers;
 mod order;
