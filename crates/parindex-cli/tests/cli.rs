@@ -519,3 +519,73 @@ fn score_html_is_the_printable_report_with_markup_escaped() {
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `framework import`: the TOML on stdout (which validates and scores a blank
+/// assessment), findings with their rows on stderr; exit 1 and nothing on stdout when
+/// the draft does not validate; exit 2 on wrong usage.
+#[test]
+fn framework_import_reads_an_annex() {
+    let o = parindex(&[
+        "--lang",
+        "en",
+        "framework",
+        "import",
+        "tests/annex/huyen-2023-word.docx",
+        "--id",
+        "huyen-thu",
+        "--edition",
+        "2023",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let toml = stdout(&o);
+    assert!(
+        toml.starts_with("format = 1\nid = \"huyen-thu\"\nedition = \"2023\""),
+        "{toml}"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("tests/annex/huyen-2023-word.docx: row 4, 1.1: recognised [annex.deadline]"),
+        "{err}"
+    );
+    // The framework is usable at once: a blank assessment from it.
+    let dir = std::env::temp_dir().join(format!("parindex-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fw = dir.join("huyen-thu.toml");
+    std::fs::write(&fw, &toml).unwrap();
+    let o = parindex(&["validate", fw.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = parindex(&[
+        "new",
+        fw.to_str().unwrap(),
+        "--unit",
+        "UBND huyện Thử",
+        "--year",
+        "2023",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let o = parindex(&["framework", "import", "tests/annex/tong-khong-khop.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o).contains("dòng 2, 1: cần quyết định [annex.invalid]"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = parindex(&["framework", "import", "examples/tra-cu-2022.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không đọc được loại tệp này"),
+        "{}",
+        stderr(&o)
+    );
+    for usage in [
+        &["framework", "import"][..],
+        &["framework", "export", "x.toml"],
+        &["score", "x.json", "--id", "a"],
+    ] {
+        assert_eq!(parindex(usage).status.code(), Some(2), "{usage:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
