@@ -304,7 +304,12 @@ pub fn table(
     for (name, raw, gzip) in &app.files {
         row(&format!("  {name}"), format!("{raw} B raw, {gzip} B gzip"));
     }
-    for (name, raw, gzip) in &frameworks.files {
+    // The precompressed copies beside each framework are the same file for the host.
+    let plain = frameworks
+        .files
+        .iter()
+        .filter(|(name, _, _)| !name.ends_with(".br") && !name.ends_with(".gz"));
+    for (name, raw, gzip) in plain {
         row(
             &format!("framework {name}, fetched when first used"),
             format!("{raw} B raw, {gzip} B gzip"),
