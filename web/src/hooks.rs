@@ -100,7 +100,16 @@ pub fn use_autosave(state: &Ctx) {
     }
     let state = state.clone();
     use_effect_with((), move |_| {
-        let listener = on_page_hide(move || flush(&latest, &state));
+        // The reducer applies an edit at once, before the next render runs the effect
+        // above: a page hidden right after a keystroke encodes the current tree itself,
+        // so that keystroke is not lost.
+        let listener = on_page_hide(move || {
+            if let Some(s) = state.session.as_ref() {
+                let text = storage::encode(&s.origin, &s.tree(), &platform::iso_now());
+                *latest.borrow_mut() = Some(text);
+            }
+            flush(&latest, &state)
+        });
         move || drop(listener)
     });
 }
