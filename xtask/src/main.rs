@@ -389,12 +389,18 @@ fn js_tests() -> Result<(), String> {
 
 /// The seed corpus of a fuzz target, from the project's own files (so it never drifts
 /// from them): for `framework` every framework under `frameworks/` and `tests/`, for
-/// `assessment` every assessment under `examples/` and `tests/`.
+/// `assessment` every assessment under `examples/` and `tests/`, for `annex` every annex
+/// under `tests/annex/`.
 fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
-    let ext = match target {
-        "framework" => "toml",
-        "assessment" => "json",
-        other => return Err(format!("no fuzz target {other} (framework | assessment)")),
+    let exts: &[&str] = match target {
+        "framework" => &["toml"],
+        "assessment" => &["json"],
+        "annex" => &["csv", "tsv", "txt", "docx", "xlsx"],
+        other => {
+            return Err(format!(
+                "no fuzz target {other} (framework | assessment | annex)"
+            ))
+        }
     };
     let mut out = Vec::new();
     let mut dirs = vec![
@@ -402,6 +408,7 @@ fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
         repo().join("examples"),
         repo().join("tests/invalid/frameworks"),
         repo().join("tests/invalid/assessments"),
+        repo().join("tests/annex"),
     ];
     for group in ["tests/golden", "tests/rank"] {
         let dir = repo().join(group);
@@ -417,7 +424,7 @@ fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
         out.extend(
             figures::files_in(&dir)?
                 .into_iter()
-                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .filter(|p| p.extension().is_some_and(|x| exts.iter().any(|e| x == *e)))
                 .filter(|p| !p.ends_with("expected.json")),
         );
     }
@@ -458,6 +465,7 @@ fn test() -> Result<(), String> {
     native_tests()?;
     fuzz("framework", 20)?;
     fuzz("assessment", 20)?;
+    fuzz("annex", 20)?;
     tools::ensure_browser_tools()?;
     let parity = browser_parity_tests()?;
     let rescore = figures::rescore(&parity)?;
@@ -598,5 +606,13 @@ mod tests {
         assert!(a.iter().any(|p| p.contains("tests/rank/tie-top/")));
         assert!(!a.iter().any(|p| p.ends_with("expected.json")));
         assert!(f.len() >= 60 && a.len() >= 60, "{} / {}", f.len(), a.len());
+        let annexes = names(&super::seeds("annex").expect("seeds"));
+        assert!(annexes
+            .iter()
+            .any(|p| p.ends_with("tests/annex/huyen-2023-word.docx")));
+        assert!(
+            annexes.iter().all(|p| p.contains("tests/annex/")),
+            "{annexes:?}"
+        );
     }
 }
