@@ -97,16 +97,7 @@ pub const PAGE_BUILD_ENV: [(&str, &str); 3] = [
 /// The nightly toolchain's standard library sources and wasm target, for
 /// [`PAGE_BUILD_ENV`] (rustup fetches what is missing; quick when present).
 fn ensure_nightly_for_pages() -> Result<(), String> {
-    let toolchains = Command::new("rustup")
-        .args(["toolchain", "list"])
-        .output()
-        .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&toolchains.stdout).contains("nightly") {
-        return Err(
-            "the pages are built with the machine's nightly Rust: `rustup toolchain install nightly`"
-                .into(),
-        );
-    }
+    require_nightly("the pages are built with the machine's nightly Rust")?;
     run(
         "rustup",
         &["component", "add", "rust-src", "--toolchain", "nightly"],
@@ -193,18 +184,21 @@ pub fn gzip_size(file: &std::path::Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-/// Nightly Rust (on these machines) and cargo-fuzz for the fuzz targets.
-pub fn ensure_fuzz_tools() -> Result<(), String> {
+/// Fails, saying `why` nightly is needed, when the machine has no nightly toolchain.
+fn require_nightly(why: &str) -> Result<(), String> {
     let toolchains = Command::new("rustup")
         .args(["toolchain", "list"])
         .output()
         .map_err(|e| format!("rustup: {e}"))?;
     if !String::from_utf8_lossy(&toolchains.stdout).contains("nightly") {
-        return Err(
-            "the fuzz targets need a nightly Rust toolchain: `rustup toolchain install nightly`"
-                .into(),
-        );
+        return Err(format!("{why}: `rustup toolchain install nightly`"));
     }
+    Ok(())
+}
+
+/// Nightly Rust (on these machines) and cargo-fuzz for the fuzz targets.
+pub fn ensure_fuzz_tools() -> Result<(), String> {
+    require_nightly("the fuzz targets need a nightly Rust toolchain")?;
     let fuzz = Command::new("cargo")
         .args(["fuzz", "--version"])
         .env("PATH", path())

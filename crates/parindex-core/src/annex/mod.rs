@@ -324,20 +324,42 @@ fn draft(
             }
             continue;
         }
-        if has(&folded_title, "diem thuong") || has(&folded_title, "diem cong") {
+        // A bonus or penalty section: its maximum is the cap; the rows under it are the
+        // appraising body's to score, not criteria.
+        let extra = if has(&folded_title, "diem thuong") || has(&folded_title, "diem cong") {
+            Some((
+                &mut bonus,
+                codes::BONUS,
+                "điểm thưởng",
+                "bonus",
+                "bonus_max",
+            ))
+        } else if has(&folded_title, "diem tru") {
+            Some((
+                &mut penalty,
+                codes::PENALTY,
+                "điểm trừ",
+                "penalty",
+                "penalty_max",
+            ))
+        } else {
+            None
+        };
+        if let Some((slot, code, vi, en, key)) = extra {
             in_extra = true;
-            bonus = max;
-            push(findings, Level::Recognised, codes::BONUS, Some(row.number), None,
-                format!("điểm thưởng tối đa {} (bonus_max); các dòng bên dưới do cơ quan thẩm định chấm", max.map_or("0".into(), |m| m.to_string())),
-                format!("bonus up to {} (bonus_max); the rows beneath are scored by the appraising body", max.map_or("0".into(), |m| m.to_string())));
-            continue;
-        }
-        if has(&folded_title, "diem tru") {
-            in_extra = true;
-            penalty = max;
-            push(findings, Level::Recognised, codes::PENALTY, Some(row.number), None,
-                format!("điểm trừ tối đa {} (penalty_max); các dòng bên dưới do cơ quan thẩm định chấm", max.map_or("0".into(), |m| m.to_string())),
-                format!("penalty up to {} (penalty_max); the rows beneath are scored by the appraising body", max.map_or("0".into(), |m| m.to_string())));
+            *slot = max;
+            let cap = max.map_or("0".into(), |m| m.to_string());
+            push(
+                findings,
+                Level::Recognised,
+                code,
+                Some(row.number),
+                None,
+                format!("{vi} tối đa {cap} ({key}); các dòng bên dưới do cơ quan thẩm định chấm"),
+                format!(
+                    "{en} up to {cap} ({key}); the rows beneath are scored by the appraising body"
+                ),
+            );
             continue;
         }
         let code = match columns::code(raw_code) {

@@ -82,19 +82,10 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
             may_not_apply: false,
         };
     }
-    if let Some(rule) = deadline(leaf, alternatives, findings) {
-        return Proposal {
-            rule,
-            may_not_apply: not_arising,
-        };
-    }
-    if let Some(rule) = per_item(leaf, alternatives, findings) {
-        return Proposal {
-            rule,
-            may_not_apply: not_arising,
-        };
-    }
-    if let Some(rule) = count(leaf, alternatives, findings) {
+    let other = deadline(leaf, alternatives, findings)
+        .or_else(|| per_item(leaf, alternatives, findings))
+        .or_else(|| count(leaf, alternatives, findings));
+    if let Some(rule) = other {
         return Proposal {
             rule,
             may_not_apply: not_arising,
@@ -114,13 +105,8 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
             format!("danh mục {} nội dung, mỗi nội dung có điểm riêng, cộng lại bằng điểm tối đa (checklist)", alternatives.len()),
             format!("a list of {} items, each earning its own points, summing to the maximum (checklist)", alternatives.len()),
         );
-        let mut keys = Keys::default();
-        let items: Vec<Value> = alternatives
-            .iter()
-            .map(|a| json!({ "key": keys.next(&a.label), "label": { "vi": a.label }, "points": a.points.to_string() }))
-            .collect();
         return Proposal {
-            rule: json!({ "kind": "checklist", "items": items }),
+            rule: json!({ "kind": "checklist", "items": keyed(alternatives) }),
             may_not_apply: not_arising,
         };
     }
@@ -140,13 +126,8 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
                 from.1
             ),
         );
-        let mut keys = Keys::default();
-        let options: Vec<Value> = alternatives
-            .iter()
-            .map(|a| json!({ "key": keys.next(&a.label), "label": { "vi": a.label }, "points": a.points.to_string() }))
-            .collect();
         return Proposal {
-            rule: json!({ "kind": "choice", "options": options }),
+            rule: json!({ "kind": "choice", "options": keyed(alternatives) }),
             may_not_apply: not_arising,
         };
     }
@@ -243,6 +224,15 @@ fn clean_label(s: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// Options or checklist items: the labels verbatim, keys made from them, unique.
+fn keyed(alternatives: &[Alternative]) -> Vec<Value> {
+    let mut keys = Keys::default();
+    alternatives
+        .iter()
+        .map(|a| json!({ "key": keys.next(&a.label), "label": { "vi": a.label }, "points": a.points.to_string() }))
+        .collect()
 }
 
 /// Unique option keys from labels.
