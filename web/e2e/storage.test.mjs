@@ -30,6 +30,8 @@ test("a draft survives a reload in the middle of typing", async () => {
   await page.reload();
   await page.waitForSelector("[data-testid=notice-restored]");
   assert.equal(await page.inputValue("#in-3-3-2-numerator"), "6415");
+  // When it was saved, in local time as people write it.
+  assert.match(await page.textContent("[data-testid=notice-restored]"), /\(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)/);
   await context.close();
 });
 

@@ -64,6 +64,21 @@ mod imp {
             .unwrap_or_default()
     }
 
+    pub fn local_date_time(iso: &str) -> Option<String> {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+        let ms = d.get_time();
+        (ms == ms).then(|| {
+            format!(
+                "{:02}/{:02}/{} {:02}:{:02}",
+                d.get_date(),
+                d.get_month() + 1,
+                d.get_full_year(),
+                d.get_hours(),
+                d.get_minutes()
+            )
+        })
+    }
+
     pub fn local_time() -> String {
         let d = js_sys::Date::new_0();
         format!(
@@ -156,6 +171,14 @@ mod imp {
         "2025-11-24T16:00:00.000Z".into()
     }
 
+    pub fn local_date_time(iso: &str) -> Option<String> {
+        // The stand-in's local time is UTC.
+        let (date, time) = iso.split_once('T')?;
+        let mut d = date.splitn(3, '-');
+        let (y, m, day) = (d.next()?, d.next()?, d.next()?);
+        Some(format!("{day}/{m}/{y} {}", time.get(..5)?))
+    }
+
     pub fn local_time() -> String {
         "16:00:00".into()
     }
@@ -198,6 +221,12 @@ pub fn now_ms() -> u64 {
 /// Now, as `2025-11-24T16:00:00.000Z`.
 pub fn iso_now() -> String {
     imp::iso_now()
+}
+
+/// An ISO time (`2025-11-24T16:00:00.000Z`) as local `24/11/2025 16:00`; `None` when it
+/// is not a time.
+pub fn local_date_time(iso: &str) -> Option<String> {
+    imp::local_date_time(iso)
 }
 
 /// Local time `HH:MM:SS`.

@@ -216,6 +216,8 @@ async fn a_draft_of_the_older_format_is_migrated() {
         .query_selector("[data-testid=notice-restored]")
         .unwrap()
         .is_some());
+    // An old draft has no time: the notice says nothing of one.
+    assert!(!text(&root, "[data-testid=notice-restored]").contains('('));
     assert_eq!(text(&root, "[data-testid=total-points]"), "78,28");
     // The next save writes the current envelope.
     TimeoutFuture::new(600).await;

@@ -17,7 +17,7 @@ pub fn notices() -> Html {
         Notice::Restored { saved_at } => html! {
             <div class="notice info" role="status" data-testid="notice-restored">
                 { tr(lang, "Đã khôi phục bản nháp được lưu tự động", "Your autosaved draft was restored") }
-                { if saved_at.is_empty() { String::new() } else { format!(" ({saved_at})") } }
+                { crate::platform::local_date_time(saved_at).map(|t| format!(" ({t})")).unwrap_or_default() }
                 <button type="button" onclick={dismiss(i)} aria-label={tr(lang, "Đóng thông báo", "Dismiss")}>{ "×" }</button>
             </div>
         },
