@@ -67,7 +67,7 @@ mod imp {
     pub fn local_date_time(iso: &str) -> Option<String> {
         let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
         let ms = d.get_time();
-        (ms == ms).then(|| {
+        (!ms.is_nan()).then(|| {
             format!(
                 "{:02}/{:02}/{} {:02}:{:02}",
                 d.get_date(),
