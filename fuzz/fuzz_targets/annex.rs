@@ -1,4 +1,4 @@
-//! Reading an annex from arbitrary bytes, as each kind of file, and importing the table:
+//! Reading an annex from arbitrary bytes, as each kind of file (HTML too), and importing the table:
 //! never a panic; a draft that validates is written as TOML that reads back.
 #![no_main]
 
@@ -7,7 +7,7 @@ use parindex_annex::{read, Kind};
 use parindex_core::annex::{import, Options};
 
 fuzz_target!(|data: &[u8]| {
-    for kind in [Kind::Csv, Kind::Text, Kind::Docx, Kind::Xlsx] {
+    for kind in [Kind::Csv, Kind::Text, Kind::Html, Kind::Docx, Kind::Xlsx] {
         if let Ok(table) = read(kind, data) {
             let result = import(&table, &Options::default());
             if result.framework.is_some() {

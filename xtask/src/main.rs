@@ -395,7 +395,7 @@ fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
     let exts: &[&str] = match target {
         "framework" => &["toml"],
         "assessment" => &["json"],
-        "annex" => &["csv", "tsv", "txt", "docx", "xlsx"],
+        "annex" => &["csv", "tsv", "txt", "html", "docx", "xlsx"],
         other => {
             return Err(format!(
                 "no fuzz target {other} (framework | assessment | annex)"

@@ -1,12 +1,14 @@
 //! # parindex-annex
 //!
 //! Reads the annex (*Phụ lục*) of a decision from the file a Sở Nội vụ holds — Word
-//! (`.docx`), Excel (`.xlsx`), `.csv`/`.tsv`, or text copied out of a PDF viewer — into
+//! (`.docx`), Excel (`.xlsx`), `.csv`/`.tsv`, an HTML table (the clipboard's content when a
+//! table is copied from Word or Excel), or text copied out of a PDF viewer — into
 //! the [`Table`] that `parindex_core::annex::import` turns into a framework draft. Bytes
 //! in, a table out: no I/O of its own, bounded (file size, rows, unpacked size), never a
 //! panic; every failure is a message naming the file's problem in both languages.
 
 mod docx;
+mod html;
 mod limits;
 mod sheet;
 mod text;
@@ -35,10 +37,13 @@ pub enum Kind {
     Csv,
     /// Text copied from a PDF viewer: one row per line.
     Text,
+    /// An HTML table: the clipboard's content when a table is copied from Word or
+    /// Excel, or a page saved from a law portal.
+    Html,
 }
 
 impl Kind {
-    /// By file name: `.docx`, `.xlsx`, `.csv`, `.tsv`, `.txt`.
+    /// By file name: `.docx`, `.xlsx`, `.csv`, `.tsv`, `.txt`, `.html`.
     pub fn of(name: &str) -> Option<Kind> {
         let lower = name.to_ascii_lowercase();
         let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
@@ -47,6 +52,7 @@ impl Kind {
             "xlsx" | "xlsm" => Kind::Xlsx,
             "csv" | "tsv" => Kind::Csv,
             "txt" | "text" => Kind::Text,
+            "html" | "htm" => Kind::Html,
             _ => return None,
         })
     }
@@ -60,6 +66,7 @@ pub fn read(kind: Kind, bytes: &[u8]) -> Result<Table, ReadError> {
         Kind::Xlsx => sheet::xlsx(bytes)?,
         Kind::Csv => sheet::csv(limits::utf8(bytes)?)?,
         Kind::Text => text::read(limits::utf8(bytes)?),
+        Kind::Html => html::read(limits::utf8(bytes)?)?,
     };
     limits::rows(&table)?;
     Ok(table)

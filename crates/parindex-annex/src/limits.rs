@@ -46,11 +46,11 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, ReadError> {
     std::str::from_utf8(bytes).map_err(|e| {
         ReadError::new(
             format!(
-                "tệp không phải văn bản UTF-8 (byte {}): hãy lưu lại dạng \"CSV UTF-8\"",
+                "tệp không phải văn bản UTF-8 (byte {}): hãy lưu lại với mã UTF-8 (Excel: \"CSV UTF-8\")",
                 e.valid_up_to()
             ),
             format!(
-                "the file is not UTF-8 text (byte {}): save it again as \"CSV UTF-8\"",
+                "the file is not UTF-8 text (byte {}): save it again as UTF-8 (Excel: \"CSV UTF-8\")",
                 e.valid_up_to()
             ),
         )

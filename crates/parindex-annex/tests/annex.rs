@@ -1,5 +1,5 @@
 //! The annex cases in `tests/annex/`: each file (`.csv`, `.tsv`, `.txt`, `.docx`,
-//! `.xlsx`) is read and imported; the framework written (`NAME.toml`) and the findings
+//! `.xlsx`, `.html` as Word and Excel put a copied table on the clipboard) is read and imported; the framework written (`NAME.toml`) and the findings
 //! (`NAME.findings`: level, code, row, criterion, one per line) must equal the files
 //! kept beside it, byte for byte. `PARINDEX_BLESS=1` rewrites them after a deliberate
 //! change. A case whose draft must validate has a `.toml`; one that must not has none,
@@ -212,6 +212,65 @@ fn bad_files_get_a_message_naming_the_problem() {
     // Not UTF-8.
     let e = read(Kind::Csv, b"STT;Ti\xeau ch\xed").unwrap_err();
     assert!(e.0.en.contains("not UTF-8"), "{}", e.0.en);
+}
+
+/// The grid an HTML table makes: spans filled, paragraphs and `<br>` kept as lines,
+/// entities decoded, white space collapsed, hidden rows and formula cells marked, the
+/// largest table chosen and the text above it kept.
+#[test]
+fn html_tables_become_the_grid_a_browser_shows() {
+    let html = r#"<p>PHỤ LỤC</p><table><tr><td>x</td></tr></table>
+<p class=MsoNormal>BỘ CHỈ SỐ&nbsp;NĂM 2026</p>
+<table border=1>
+ <tr><th rowspan=2>STT</th><th rowspan=2>Tiêu chí</th><th colspan=2>Điểm</th></tr>
+ <tr><th>Tối đa</th><th>Thẩm định</th></tr>
+ <tr><td>1</td><td><p>Kế   hoạch
+   CCHC</p><p>Ban hành &lt;đúng hạn&gt;</p></td><td x:num="2" x:fmla="=C5+C6">2</td><td></td></tr>
+ <tr style='height:0; display: none'><td>2<td>Ẩn<br style='mso-data-placement:same-cell'>dòng<td>1</tr>
+ <tr><td>3</td><td>Có bảng lồng<table><tr><td>bên trong</td></tr></table></td><td>0,5</td></tr>
+</table>"#;
+    let table = read(Kind::Html, html.as_bytes()).unwrap();
+    let cells: Vec<(usize, Vec<&str>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.number, r.cells.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        cells,
+        vec![
+            (0, vec!["BỘ CHỈ SỐ NĂM 2026"]),
+            (1, vec!["STT", "Tiêu chí", "Điểm", "Điểm"]),
+            (2, vec!["STT", "Tiêu chí", "Tối đa", "Thẩm định"]),
+            (3, vec!["1", "Kế hoạch CCHC\nBan hành <đúng hạn>", "2", ""]),
+            (4, vec!["2", "Ẩn\ndòng", "1"]),
+            (5, vec!["3", "Có bảng lồng\nbên trong", "0,5"]),
+        ]
+    );
+    assert_eq!(table.rows[3].formulas, vec![2]);
+    assert!(table.rows[4].hidden && !table.rows[3].hidden);
+    // A row spanned from above is filled where its own cells leave a gap.
+    let table = read(
+        Kind::Html,
+        "<table><tr><td rowspan=3>A</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td>e</td></tr></table>"
+            .as_bytes(),
+    )
+    .unwrap();
+    let cells: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        vec![vec!["A", "b"], vec!["A", "c"], vec!["A", "d", "e"]]
+    );
+    // Copied without its closing tags, the table still reads.
+    let table = read(Kind::Html, b"<table><tr><td>1<td>Ti\xc3\xaau ch\xc3\xad").unwrap();
+    assert_eq!(table.rows[0].cells, vec!["1", "Tiêu chí"]);
+    // No table at all.
+    let e = read(Kind::Html, "<p>Chỉ có chữ</p>".as_bytes()).unwrap_err();
+    assert!(e.0.en.contains("no table"), "{}", e.0.en);
+    assert_eq!(Kind::of("Phu luc.HTM"), Some(Kind::Html));
 }
 
 #[test]

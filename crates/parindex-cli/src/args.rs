@@ -11,7 +11,7 @@ Cách dùng / usage:
   parindex frameworks [--format text|json]
       Các bộ chỉ số có sẵn / built-in frameworks.
   parindex framework import FILE [--id ID] [--edition E] [--level L]
-      Đọc bảng phụ lục của quyết định (.docx, .xlsx, .csv, .tsv, .txt chép từ PDF)
+      Đọc bảng phụ lục của quyết định (.docx, .xlsx, .csv, .tsv, .html, .txt chép từ PDF)
       thành bộ chỉ số: TOML ra stdout, các phát hiện (dòng, mã) ra stderr.
       Read a decision's annex table into a framework: TOML on stdout, findings on stderr.
   parindex validate FILE… [--framework FILE.toml]

@@ -102,8 +102,8 @@ fn import(
             "{path}: {}",
             tr(
                 lang,
-                "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv hoặc .txt)",
-                "cannot read this kind of file (.docx, .xlsx, .csv, .tsv or .txt)"
+                "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv, .html hoặc .txt)",
+                "cannot read this kind of file (.docx, .xlsx, .csv, .tsv, .html or .txt)"
             )
         )]));
     };

@@ -275,6 +275,9 @@ fn draft(
     let mut bonus: Option<Decimal> = None;
     let mut penalty: Option<Decimal> = None;
     let mut in_extra = false;
+    // A section whose cap is not written: the cap is the sum of its rows' points, and its
+    // finding (by index) says so once the rows are read.
+    let mut summed: Option<(bool, usize)> = None;
     let mut roman: Option<u32> = None;
     let mut letter_parent: Option<String> = None;
     let mut renumbered_told = false;
@@ -348,6 +351,12 @@ fn draft(
         if let Some((slot, code, vi, en, key)) = extra {
             in_extra = true;
             *slot = max;
+            if let Some((is_bonus, index)) = summed.take() {
+                summed_cap(findings, index, if is_bonus { bonus } else { penalty });
+            }
+            summed = max
+                .is_none()
+                .then_some((code == codes::BONUS, findings.len()));
             let cap = max.map_or("0".into(), |m| m.to_string());
             push(
                 findings,
@@ -361,6 +370,17 @@ fn draft(
                 ),
             );
             continue;
+        }
+        if in_extra
+            && matches!(
+                columns::code(raw_code),
+                columns::Code::Dotted(_) | columns::Code::Letter(_)
+            )
+        {
+            if let (Some((is_bonus, _)), Some(m)) = (summed, max) {
+                let slot = if is_bonus { &mut bonus } else { &mut penalty };
+                *slot = Some(slot.unwrap_or(Decimal::ZERO) + m);
+            }
         }
         let code = match columns::code(raw_code) {
             columns::Code::Dotted(c) => {
@@ -504,6 +524,9 @@ fn draft(
                 ),
             },
         }
+    }
+    if let Some((is_bonus, index)) = summed {
+        summed_cap(findings, index, if is_bonus { bonus } else { penalty });
     }
     if coded.is_empty() {
         push(
@@ -797,4 +820,23 @@ fn to_roman(n: u32) -> String {
         }
     }
     out
+}
+
+/// Rewrites the finding of a bonus or penalty section whose cap was not written: the cap
+/// taken is the sum of the points of the rows beneath it.
+fn summed_cap(findings: &mut [Finding], index: usize, cap: Option<Decimal>) {
+    let Some(f) = findings.get_mut(index) else {
+        return;
+    };
+    let (vi, en, key) = if f.code == codes::BONUS {
+        ("điểm thưởng", "bonus", "bonus_max")
+    } else {
+        ("điểm trừ", "penalty", "penalty_max")
+    };
+    let cap = cap.unwrap_or(Decimal::ZERO);
+    f.level = Level::Guessed;
+    f.message = Text::new(
+        format!("dòng {vi} không ghi điểm tối đa: lấy bằng tổng điểm các dòng bên dưới, {cap} ({key}); các dòng này do cơ quan thẩm định chấm"),
+        format!("the {en} row gives no maximum: taken as the sum of the rows beneath, {cap} ({key}); those rows are scored by the appraising body"),
+    );
 }

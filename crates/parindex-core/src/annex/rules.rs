@@ -421,11 +421,18 @@ fn ratio(
     if alternatives.is_empty() || !alternatives.iter().any(|a| a.label.contains('%')) {
         return None;
     }
-    let b = bands(leaf, alternatives, true, findings)?;
+    let (bands, otherwise) = match per_percent(leaf, alternatives, findings) {
+        Some(bands) => (bands, Some(Decimal::ZERO)),
+        None => {
+            let b = bands(leaf, alternatives, true, findings)?;
+            (b.bands, b.otherwise)
+        }
+    };
     let mut rule = Map::new();
     rule.insert("kind".into(), "ratio".into());
-    rule.insert("bands".into(), Value::Array(b.bands));
-    let otherwise = b.otherwise.unwrap_or(Decimal::ZERO);
+    rule.insert("bands".into(), Value::Array(bands));
+    let otherwise_given = otherwise.is_some();
+    let otherwise = otherwise.unwrap_or(Decimal::ZERO);
     rule.insert("otherwise".into(), otherwise.to_string().into());
     let push = |findings: &mut Vec<Finding>, level, code, vi: String, en: String| {
         findings.push(Finding {
@@ -443,7 +450,7 @@ fn ratio(
         "các mức theo tỷ lệ % (ratio), ngưỡng so sánh chính xác như lời văn".into(),
         "percentage bands (ratio), edges compared exactly as written".into(),
     );
-    if b.otherwise.is_none() {
+    if !otherwise_given {
         push(
             findings,
             Level::Guessed,
@@ -452,7 +459,7 @@ fn ratio(
             "the text does not give the lowest band: below every band earns 0".into(),
         );
     }
-    let if_no_cases = if has(text, "khong phat sinh") {
+    let if_no_cases = if has(text, "khong phat sinh") || has(text, "khong phat hien") {
         if text.contains("toi da") {
             push(
                 findings,
@@ -484,6 +491,66 @@ fn ratio(
     };
     rule.insert("if_no_cases".into(), if_no_cases.into());
     Some(Value::Object(rule))
+}
+
+/// `Mỗi 10% hồ sơ trực tuyến: 0,25 điểm` under a maximum of 1,5 → ratio bands at 60%
+/// (1,5), 50% (1,25), … 10% (0,25); below 10% earns 0. Steps past 100% are not reachable,
+/// so such a text is left to the other readings.
+fn per_percent(
+    leaf: &Leaf,
+    alternatives: &[Alternative],
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<Value>> {
+    let [only] = alternatives else { return None };
+    let label = fold(&only.label);
+    let at = label.find("moi ")?;
+    let (step, start, _, percent) = *numbers(&label[at..]).first()?;
+    if !percent
+        || start != "moi ".len()
+        || step <= Decimal::ZERO
+        || only.points <= Decimal::ZERO
+        || only.points >= leaf.max
+    {
+        return None;
+    }
+    let n = leaf.max / only.points;
+    if n.fract() != Decimal::ZERO || step * n > Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let n = u32::try_from(n.trunc().mantissa()).ok()?;
+    findings.push(Finding {
+        level: Level::Guessed,
+        code: codes::PER_ITEM,
+        row: Some(leaf.row),
+        criterion: Some(leaf.code.to_string()),
+        message: Text::new(
+            format!(
+                "\"{}\": mỗi {}% được {} điểm, tối đa {} điểm từ {}% (ratio)",
+                only.label,
+                step,
+                only.points,
+                leaf.max,
+                step * Decimal::from(n)
+            ),
+            format!(
+                "\"{}\": {} points for each {}%, at most {} from {}% (ratio)",
+                only.label,
+                only.points,
+                step,
+                leaf.max,
+                step * Decimal::from(n)
+            ),
+        ),
+    });
+    Some(
+        (1..=n)
+            .rev()
+            .map(|k| {
+                let k = Decimal::from(k);
+                json!({ "at_least": (step * k).normalize().to_string(), "points": (only.points * k).normalize().to_string() })
+            })
+            .collect(),
+    )
 }
 
 fn count(leaf: &Leaf, alternatives: &[Alternative], findings: &mut Vec<Finding>) -> Option<Value> {
@@ -529,6 +596,28 @@ fn per_item(
     if n.fract() != Decimal::ZERO || n > Decimal::from(50) {
         return None;
     }
+    // "Mỗi hình thức sau được 0,25 điểm:" and the forms listed beneath, one per line.
+    let listed = listed_items(leaf.text);
+    if Decimal::from(listed.len()) == n {
+        findings.push(Finding {
+            level: Level::Recognised,
+            code: codes::CHECKLIST,
+            row: Some(leaf.row),
+            criterion: Some(leaf.code.to_string()),
+            message: Text::new(
+                format!("\"{}\": danh mục {} nội dung liệt kê bên dưới, mỗi nội dung {} điểm (checklist)", only.label, listed.len(), only.points),
+                format!("\"{}\": the {} items listed beneath, {} points each (checklist)", only.label, listed.len(), only.points),
+            ),
+        });
+        let items: Vec<Alternative> = listed
+            .into_iter()
+            .map(|label| Alternative {
+                label,
+                points: only.points,
+            })
+            .collect();
+        return Some(json!({ "kind": "checklist", "items": keyed(&items) }));
+    }
     let n = u32::try_from(n.trunc().mantissa()).ok()?;
     let bands: Vec<Value> = (1..=n)
         .rev()
@@ -553,6 +642,27 @@ fn per_item(
     Some(json!({ "kind": "count", "bands": bands, "otherwise": "0" }))
 }
 
+/// The lines of a text that list items: `- Hội nghị;`, `+ Cuộc thi`, `• Pa-nô`, `a) …`,
+/// without their mark and closing `;` or `.`.
+fn listed_items(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let rest = line
+                .strip_prefix(['-', '+', '•', '–', '*'])
+                .or_else(|| {
+                    let (mark, rest) = line.split_once(')')?;
+                    (mark.chars().count() == 1 && mark.chars().all(char::is_alphabetic))
+                        .then_some(rest)
+                })?
+                .trim()
+                .trim_end_matches([';', '.', ','])
+                .trim();
+            (!rest.is_empty()).then(|| rest.to_string())
+        })
+        .collect()
+}
+
 /// A stated date (`trước ngày 15/01`, `chậm nhất ngày 31/12 năm trước`) with on time,
 /// late and not done alternatives.
 fn deadline(
@@ -566,7 +676,13 @@ fn deadline(
         let f = fold(&a.label);
         if let Some(d) = date_in(&f) {
             due.get_or_insert((d.0, d.1, d.2, d.3, a.label.clone()));
-            if has(&f, "sau") || has(&f, "cham hon") || has(&f, "qua") {
+            // "sau ngày 31/12", "từ ngày 15/01 trở đi", "muộn hơn", "quá ngày".
+            if has(&f, "sau")
+                || has(&f, "cham hon")
+                || has(&f, "qua")
+                || has(&f, "tro di")
+                || has(&f, "muon")
+            {
                 late.get_or_insert(a.points);
             } else {
                 on_time.get_or_insert(a.points);
