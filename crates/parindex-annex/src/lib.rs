@@ -6,12 +6,14 @@
 //! the [`Table`] that `parindex_core::annex::import` turns into a framework draft. Bytes
 //! in, a table out: no I/O of its own, bounded (file size, rows, unpacked size), never a
 //! panic; every failure is a message naming the file's problem in both languages.
+//! [`write`] goes the other way: a framework's annex table as `.xlsx` or `.csv`.
 
 mod docx;
 mod html;
 mod limits;
 mod sheet;
 mod text;
+pub mod write;
 mod xml;
 
 pub use limits::{MAX_BYTES, MAX_ROWS, MAX_UNPACKED};

@@ -342,3 +342,67 @@ fn arbitrary_tables_never_panic() {
         seed = seed.wrapping_add(0x9E3779B97F4A7C15);
     }
 }
+
+/// Every built-in framework (mau-huyen@2022, mau-xa@2024, …) and every framework the annex
+/// cases import to, written as an annex table,
+/// as `.xlsx` and as `.csv`, imports back to itself: the same tree, valid, and nothing
+/// for a person to decide.
+#[test]
+fn exported_frameworks_import_back_to_themselves() {
+    use parindex_annex::write;
+    use parindex_core::annex::export;
+    assert!(parindex_core::BUILTIN.len() >= 2);
+    let mut sources: Vec<(String, String)> = parindex_core::BUILTIN
+        .iter()
+        .map(|b| (b.reference.to_string(), b.source.to_string()))
+        .collect();
+    // The frameworks imported from the annex cases, too.
+    for entry in std::fs::read_dir(dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            sources.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    for (reference, source) in &sources {
+        let tree: serde_json::Value =
+            serde_json::from_str(&Framework::tree_json(source).unwrap()).unwrap();
+        let table = export::table(&tree);
+        for (kind, bytes) in [
+            (Kind::Xlsx, write::xlsx(&table).unwrap()),
+            (Kind::Csv, write::csv(&table)),
+        ] {
+            let back = read(kind, &bytes).unwrap();
+            let result = import(&back, &Options::default());
+            let what = format!("{reference} as {kind:?}");
+            assert!(result.framework.is_some(), "{what}: {:#?}", result.findings);
+            assert_eq!(result.tree, tree, "{what}");
+            let decide: Vec<_> = result
+                .findings
+                .iter()
+                .filter(|f| f.level == parindex_core::annex::Level::Decide)
+                .collect();
+            assert!(decide.is_empty(), "{what}: {decide:#?}");
+            assert!(result.findings.iter().any(|f| f.code == "annex.stated"));
+        }
+    }
+}
+
+/// A stated cell or key that is not JSON is a finding at its row, and the rule is then
+/// proposed from the words as for any annex.
+#[test]
+fn stated_values_that_are_not_json_are_findings() {
+    let text = "parindex;id;mau-khong-ngoac\n\nSTT;Tiêu chí;Điểm tối đa;Quy tắc (parindex)\n1;Kế hoạch;1;{rule: choice}\n;Có;1;\n;Không;0;\n";
+    let table = read(Kind::Csv, text.as_bytes()).unwrap();
+    let result = import(&table, &Options::default());
+    let stated: Vec<(Option<usize>, Option<&str>)> = result
+        .findings
+        .iter()
+        .filter(|f| f.code == "annex.stated")
+        .map(|f| (f.row, f.criterion.as_deref()))
+        .collect();
+    assert_eq!(stated, vec![(Some(1), None), (Some(4), Some("1"))]);
+    assert_eq!(rule_of(&result.tree, "1")["kind"], "choice");
+}

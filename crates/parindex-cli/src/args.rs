@@ -14,6 +14,9 @@ Cách dùng / usage:
       Đọc bảng phụ lục của quyết định (.docx, .xlsx, .csv, .tsv, .html, .txt chép từ PDF)
       thành bộ chỉ số: TOML ra stdout, các phát hiện (dòng, mã) ra stderr.
       Read a decision's annex table into a framework: TOML on stdout, findings on stderr.
+  parindex framework export FW.toml|ID@EDITION --format xlsx|csv [--output FILE]
+      Ghi bộ chỉ số thành bảng phụ lục (nhập lại cho đúng bộ chỉ số đó).
+      Write a framework as an annex table (importing it gives the same framework).
   parindex validate FILE… [--framework FILE.toml]
       Kiểm tra tệp bộ chỉ số (.toml) hoặc hồ sơ tự đánh giá (.json).
       Validate framework (.toml) or assessment (.json) files.
@@ -55,6 +58,12 @@ pub enum Command {
         id: Option<String>,
         edition: Option<String>,
         level: Option<String>,
+    },
+    /// A framework (`.toml` or a built-in `id@edition`) as an annex table.
+    FrameworkExport {
+        framework: String,
+        format: Format,
+        output: Option<String>,
     },
     Validate {
         files: Vec<String>,
@@ -237,9 +246,38 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
                         level: rest.level,
                     }
                 }
+                (Some("export"), Some(framework), None) => {
+                    if rest.framework.is_some()
+                        || rest.explain
+                        || rest.id.is_some()
+                        || rest.edition.is_some()
+                        || rest.level.is_some()
+                    {
+                        return Err(unexpected("--framework/--explain/--id/--edition/--level"));
+                    }
+                    // The format named, else the output file's extension.
+                    let named = rest.format.clone().or_else(|| {
+                        rest.output
+                            .as_deref()
+                            .and_then(|o| o.rsplit_once('.'))
+                            .map(|(_, ext)| ext.to_ascii_lowercase())
+                    });
+                    let Some(named) = named else {
+                        return Err(Usage::Error(
+                            "framework export cần --format xlsx|csv / needs --format xlsx|csv"
+                                .into(),
+                        ));
+                    };
+                    let format = format_of(Some(&named), &[Format::Xlsx, Format::Csv])?;
+                    Command::FrameworkExport {
+                        framework,
+                        format,
+                        output: output_for(format, rest.output)?,
+                    }
+                }
                 _ => {
                     return Err(Usage::Error(
-                        "framework import cần đúng một tệp / needs exactly one FILE".into(),
+                        "framework import FILE | framework export FW.toml --format xlsx|csv --output FILE".into(),
                     ))
                 }
             }

@@ -134,6 +134,40 @@ fn import(
     Ok(parindex_core::framework_toml::write_toml(&result.tree))
 }
 
+/// A framework written as an annex table (`.xlsx` or `.csv`) that imports back to itself.
+fn export(framework: &str, format: Format, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let source = if framework.ends_with(".toml") {
+        read(framework, lang)?
+    } else {
+        match parindex_core::BUILTIN
+            .iter()
+            .find(|b| b.reference == framework)
+        {
+            Some(b) => b.source.to_string(),
+            None => {
+                // The message naming the built-ins.
+                builtin(framework)
+                    .map_err(|d| Failure::Invalid(d.iter().map(|d| d.render(lang)).collect()))?;
+                return Err(Failure::Invalid(vec![framework.to_string()]));
+            }
+        }
+    };
+    Framework::from_toml(&source).map_err(|d| Failure::Invalid(lines(framework, &d, lang)))?;
+    let tree = Framework::tree_json(&source)
+        .ok()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let table = parindex_core::annex::export::table(&tree);
+    match format {
+        Format::Xlsx => spreadsheet_text(parindex_annex::write::xlsx(&table)),
+        _ => Ok(parindex_annex::write::csv(&table)),
+    }
+}
+
+fn spreadsheet_text(result: Result<Vec<u8>, String>) -> Result<Vec<u8>, Failure> {
+    result.map_err(|e| Failure::Invalid(vec![format!("xlsx: {e}")]))
+}
+
 fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     parindex_core::diagnostic::tr(lang, vi, en)
 }
@@ -232,6 +266,14 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
             edition,
             level,
         } => import(&file, id, edition, level, lang).map(Output::from),
+        Command::FrameworkExport {
+            framework,
+            format,
+            output,
+        } => export(&framework, format, lang).map(|bytes| Output {
+            bytes,
+            file: output,
+        }),
         Command::Validate { files, framework } => {
             validate(&files, framework.as_deref(), lang).map(Output::from)
         }

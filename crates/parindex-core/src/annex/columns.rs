@@ -14,6 +14,9 @@ pub struct Columns {
     pub evidence: Option<usize>,
     pub guide: Option<usize>,
     pub survey: Option<usize>,
+    /// `Quy tắc (parindex)`: what a table exported by parindex states of each criterion
+    /// beyond its columns (the rule, the English title, …), as JSON.
+    pub stated: Option<usize>,
 }
 
 /// A code column's heading repeated below the header (a merged header cell).
@@ -49,7 +52,9 @@ fn classify(headings: &[String]) -> Columns {
     let mut c = Columns::default();
     for (i, h) in headings.iter().enumerate() {
         let h = h.as_str();
-        if c.code.is_none() && is_code_heading(h) {
+        if c.stated.is_none() && has(h, "parindex") {
+            c.stated = Some(i);
+        } else if c.code.is_none() && is_code_heading(h) {
             c.code = Some(i);
         } else if c.max.is_none() && is_max_heading(h) {
             c.max = Some(i);
@@ -265,10 +270,24 @@ pub struct Meta {
     pub level: Option<&'static str>,
 }
 
+/// Whether a row above the header states a framework key (`parindex | id | "mau-xa"`),
+/// as a table exported by parindex does.
+pub fn stated_key(row: &Row) -> Option<(&str, &str)> {
+    let mut cells = row
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .skip_while(|c| c.is_empty());
+    if !cells.next()?.eq_ignore_ascii_case("parindex") {
+        return None;
+    }
+    Some((cells.next()?, cells.next().unwrap_or("")))
+}
+
 pub fn meta(rows: &[&Row]) -> Meta {
     let mut m = Meta::default();
     let mut titles = Vec::new();
-    for row in rows {
+    for row in rows.iter().filter(|r| stated_key(r).is_none()) {
         for cell in &row.cells {
             let text = cell.split_whitespace().collect::<Vec<_>>().join(" ");
             if text.is_empty() || titles.contains(&text) {

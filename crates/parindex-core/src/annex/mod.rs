@@ -6,6 +6,7 @@
 //! (`parindex-annex`).
 
 mod columns;
+pub mod export;
 mod fold;
 mod rules;
 
@@ -52,6 +53,8 @@ pub mod codes {
     pub const OPTIONS_IGNORED: &str = "annex.options-ignored";
     /// The framework's own check failed; the message is the framework reader's.
     pub const INVALID: &str = "annex.invalid";
+    /// What a table exported by parindex states (its `parindex` rows and column).
+    pub const STATED: &str = "annex.stated";
 }
 
 /// A table as read from a file: rows of cell texts. Merged cells repeat their text in
@@ -220,6 +223,8 @@ struct Coded {
     evidence: String,
     guide: String,
     survey: bool,
+    /// The `Quy tắc (parindex)` cell: JSON of the criterion's other keys.
+    stated: String,
     options: Vec<Alternative>,
     option_rows: Vec<usize>,
 }
@@ -269,6 +274,7 @@ fn draft(
         .take_while(|r| r.number < table.rows[header_end].number)
         .collect();
     let meta = columns::meta(&before);
+    let stated = stated_keys(&before, findings);
 
     let mut coded: Vec<Coded> = Vec::new();
     let mut total: Option<(Decimal, usize)> = None;
@@ -483,6 +489,7 @@ fn draft(
                     evidence: row.cell(cols.evidence).to_string(),
                     guide,
                     survey,
+                    stated: row.cell(cols.stated).to_string(),
                     options: Vec::new(),
                     option_rows: Vec::new(),
                 });
@@ -580,10 +587,14 @@ fn draft(
     }
 
     let mut criteria = Vec::new();
+    let mut stated_count = 0;
     for (i, c) in coded.iter().enumerate() {
         let mut t = Map::new();
         t.insert("code".into(), c.code.clone().into());
         t.insert("title".into(), json!({ "vi": one_line(&c.title) }));
+        let extra = stated_criterion(c, findings);
+        stated_count += usize::from(extra.is_some());
+        let stated_rule = extra.as_ref().and_then(|m| m.get("rule")).cloned();
         let mut max = maxima[i];
         if !parents[i] {
             if max.is_none() {
@@ -617,17 +628,23 @@ fn draft(
                 continue;
             };
             t.insert("max".into(), m.to_string().into());
-            let proposal = rules::propose(
-                &Leaf {
-                    code: &c.code,
-                    row: c.row,
-                    max: m,
-                    text: &c.text,
-                    options: &c.options,
-                    survey_mark: c.survey,
+            let proposal = match stated_rule {
+                Some(rule) => rules::Proposal {
+                    rule,
+                    may_not_apply: false,
                 },
-                findings,
-            );
+                None => rules::propose(
+                    &Leaf {
+                        code: &c.code,
+                        row: c.row,
+                        max: m,
+                        text: &c.text,
+                        options: &c.options,
+                        survey_mark: c.survey,
+                    },
+                    findings,
+                ),
+            };
             if proposal.may_not_apply {
                 t.insert("may_not_apply".into(), true.into());
                 push(
@@ -672,7 +689,21 @@ fn draft(
                     format!("the criterion has children, so the {} option rows beneath it (rows {}) are not used", c.options.len(), c.option_rows.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")));
             }
         }
+        if let Some(extra) = extra {
+            merge(&mut t, extra);
+        }
         criteria.push(Value::Object(t));
+    }
+    if stated_count > 0 {
+        push(
+            findings,
+            Level::Recognised,
+            codes::STATED,
+            None,
+            None,
+            format!("{stated_count} tiêu chí có quy tắc ghi sẵn ở cột \"Quy tắc (parindex)\": dùng đúng như đã ghi"),
+            format!("{stated_count} criteria have their rule stated in the \"Quy tắc (parindex)\" column: used as written"),
+        );
     }
 
     let tops: Decimal = coded
@@ -705,28 +736,34 @@ fn draft(
 
     let mut fw = Map::new();
     fw.insert("format".into(), 1.into());
-    let id = options.id.clone().unwrap_or_else(|| {
-        let id = fold::slug(
-            options
-                .file_name
-                .as_deref()
-                .map_or("bo-chi-so", |n| n.rsplit_once('.').map_or(n, |(s, _)| s)),
-        );
-        push(
-            findings,
-            Level::Guessed,
-            codes::DEFAULT,
-            None,
-            None,
-            format!("mã bộ chỉ số (id) \"{id}\" lấy từ tên tệp"),
-            format!("framework id \"{id}\" taken from the file name"),
-        );
-        id
-    });
+    let stated_str = |k: &str| stated.get(k).and_then(Value::as_str).map(str::to_string);
+    let id = options
+        .id
+        .clone()
+        .or_else(|| stated_str("id"))
+        .unwrap_or_else(|| {
+            let id = fold::slug(
+                options
+                    .file_name
+                    .as_deref()
+                    .map_or("bo-chi-so", |n| n.rsplit_once('.').map_or(n, |(s, _)| s)),
+            );
+            push(
+                findings,
+                Level::Guessed,
+                codes::DEFAULT,
+                None,
+                None,
+                format!("mã bộ chỉ số (id) \"{id}\" lấy từ tên tệp"),
+                format!("framework id \"{id}\" taken from the file name"),
+            );
+            id
+        });
     fw.insert("id".into(), id.into());
     let edition = options
         .edition
         .clone()
+        .or_else(|| stated_str("edition"))
         .or_else(|| meta.year.clone())
         .unwrap_or_else(|| {
             push(
@@ -741,7 +778,7 @@ fn draft(
             "1".into()
         });
     fw.insert("edition".into(), edition.into());
-    let level = options.level.clone().or_else(|| meta.level.map(str::to_string)).unwrap_or_else(|| {
+    let level = options.level.clone().or_else(|| stated_str("level")).or_else(|| meta.level.map(str::to_string)).unwrap_or_else(|| {
         push(findings, Level::Decide, codes::DEFAULT, None, None,
             "không rõ cấp áp dụng: đặt là \"other\" (ministry, province, department, district, commune)".into(),
             "the level is not stated: set to \"other\" (ministry, province, department, district, commune)".into());
@@ -749,16 +786,22 @@ fn draft(
     });
     fw.insert("level".into(), level.into());
     fw.insert("official".into(), false.into());
-    push(
-        findings,
-        Level::Decide,
-        codes::DEFAULT,
-        None,
-        None,
-        "official = false: chỉ đặt true khi đã đối chiếu với văn bản ban hành".into(),
-        "official = false: set it to true only once checked against the issued text".into(),
-    );
+    if !stated.contains_key("official") {
+        push(
+            findings,
+            Level::Decide,
+            codes::DEFAULT,
+            None,
+            None,
+            "official = false: chỉ đặt true khi đã đối chiếu với văn bản ban hành".into(),
+            "official = false: set it to true only once checked against the issued text".into(),
+        );
+    }
+    // A stated source replaces this below.
     let source = meta.source.clone().unwrap_or_else(|| {
+        if stated.contains_key("source") {
+            return String::new();
+        }
         push(
             findings,
             Level::Decide,
@@ -779,14 +822,29 @@ fn draft(
     fw.insert("rounding".into(), json!({ "places": 2, "mode": "half-up" }));
     fw.insert("not_applicable".into(), "reduce-max".into());
     fw.insert("survey_missing".into(), "reduce-max".into());
-    push(findings, Level::Guessed, codes::DEFAULT, None, None,
+    if !["rounding", "not_applicable", "survey_missing"]
+        .iter()
+        .all(|k| stated.contains_key(*k))
+    {
+        push(findings, Level::Guessed, codes::DEFAULT, None, None,
         "làm tròn 2 chữ số (half-up); tiêu chí không phát sinh và điều tra XHH chưa có: bỏ khỏi mẫu số (reduce-max) — đối chiếu với quyết định".into(),
         "rounding to 2 places (half-up); not-applicable criteria and a missing survey leave the denominator (reduce-max) — check against the decision".into());
+    }
     if let Some(b) = bonus {
         fw.insert("bonus_max".into(), b.to_string().into());
     }
     if let Some(p) = penalty {
         fw.insert("penalty_max".into(), p.to_string().into());
+    }
+    // What the table states outright (a table exported by parindex) is taken as written;
+    // the person's own choices (id, edition, level) still come first.
+    for (k, v) in stated {
+        if !(k == "id" && options.id.is_some()
+            || k == "edition" && options.edition.is_some()
+            || k == "level" && options.level.is_some())
+        {
+            fw.insert(k, v);
+        }
     }
     fw.insert("criterion".into(), Value::Array(criteria));
     let rows = coded.iter().map(|c| (c.code.clone(), c.row)).collect();
@@ -839,4 +897,79 @@ fn summed_cap(findings: &mut [Finding], index: usize, cap: Option<Decimal>) {
         format!("dòng {vi} không ghi điểm tối đa: lấy bằng tổng điểm các dòng bên dưới, {cap} ({key}); các dòng này do cơ quan thẩm định chấm"),
         format!("the {en} row gives no maximum: taken as the sum of the rows beneath, {cap} ({key}); those rows are scored by the appraising body"),
     );
+}
+
+/// The framework keys stated above the header (`parindex | key | JSON value`), as a table
+/// exported by parindex writes them. A value that is not JSON is a finding.
+fn stated_keys(rows: &[&Row], findings: &mut Vec<Finding>) -> Map<String, Value> {
+    let mut out = Map::new();
+    for row in rows {
+        let Some((key, value)) = columns::stated_key(row) else {
+            continue;
+        };
+        match serde_json::from_str::<Value>(value) {
+            Ok(v) if key != "criterion" => {
+                out.insert(key.to_string(), v);
+            }
+            Ok(_) => {}
+            Err(e) => findings.push(Finding {
+                level: Level::Decide,
+                code: codes::STATED,
+                row: Some(row.number),
+                criterion: None,
+                message: Text::new(
+                    format!(
+                        "giá trị của khóa \"{key}\" không phải JSON hợp lệ ({e}): dòng đã bỏ qua"
+                    ),
+                    format!(
+                        "the value of key \"{key}\" is not valid JSON ({e}): the row was left out"
+                    ),
+                ),
+            }),
+        }
+    }
+    out
+}
+
+/// A criterion's `Quy tắc (parindex)` cell: a JSON object of its other keys.
+fn stated_criterion(c: &Coded, findings: &mut Vec<Finding>) -> Option<Map<String, Value>> {
+    if c.stated.is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<Value>(&c.stated) {
+        Ok(Value::Object(m)) => Some(m),
+        other => {
+            let why = match other {
+                Err(e) => e.to_string(),
+                Ok(_) => "not an object { … }".into(),
+            };
+            findings.push(Finding {
+                level: Level::Decide,
+                code: codes::STATED,
+                row: Some(c.row),
+                criterion: Some(c.code.clone()),
+                message: Text::new(
+                    format!("ô \"Quy tắc (parindex)\" không đọc được ({why}): quy tắc được đề xuất từ lời văn"),
+                    format!("the \"Quy tắc (parindex)\" cell cannot be read ({why}): the rule is proposed from the words"),
+                ),
+            });
+            None
+        }
+    }
+}
+
+/// Puts stated keys into a criterion; objects (the title's languages) are merged key by key.
+fn merge(t: &mut Map<String, Value>, extra: Map<String, Value>) {
+    for (k, v) in extra {
+        match (t.get_mut(&k), v) {
+            (Some(Value::Object(have)), Value::Object(more)) => {
+                for (kk, vv) in more {
+                    have.insert(kk, vv);
+                }
+            }
+            (_, v) => {
+                t.insert(k, v);
+            }
+        }
+    }
 }
