@@ -283,7 +283,7 @@ fn first_visit_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
             .to_string_lossy()
             .into_owned();
         if path.is_dir() {
-            if name != "frameworks" && name != "tham-dinh" {
+            if name != "frameworks" && name != "tham-dinh" && name != "bo-chi-so" {
                 out.extend(first_visit_files(&path)?);
             }
         } else if !ON_REQUEST.contains(&name.as_str())
@@ -334,7 +334,7 @@ fn precompress(dir: &Path) -> Result<(), String> {
 /// assessment: every built file except those fetched only on request (the example, the
 /// other page), plus the largest built-in framework file (fetched when a unit starts an
 /// assessment on it; the others are never needed at once).
-fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
+fn build_app() -> Result<figures::Pages, String> {
     let env = tools::PAGE_BUILD_ENV;
     run_env("trunk", &["build", "--release"], &env)?;
     write_desk_page()?;
@@ -347,16 +347,28 @@ fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
         "--release",
     ];
     run_env("trunk", &desk, &env)?;
+    // The framework editor: its own page (bo-chi-so.html), with the annex readers.
+    let editor = [
+        "build",
+        "bo-chi-so.html",
+        "--dist",
+        "dist/bo-chi-so",
+        "--release",
+    ];
+    run_env("trunk", &editor, &env)?;
     let dist = repo().join("dist");
     precompress(&dist)?;
     let first_visit = |dir: &Path, what: &str| -> Result<figures::Sizes, String> {
         let mut files: Vec<PathBuf> = first_visit_files(dir)?;
-        let largest_framework = figures::files_in(&dir.join("frameworks"))?
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-            .ok_or("no framework file beside the app")?;
-        files.push(largest_framework);
+        // The editor starts from a table, not a built-in framework.
+        if what != EDITOR {
+            let largest_framework = figures::files_in(&dir.join("frameworks"))?
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+                .ok_or("no framework file beside the app")?;
+            files.push(largest_framework);
+        }
         let sizes = figures::Sizes::of(&files)?;
         for (name, raw, gzip) in &sizes.files {
             eprintln!("  {name:<28} {raw:>9} {gzip:>9}");
@@ -367,11 +379,14 @@ fn build_app() -> Result<(figures::Sizes, figures::Sizes), String> {
         );
         Ok(sizes)
     };
-    Ok((
-        first_visit(&dist, "app")?,
-        first_visit(&dist.join("tham-dinh"), "desk (tham-dinh/)")?,
-    ))
+    Ok(figures::Pages {
+        app: first_visit(&dist, "app")?,
+        desk: first_visit(&dist.join("tham-dinh"), "desk (tham-dinh/)")?,
+        editor: first_visit(&dist.join("bo-chi-so"), EDITOR)?,
+    })
 }
+
+const EDITOR: &str = "framework editor (bo-chi-so/)";
 
 fn js_tests() -> Result<(), String> {
     let bin = repo().join("target/debug/parindex");
@@ -471,10 +486,10 @@ fn test() -> Result<(), String> {
     let rescore = figures::rescore(&parity)?;
     app_component_tests()?;
     package()?;
-    let (app, desk) = build_app()?;
+    let pages = build_app()?;
     js_tests()?;
     let native = figures::native()?;
-    let budgets = figures::budgets(&app, &desk, &rescore, &native);
+    let budgets = figures::budgets(&pages, &rescore, &native);
     eprintln!("{}", figures::budget_table(&budgets));
     if budgets.iter().any(|b| !b.ok) {
         return Err("a budget is missed (see the table above)".into());
@@ -485,7 +500,7 @@ fn test() -> Result<(), String> {
 
 fn bench() -> Result<(), String> {
     tools::ensure_browser_tools()?;
-    let (app, desk) = build_app()?;
+    let pages = build_app()?;
     let frameworks = figures::frameworks()?;
     let package = package()?;
     let floor = figures::floor()?;
@@ -494,12 +509,11 @@ fn bench() -> Result<(), String> {
     let reload = figures::reload()?;
     let native = figures::native()?;
     let cli_ms = figures::cli_wall_ms()?;
-    let budgets = figures::budgets(&app, &desk, &rescore, &native);
+    let budgets = figures::budgets(&pages, &rescore, &native);
     println!(
         "{}",
         figures::table(
-            &app,
-            &desk,
+            &pages,
             &frameworks,
             &package,
             &floor,
@@ -524,7 +538,7 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure_app_tools()
             .and_then(|()| build_app())
             .and_then(|_| {
-                eprintln!("xtask: the app is at http://127.0.0.1:8080/ and the appraising body's desk at http://127.0.0.1:8080/tham-dinh/ (Ctrl+C stops it)");
+                eprintln!("xtask: the app is at http://127.0.0.1:8080/, the appraising body's desk at http://127.0.0.1:8080/tham-dinh/ and the framework editor at http://127.0.0.1:8080/bo-chi-so/ (Ctrl+C stops it)");
                 run("node", &["web/serve.mjs", "dist", "8080"])
             }),
         Some("package") => tools::ensure_wasm_tools().and_then(|()| package().map(drop)),
@@ -582,6 +596,25 @@ mod tests {
             kept + 8 >= units_lines.len(),
             "only the desk's lines differ"
         );
+    }
+
+    /// The editor's page keeps the units' page's CSP and wasm-opt flags (it is written by
+    /// hand: it loads another binary, stylesheet and boot script).
+    #[test]
+    fn the_editor_page_keeps_the_units_csp_and_flags() {
+        let read = |name: &str| std::fs::read_to_string(super::repo().join(name)).expect(name);
+        let (units, editor) = (read("index.html"), read("bo-chi-so.html"));
+        let line = |page: &str, what: &str| {
+            page.lines()
+                .find(|l| l.contains(what))
+                .map(|l| l.split(what).nth(1).unwrap_or_default().to_string())
+        };
+        assert_eq!(line(&editor, "default-src"), line(&units, "default-src"));
+        assert_eq!(
+            line(&editor, "data-wasm-opt="),
+            line(&units, "data-wasm-opt=")
+        );
+        assert!(editor.contains("data-bin=\"parindex-editor\""));
     }
 
     /// The seeds cover the built-in frameworks, the example and every test case.

@@ -173,12 +173,17 @@ pub struct Import {
     pub framework: Option<Framework>,
     /// The row of each criterion in the file.
     pub rows: Vec<(String, usize)>,
+    /// The annex's own words for each criterion: its title and guidance, and its option
+    /// rows as `label: N điểm` — what a person checks the proposed rule against.
+    pub words: Vec<(String, String)>,
 }
 
 /// Reads an annex table into a framework draft.
 pub fn import(table: &Table, options: &Options) -> Import {
     let mut findings = Vec::new();
-    let (tree, rows) = draft(table, options, &mut findings);
+    let (tree, read) = draft(table, options, &mut findings);
+    let rows: Vec<(String, usize)> = read.iter().map(|(c, r, _)| (c.clone(), *r)).collect();
+    let words = read.into_iter().map(|(c, _, w)| (c, w)).collect();
     let framework = match tree
         .is_null()
         .then_some(())
@@ -211,6 +216,7 @@ pub fn import(table: &Table, options: &Options) -> Import {
         findings,
         framework,
         rows,
+        words,
     }
 }
 
@@ -233,7 +239,7 @@ fn draft(
     table: &Table,
     options: &Options,
     findings: &mut Vec<Finding>,
-) -> (Value, Vec<(String, usize)>) {
+) -> (Value, Vec<(String, usize, String)>) {
     let push = |findings: &mut Vec<Finding>,
                 level,
                 code,
@@ -847,8 +853,21 @@ fn draft(
         }
     }
     fw.insert("criterion".into(), Value::Array(criteria));
-    let rows = coded.iter().map(|c| (c.code.clone(), c.row)).collect();
-    (Value::Object(fw), rows)
+    let read = coded
+        .iter()
+        .map(|c| {
+            let mut words = c.text.clone();
+            for o in &c.options {
+                words.push_str(&format!(
+                    "\n{}: {} điểm",
+                    o.label,
+                    crate::decimal::human(o.points, crate::Lang::Vi)
+                ));
+            }
+            (c.code.clone(), c.row, words)
+        })
+        .collect();
+    (Value::Object(fw), read)
 }
 
 fn last_nonletter(coded: &[Coded]) -> String {
