@@ -19,6 +19,7 @@ const wordTable = join(repo, "tests/annex/so-2025-word-clipboard.html");
 let server, browser, context, page;
 const outside = [];
 const pageErrors = [];
+const requested = [];
 
 const text = (id) => page.textContent(`[data-testid="${id}"]`);
 const shot = (name, fullPage = false) => page.screenshot({ path: join(artifacts, `editor-${name}.png`), fullPage });
@@ -33,6 +34,7 @@ before(async () => {
   server = await serve(join(repo, "dist"), "/");
   browser = await launch();
   ({ context, page } = await newPage(browser, server.origin, outside, pageErrors));
+  page.on("request", (r) => requested.push(r.url()));
 });
 
 after(async () => {
@@ -157,6 +159,21 @@ test("a file opened, and bad input told where it is", async () => {
   await page.waitForSelector("[data-testid=notice]");
   assert.match(await text("notice"), /khong-phai-bang\.html: nội dung HTML không có bảng nào/);
   assert.ok(await page.$("[data-testid=criteria]"), "the draft is still there");
+  // A workbook, read by the .xlsx reader the page loads only now: the CLI's export of a
+  // built-in framework comes back as that framework, with nothing to decide.
+  const workbook = join(work, "mau-huyen-2022.xlsx");
+  cli("framework", "export", "mau-huyen@2022", "--output", workbook);
+  const xlsxReader = () => requested.filter((u) => u.includes("parindex-xlsx")).length;
+  assert.equal(xlsxReader(), 0, "the .xlsx reader is not part of the page's first visit");
+  await page.setInputFiles("[data-testid=open]", workbook);
+  await page.waitForFunction(() => document.querySelector('[data-testid="fw-id"]')?.value === "mau-huyen");
+  assert.ok(await page.$("[data-testid=valid]"));
+  assert.equal(await openDecisions(), 0);
+  assert.ok(xlsxReader() > 0, "the .xlsx reader was loaded to open the workbook");
+  assert.deepEqual(
+    await page.$$eval("[data-testid=criterion]", (els) => els.map((e) => e.dataset.code)),
+    [...readFileSync(join(repo, "frameworks/mau-huyen-2022.toml"), "utf8").matchAll(/^code = "([^"]+)"/gm)].map((m) => m[1]),
+  );
   // A framework file opens as a draft (the dialog asking to replace is accepted).
   await page.setInputFiles("[data-testid=open]", join(repo, "frameworks/mau-xa-2024.toml"));
   await page.waitForFunction(() => document.querySelector('[data-testid="fw-id"]')?.value === "mau-xa");

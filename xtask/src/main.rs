@@ -262,11 +262,14 @@ fn desk_page(units: &str) -> Result<String, String> {
 }
 
 /// Files fetched only on request, never on a first visit: the example (when asked
-/// for), the TOML reader (when a `.toml` is opened), the other page.
-const ON_REQUEST: [&str; 3] = [
+/// for), the TOML reader (when a `.toml` is opened), the editor's `.xlsx` reader.
+const ON_REQUEST: [&str; 5] = [
     "tra-cu-2022.json",
     "parindex-toml.js",
     "parindex-toml_bg.wasm",
+    // The editor's .xlsx reader, loaded when a workbook is opened.
+    "parindex-xlsx.js",
+    "parindex-xlsx_bg.wasm",
 ];
 
 /// What a first visit of the page built into `dir` downloads: every file (with the

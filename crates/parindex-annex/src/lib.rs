@@ -60,12 +60,56 @@ impl Kind {
     }
 }
 
+/// A table as JSON, to hand it from one WebAssembly module to another (the editor page's
+/// `.xlsx` reader): `{"rows": [{"n": 1, "c": ["…"], "h": false, "f": [2]}, …]}`.
+pub fn table_json(table: &Table) -> String {
+    let rows: Vec<serde_json::Value> = table
+        .rows
+        .iter()
+        .map(|r| serde_json::json!({ "n": r.number, "c": r.cells, "h": r.hidden, "f": r.formulas }))
+        .collect();
+    serde_json::json!({ "rows": rows }).to_string()
+}
+
+/// The table [`table_json`] wrote; `None` for anything else.
+pub fn table_from_json(text: &str) -> Option<Table> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut table = Table::default();
+    for r in v.get("rows")?.as_array()? {
+        let cells = r
+            .get("c")?
+            .as_array()?
+            .iter()
+            .map(|c| c.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        let mut row = Row::new(usize::try_from(r.get("n")?.as_u64()?).ok()?, cells);
+        row.hidden = r.get("h")?.as_bool()?;
+        row.formulas = r
+            .get("f")?
+            .as_array()?
+            .iter()
+            .map(|f| f.as_u64().and_then(|f| usize::try_from(f).ok()))
+            .collect::<Option<Vec<_>>>()?;
+        table.rows.push(row);
+    }
+    limits::rows(&table).ok()?;
+    Some(table)
+}
+
 /// Reads a file's bytes as a table.
 pub fn read(kind: Kind, bytes: &[u8]) -> Result<Table, ReadError> {
     limits::size(bytes)?;
     let table = match kind {
         Kind::Docx => docx::read(bytes)?,
+        #[cfg(feature = "xlsx")]
         Kind::Xlsx => sheet::xlsx(bytes)?,
+        #[cfg(not(feature = "xlsx"))]
+        Kind::Xlsx => {
+            return Err(ReadError::new(
+                "bản dựng này không đọc .xlsx trực tiếp (trang soạn bộ chỉ số dùng bộ đọc parindex-xlsx)",
+                "this build does not read .xlsx itself (the editor page uses the parindex-xlsx reader)",
+            ))
+        }
         Kind::Csv => sheet::csv(limits::utf8(bytes)?)?,
         Kind::Text => text::read(limits::utf8(bytes)?),
         Kind::Html => html::read(limits::utf8(bytes)?)?,

@@ -11,10 +11,12 @@
 //!
 //! - `model.rs`: the draft and its edits (pure, tested natively);
 //! - `view.rs`: the criteria and the framework's fields;
+//! - `xlsx.rs`: workbooks, read by a module loaded only when one is opened;
 //! - this file: the state, storage, opening and pasting.
 
 pub mod model;
 mod view;
+mod xlsx;
 
 use model::{Draft, Edit};
 use parindex_annex::Kind;
@@ -99,6 +101,15 @@ pub fn read_draft(name: &str, bytes: &[u8]) -> Result<Draft, Text> {
     })?;
     let table = parindex_annex::read(kind, bytes).map_err(|e| e.0)?;
     Ok(from_table(name, &table))
+}
+
+/// Reads a file the person opened: a workbook through the reader loaded only then.
+pub async fn read_file(name: &str, bytes: &[u8]) -> Result<Draft, Text> {
+    if Kind::of(name) == Some(Kind::Xlsx) {
+        let table = xlsx::read(bytes).await?;
+        return Ok(from_table(name, &table));
+    }
+    read_draft(name, bytes)
 }
 
 fn from_table(name: &str, table: &parindex_annex::Table) -> Draft {
@@ -243,10 +254,11 @@ pub fn app() -> Html {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                match file_bytes(&file)
-                    .await
-                    .and_then(|bytes| read_draft(&name, &bytes))
-                {
+                let read = match file_bytes(&file).await {
+                    Ok(bytes) => read_file(&name, &bytes).await,
+                    Err(e) => Err(e),
+                };
+                match read {
                     Ok(d) => load(&state, d),
                     Err(t) => state.dispatch(Action::Notice(
                         Text::new(format!("{name}: {}", t.vi), format!("{name}: {}", t.en)),
