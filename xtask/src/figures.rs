@@ -158,6 +158,34 @@ pub fn native() -> Result<Native, String> {
     })
 }
 
+/// Reading and importing the largest annex of `tests/annex/` natively: its name and the
+/// median time (µs).
+pub fn annex_import() -> Result<(String, f64), String> {
+    let out = run_capture(
+        "cargo",
+        &[
+            "run",
+            "--locked",
+            "--profile",
+            "bench",
+            "-p",
+            "parindex-annex",
+            "--example",
+            "measure",
+        ],
+        &[],
+    )?;
+    // `{"annex_import_us": {"NAME": 2100, …}, "largest": "NAME"}`
+    let largest = out
+        .split("\"largest\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| format!("annex measure: no largest annex in {out}"))?
+        .to_string();
+    let us = json_number(&out, &largest)?;
+    Ok((largest, us))
+}
+
 /// Time from navigation to a usable assessment view on a reload from cache (ms).
 pub fn reload() -> Result<f64, String> {
     let out = run_capture("node", &["web/e2e/measure-reload.mjs"], &[])?;
@@ -309,6 +337,7 @@ pub fn table(
     reload_ms: f64,
     native: &Native,
     cli_ms: f64,
+    annex: &(String, f64),
     budgets: &[Budget],
 ) -> String {
     let (app, desk) = (&pages.app, &pages.desk);
@@ -342,6 +371,13 @@ pub fn table(
     row(
         "editor (bo-chi-so/) first visit, raw / gzip / brotli",
         format!("{} B / {} B / {} B", editor.raw, editor.gzip, editor.brotli),
+    );
+    row(
+        &format!(
+            "annex read and imported natively, largest test annex ({})",
+            annex.0
+        ),
+        format!("{:.0} µs (median)", annex.1),
     );
     row(
         "wasm-pack package (web: .wasm + .js), raw",

@@ -512,6 +512,7 @@ fn bench() -> Result<(), String> {
     let reload = figures::reload()?;
     let native = figures::native()?;
     let cli_ms = figures::cli_wall_ms()?;
+    let annex = figures::annex_import()?;
     let budgets = figures::budgets(&pages, &rescore, &native);
     println!(
         "{}",
@@ -524,6 +525,7 @@ fn bench() -> Result<(), String> {
             reload,
             &native,
             cli_ms,
+            &annex,
             &budgets
         )
     );

@@ -328,6 +328,10 @@ pub fn start() -> Html {
                 } else {
                     <a class="button" href="tham-dinh/" data-testid="to-desk">{ tr(lang, "Mở trang thẩm định, so sánh, xếp hạng", "Open the appraisal, comparison and ranking page") }</a>
                 }
+                <p>{ tr(lang, "Sở Nội vụ soạn bộ chỉ số của tỉnh từ bảng phụ lục của quyết định (Word, Excel, PDF): ",
+                    "The Sở Nội vụ makes its province's framework from the decision's annex table (Word, Excel, PDF): ") }
+                    <a href={if crate::DESK { "../bo-chi-so/" } else { "bo-chi-so/" }} data-testid="to-editor">
+                        { tr(lang, "soạn bộ chỉ số", "framework editor") }</a></p>
             </section>
             <p class="privacy">{ tr(lang,
                 "Mọi dữ liệu ở lại trên máy này: ứng dụng chạy hoàn toàn trong trình duyệt, không gửi gì lên mạng.",
