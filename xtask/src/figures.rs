@@ -171,7 +171,7 @@ pub fn annex_import() -> Result<(String, f64), String> {
             "-p",
             "parindex-annex",
             "--example",
-            "measure",
+            "annex_measure",
         ],
         &[],
     )?;

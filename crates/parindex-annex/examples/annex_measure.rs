@@ -1,4 +1,4 @@
-//! Time to read and import each annex of `tests/annex/` natively (the median of many runs,
+//! `annex_measure`: time to read and import each annex of `tests/annex/` natively (the median of many runs,
 //! the file already in memory), printed as JSON for `cargo xtask bench`:
 //! `{"annex_import_us": {"so-2025-word-clipboard.html": 2100, …}, "largest": "…"}`.
 
