@@ -1,7 +1,7 @@
 // Accessibility of the app's screens, checked by axe-core (WCAG 2.1 A and AA rules:
 // labels, contrast, landmarks, names of controls, …) in Chromium, on the start page, the
 // assessment with the Trà Cú example open, an explanation, a bad input, the summary and
-// the report; on the desk, appraisal entry and the ranking.
+// the report; on the desk, appraisal entry and the ranking; the framework editor.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -77,6 +77,15 @@ test("every screen passes the WCAG A/AA checks", async () => {
   await page.setInputFiles("[data-testid=rank-files]", join(repo, "examples/tra-cu-2022.json"));
   await page.waitForSelector("[data-testid=rank-table]");
   assert.deepEqual(await audit(), [], "ranking");
+
+  // The framework editor with a table read (findings, every rule form, the checks).
+  await page.goto(server.url + "bo-chi-so/");
+  await page.waitForSelector("[data-testid=intake]");
+  await page.setInputFiles("[data-testid=open]", join(repo, "tests/annex/xa-2025.csv"));
+  await page.waitForSelector("[data-testid=criteria]");
+  await page.fill('[data-testid="max-1.1.1"]', "3");
+  await page.waitForSelector("[data-testid=invalid]");
+  assert.deepEqual(await audit(), [], "framework editor");
 
   // The audit does see problems: an input without a label is reported.
   await page.evaluate(() => document.querySelector("main").append(document.createElement("input")));

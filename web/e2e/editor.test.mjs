@@ -71,13 +71,13 @@ test("a table pasted from Word becomes the criteria tree, checked as the person 
   const ms = (await page.evaluate(() => performance.now())) - started;
   console.log(`editor: the Word table (${readFileSync(wordTable).length} bytes, 33 rows) read, checked and shown in ${ms.toFixed(0)} ms`);
   // Every criterion the CLI reads from the same table, in order.
-  const toml = cli("framework", "import", wordTable, "--id", "bang-dan");
+  const toml = cli("framework", "import", wordTable, "--id", "bo-chi-so");
   const expected = [...toml.matchAll(/^code = "([^"]+)"/gm)].map((m) => m[1]);
   const codes = await page.$$eval("[data-testid=criterion]", (els) => els.map((e) => e.dataset.code));
   assert.deepEqual(codes, expected);
   assert.ok(await page.$("[data-testid=valid]"), "the pasted table is a valid framework");
   assert.match(await text("sum-1"), /Tổng các tiêu chí con: 8 ✓/);
-  assert.equal(await page.inputValue('[data-testid="fw-id"]'), "bang-dan");
+  assert.equal(await page.inputValue('[data-testid="fw-id"]'), "bo-chi-so");
   assert.equal(await page.inputValue('[data-testid="fw-level"]'), "department");
   // The annex's words beside the leaf, with the row they were read from.
   assert.match(await page.textContent("#tc-1-1-1 .words"), /dòng 5[\s\S]*Ban hành trước ngày 15\/01: 1 điểm/);
@@ -85,6 +85,7 @@ test("a table pasted from Word becomes the criteria tree, checked as the person 
   // The deadline proposed from "trước ngày 15/01": on time until 14/01.
   assert.equal(await page.inputValue('[data-testid="due-1.1.1"]'), "14/01");
   await shot("pasted");
+  await page.locator("[data-testid=findings]").screenshot({ path: join(artifacts, "editor-findings.png") });
 
   // A maximum typed with a decimal comma: the parent's sum no longer matches, the core says why.
   await page.fill('[data-testid="max-1.1.1"]', "1,5");
@@ -118,12 +119,12 @@ test("a finding is resolved: taken to its criterion, the rule changed, marked de
 let exported;
 
 test("the .toml exported is the CLI's import with the person's change, and the units' app scores with it", async () => {
-  exported = join(work, "bang-dan-2025.toml");
+  exported = join(work, "bo-chi-so-2025.toml");
   const [d] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-  assert.equal(d.suggestedFilename(), "bang-dan-2025.toml");
+  assert.equal(d.suggestedFilename(), "bo-chi-so-2025.toml");
   await d.saveAs(exported);
   const ours = readFileSync(exported, "utf8");
-  const cliToml = cli("framework", "import", wordTable, "--id", "bang-dan");
+  const cliToml = cli("framework", "import", wordTable, "--id", "bo-chi-so");
   const changed = cliToml.replace(
     /(code = "1\.1\.2"[\s\S]*?if_no_cases = )"not-applicable"/,
     '$1"max"',
@@ -136,8 +137,8 @@ test("the .toml exported is the CLI's import with the person's change, and the u
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=start]");
   await page.setInputFiles("[data-testid=open-framework]", exported);
-  await page.waitForSelector("#fw-bang-dan-2025");
-  await page.check("#fw-bang-dan-2025");
+  await page.waitForSelector("#fw-bo-chi-so-2025");
+  await page.check("#fw-bo-chi-so-2025");
   await page.fill("[data-testid=new-unit]", "Sở Thử Nghiệm");
   await page.fill("[data-testid=new-year]", "2025");
   await page.click("[data-testid=begin]");
@@ -146,7 +147,7 @@ test("the .toml exported is the CLI's import with the person's change, and the u
   await page.waitForFunction(() => document.querySelector("[data-testid=total-points]")?.textContent === "1");
   // The CLI scores the same entry with the same file alike.
   const assessment = {
-    format: 1, framework: "bang-dan@2025", unit: "Sở Thử Nghiệm", year: 2025,
+    format: 1, framework: "bo-chi-so@2025", unit: "Sở Thử Nghiệm", year: 2025,
     self: { "1.2": { choice: ours.match(/code = "1\.2"[\s\S]*?key = "([^"]+)"/)[1] } },
   };
   const path = join(work, "so-thu-nghiem.json");

@@ -123,7 +123,6 @@ fn from_table(name: &str, table: &parindex_annex::Table) -> Draft {
 /// What the clipboard holds: the HTML table Word and Excel put there, else plain text
 /// (tab-separated from a spreadsheet, or lines copied from a PDF).
 pub fn read_paste(html: &str, plain: &str) -> Result<Draft, Text> {
-    let name = "bang-dan";
     let table = if html.contains("<table") || html.contains("<TABLE") {
         parindex_annex::read(Kind::Html, html.as_bytes())
     } else if plain.contains('\t') {
@@ -132,9 +131,8 @@ pub fn read_paste(html: &str, plain: &str) -> Result<Draft, Text> {
         parindex_annex::read(Kind::Text, plain.as_bytes())
     }
     .map_err(|e| e.0)?;
-    let mut draft = from_table(name, &table);
-    draft.source = "Dán từ bộ nhớ tạm / pasted".into();
-    Ok(draft)
+    let import = parindex_core::annex::import(&table, &Default::default());
+    Ok(Draft::from_import("Dán từ bộ nhớ tạm / pasted", &import))
 }
 
 /// Replaces the draft being edited, after asking; the one replaced is kept aside.

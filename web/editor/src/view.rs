@@ -317,6 +317,9 @@ fn findings(state: &Handle, draft: &Draft) -> Html {
         if let Some(c) = &f.criterion {
             place.push(c.clone());
         }
+        if place.is_empty() {
+            place.push(tr(lang, "thông tin bộ chỉ số", "the framework").to_string());
+        }
         html! {
             <li class={classes!("finding", f.level.clone(), f.resolved.then_some("resolved"))} data-testid="finding" data-code={f.code.clone()}>
                 <span class="level">{ level }</span>

@@ -747,23 +747,33 @@ fn draft(
         .id
         .clone()
         .or_else(|| stated_str("id"))
-        .unwrap_or_else(|| {
-            let id = fold::slug(
-                options
-                    .file_name
-                    .as_deref()
-                    .map_or("bo-chi-so", |n| n.rsplit_once('.').map_or(n, |(s, _)| s)),
-            );
-            push(
-                findings,
-                Level::Guessed,
-                codes::DEFAULT,
-                None,
-                None,
-                format!("mã bộ chỉ số (id) \"{id}\" lấy từ tên tệp"),
-                format!("framework id \"{id}\" taken from the file name"),
-            );
-            id
+        .unwrap_or_else(|| match options.file_name.as_deref() {
+            Some(name) => {
+                let id = fold::slug(name.rsplit_once('.').map_or(name, |(s, _)| s));
+                push(
+                    findings,
+                    Level::Guessed,
+                    codes::DEFAULT,
+                    None,
+                    None,
+                    format!("mã bộ chỉ số (id) \"{id}\" lấy từ tên tệp"),
+                    format!("framework id \"{id}\" taken from the file name"),
+                );
+                id
+            }
+            // A pasted table has no name to take one from.
+            None => {
+                push(
+                    findings,
+                    Level::Decide,
+                    codes::DEFAULT,
+                    None,
+                    None,
+                    "mã bộ chỉ số (id) đặt tạm là \"bo-chi-so\": hãy đặt mã riêng (ví dụ tinh-a-xa)".into(),
+                    "framework id set to \"bo-chi-so\" for now: give it its own (e.g. tinh-a-xa)".into(),
+                );
+                "bo-chi-so".into()
+            }
         });
     fw.insert("id".into(), id.into());
     let edition = options
