@@ -187,4 +187,20 @@ test("a file opened, and bad input told where it is", async () => {
   assert.ok(await page.$("[data-testid=valid]"));
   assert.equal(await page.$("[data-testid=findings]"), null, "a framework file has no findings");
   await shot("opened", true);
+
+  // A row the annex reader missed is added by hand; a criterion is removed with its children.
+  await page.click('[data-testid="add-child-1.3"]');
+  await page.waitForSelector("#tc-1-3-1");
+  assert.match(await text("sum-1.3"), /≠/);
+  assert.ok(await page.$("[data-testid=invalid]"));
+  await page.click('[data-testid="remove-1.3.1"]');
+  await page.waitForFunction(() => !document.querySelector("#tc-1-3-1"));
+  // 1.3 is a leaf again, without its rule until one is chosen.
+  await page.selectOption('[data-testid="kind-1.3"]', "manual");
+  await page.waitForSelector("[data-testid=valid]");
+  const fields = await page.$$eval("[data-testid=criterion]", (els) => els.filter((e) => !e.dataset.code.includes(".")).length);
+  await page.click("[data-testid=add-field]");
+  await page.waitForSelector(`#tc-${fields + 1}`);
+  await page.click(`[data-testid="remove-${fields + 1}"]`);
+  await page.waitForSelector("[data-testid=valid]");
 });

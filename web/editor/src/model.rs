@@ -308,6 +308,32 @@ pub enum Edit {
     },
     /// A finding dealt with, or not.
     Resolve { index: usize, resolved: bool },
+    /// A new criterion under `parent` (a field when `None`), after its last descendant:
+    /// a row the annex reader missed. A leaf given a child loses its rule.
+    AddChild { parent: Option<String> },
+    /// A criterion removed, with its descendants.
+    Remove { code: String },
+}
+
+/// Whether `code` is `parent` itself or below it.
+fn within(code: &str, parent: &str) -> bool {
+    code == parent
+        || code
+            .strip_prefix(parent)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// The code of a new child of `parent` (a field when `None`): one past the highest.
+pub fn next_code(criteria: &[Value], parent: Option<&str>) -> String {
+    let prefix = parent.map_or(String::new(), |p| format!("{p}."));
+    let last = criteria
+        .iter()
+        .filter_map(|c| c.get("code")?.as_str()?.strip_prefix(prefix.as_str()))
+        .filter(|rest| !rest.contains('.'))
+        .filter_map(|rest| rest.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", last + 1)
 }
 
 fn criterion_mut<'a>(tree: &'a mut Value, code: &str) -> Option<&'a mut Value> {
@@ -466,6 +492,54 @@ pub fn apply(draft: &mut Draft, edit: Edit) {
                 f.resolved = resolved;
             }
         }
+        Edit::AddChild { parent } => {
+            let code = next_code(draft.criteria(), parent.as_deref());
+            let Some(list) = draft
+                .tree
+                .get_mut("criterion")
+                .and_then(Value::as_array_mut)
+            else {
+                return;
+            };
+            let at = match parent.as_deref() {
+                Some(p) => {
+                    let Some(last) = list.iter().rposition(|c| {
+                        c.get("code")
+                            .and_then(Value::as_str)
+                            .is_some_and(|k| within(k, p))
+                    }) else {
+                        return;
+                    };
+                    if let Some(own) = list
+                        .iter_mut()
+                        .find(|c| c.get("code").and_then(Value::as_str) == Some(p))
+                        .and_then(Value::as_object_mut)
+                    {
+                        own.remove("rule");
+                        own.remove("may_not_apply");
+                    }
+                    last + 1
+                }
+                None => list.len(),
+            };
+            list.insert(
+                at,
+                json!({ "code": code, "title": { "vi": "Tiêu chí mới" }, "max": "0", "rule": { "kind": "manual" } }),
+            );
+        }
+        Edit::Remove { code } => {
+            if let Some(list) = draft
+                .tree
+                .get_mut("criterion")
+                .and_then(Value::as_array_mut)
+            {
+                list.retain(|c| {
+                    !c.get("code")
+                        .and_then(Value::as_str)
+                        .is_some_and(|k| within(k, &code))
+                });
+            }
+        }
     }
 }
 
@@ -582,6 +656,45 @@ mod tests {
             },
         );
         assert!(d.findings[0].resolved);
+    }
+
+    #[test]
+    fn criteria_added_and_removed() {
+        let mut d = draft();
+        let codes = |d: &Draft| -> Vec<String> {
+            d.criteria()
+                .iter()
+                .map(|c| c["code"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(codes(&d), ["1", "1.1", "1.2"]);
+        // A leaf given a child: the child goes after it, the leaf's rule goes.
+        apply(
+            &mut d,
+            Edit::AddChild {
+                parent: Some("1.1".into()),
+            },
+        );
+        assert_eq!(codes(&d), ["1", "1.1", "1.1.1", "1.2"]);
+        assert!(d.criteria()[1].get("rule").is_none());
+        apply(
+            &mut d,
+            Edit::AddChild {
+                parent: Some("1".into()),
+            },
+        );
+        assert_eq!(codes(&d), ["1", "1.1", "1.1.1", "1.2", "1.3"]);
+        apply(&mut d, Edit::AddChild { parent: None });
+        assert_eq!(codes(&d), ["1", "1.1", "1.1.1", "1.2", "1.3", "2"]);
+        // Removing takes the descendants along; a similar prefix stays.
+        apply(&mut d, Edit::AddChild { parent: None });
+        for _ in 0..9 {
+            apply(&mut d, Edit::AddChild { parent: None });
+        }
+        assert!(codes(&d).contains(&"11".to_string()));
+        apply(&mut d, Edit::Remove { code: "1".into() });
+        assert_eq!(codes(&d)[0], "2");
+        assert!(codes(&d).contains(&"11".to_string()));
     }
 
     #[test]

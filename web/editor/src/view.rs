@@ -144,6 +144,10 @@ pub fn editor(state: &Handle, draft: &Draft) -> Html {
         let state = state.clone();
         Callback::from(move |_| crate::clear(&state))
     };
+    let add_field = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Edit(Edit::AddChild { parent: None })))
+    };
     let status = if checks.is_empty() {
         html! { <span class="ok" data-testid="valid">{ tr(lang, "Hợp lệ: dùng được ngay", "Valid: ready to use") }</span> }
     } else {
@@ -166,6 +170,8 @@ pub fn editor(state: &Handle, draft: &Draft) -> Html {
             <section class="criteria" data-testid="criteria">
                 <h2>{ tr(lang, "Các tiêu chí", "Criteria") }</h2>
                 { for draft.criteria().iter().map(|c| criterion(state, draft, c, &checks)) }
+                <button type="button" onclick={add_field} data-testid="add-field">
+                    { tr(lang, "+ Thêm lĩnh vực", "+ Add a field") }</button>
             </section>
         </div>
     }
@@ -384,8 +390,48 @@ fn criterion(state: &Handle, draft: &Draft, c: &Value, checks: &[Diagnostic]) ->
             <h3><span class="code">{ &code }</span>{ str_at(c, &["title", "vi"]) }</h3>
             <div class="fields">{ title }{ max }{ for sum }</div>
             if !parent { { leaf(state, draft, c, &code) } }
+            { structure(state, &code) }
             { messages(&own, lang) }
         </article>
+    }
+}
+
+/// Adding a child (a row the reader missed) and removing a criterion with its children.
+fn structure(state: &Handle, code: &str) -> Html {
+    let lang = state.lang;
+    let add = {
+        let state = state.clone();
+        let code = code.to_string();
+        Callback::from(move |_| {
+            state.dispatch(Action::Edit(Edit::AddChild {
+                parent: Some(code.clone()),
+            }))
+        })
+    };
+    let remove = {
+        let state = state.clone();
+        let code = code.to_string();
+        Callback::from(move |_| {
+            let question = format!(
+                "{} {code}?",
+                tr(
+                    state.lang,
+                    "Xoá tiêu chí và các tiêu chí con của nó:",
+                    "Remove this criterion and its children:"
+                )
+            );
+            if parindex_app::platform::confirm(&question) {
+                state.dispatch(Action::Edit(Edit::Remove { code: code.clone() }))
+            }
+        })
+    };
+    html! {
+        <div class="structure">
+            <button type="button" onclick={add} data-testid={format!("add-child-{code}")}>
+                { tr(lang, "+ Thêm tiêu chí con", "+ Add a child criterion") }</button>
+            <button type="button" onclick={remove} data-testid={format!("remove-{code}")}>
+                { tr(lang, "Xoá tiêu chí", "Remove") }</button>
+        </div>
     }
 }
 
