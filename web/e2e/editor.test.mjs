@@ -109,11 +109,17 @@ test("a finding is resolved: taken to its criterion, the rule changed, marked de
   assert.equal(await openDecisions(), before - 1);
   await page.locator("#tc-1-1-2").screenshot({ path: join(artifacts, "editor-leaf.png") });
 
-  // Nothing is lost: the draft is back after a reload, with the change and the mark.
+  // Nothing is lost: the draft is back after a reload, with the change and the mark —
+  // offline too, once the editor's files are kept.
+  await page.waitForFunction(async () =>
+    Boolean(navigator.serviceWorker.controller) &&
+    Boolean(await (await caches.open("parindex-app-v1")).match("./parindex-editor_bg.wasm")));
+  await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("[data-testid=criteria]");
   assert.equal(await page.inputValue('[data-testid="if_no_cases-1.1.2"]'), "max");
   assert.equal(await openDecisions(), before - 1);
+  await context.setOffline(false);
 });
 
 let exported;

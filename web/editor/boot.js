@@ -11,3 +11,16 @@ globalThis.parindexReadXlsx = async (bytes) => {
 };
 
 await init();
+
+// Offline: the app's service worker (at the site's root, web/static/sw.js) serves kept
+// copies when the network is down; the editor's own files are put in its store here, so
+// the editor opens offline after one visit. The .xlsx reader is kept once it is used.
+const FILES = ["./", "./index.html", "./boot.js", "./parindex-editor.js", "./parindex-editor_bg.wasm",
+  "./style.css", "./editor.css", "./icon.svg"];
+if ("serviceWorker" in navigator && "caches" in globalThis) {
+  navigator.serviceWorker
+    .register(new URL("../sw.js", import.meta.url).href)
+    .then(() => caches.open("parindex-app-v1"))
+    .then((cache) => cache.addAll(FILES))
+    .catch((err) => console.warn("parindex: offline use unavailable", err));
+}

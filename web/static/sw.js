@@ -3,6 +3,8 @@
 // off. Requests go to the network first (updates arrive), and fall back to the kept copy
 // when offline or too slow. Only this origin's files are handled; nothing else is ever
 // fetched.
+// The framework editor (bo-chi-so/) registers this worker too and puts its own files in
+// this store (web/editor/boot.js names it: change both together).
 const CACHE = "parindex-app-v1";
 const FILES = [
   "./",
