@@ -184,11 +184,15 @@ test("importing the Trà Cú example shows its total", async () => {
   const path = join(artifacts, "tra-cu-exported.json");
   await download.saveAs(path);
   assert.deepEqual(JSON.parse(readFileSync(path, "utf8")), JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8")));
-  // English on request.
+  // English on request, and still English after a reload.
   await page.click("text=English");
   assert.equal(await text("total-band"), "Good");
   assert.equal(await text("total-index"), "81.12%");
+  await page.reload();
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await text("total-band"), "Good");
   await page.click("text=Tiếng Việt");
+  assert.equal(await text("total-band"), "Tốt");
 });
 
 test("usable on a 360-pixel phone", async () => {

@@ -217,10 +217,26 @@ impl PartialEq for AppState {
     }
 }
 
+/// The key of the language the person chose.
+pub const LANG_KEY: &str = "parindex.lang";
+
+/// Keeps the chosen language (a full storage only means it is not remembered).
+pub fn keep_lang(lang: Lang) {
+    let _ = crate::platform::set(LANG_KEY, if lang == Lang::En { "en" } else { "vi" });
+}
+
+/// The language chosen on an earlier visit; Vietnamese first.
+pub fn kept_lang() -> Lang {
+    match crate::platform::get(LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
 impl Default for AppState {
     fn default() -> Self {
         AppState {
-            lang: Lang::Vi,
+            lang: kept_lang(),
             screen: Screen::Start,
             mode: Mode::Unit,
             session: None,

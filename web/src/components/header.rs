@@ -15,7 +15,14 @@ use yew::prelude::*;
 pub fn header() -> Html {
     let state = use_ctx();
     let lang = state.lang;
-    let set_lang = |l: Lang| super::send(&state, move || Action::SetLang(l));
+    // The choice is kept, so the next visit opens in the same language.
+    let set_lang = |l: Lang| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::state::keep_lang(l);
+            state.dispatch(Action::SetLang(l))
+        })
+    };
     let lang_switch = html! {
         <div class="lang" role="group" aria-label="Ngôn ngữ / Language">
             <button type="button" aria-pressed={(lang == Lang::Vi).to_string()} onclick={set_lang(Lang::Vi)} lang="vi">{ "Tiếng Việt" }</button>

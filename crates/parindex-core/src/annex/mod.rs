@@ -376,7 +376,10 @@ fn draft(
                 code,
                 Some(row.number),
                 None,
-                format!("{vi} tối đa {cap} ({key}); các dòng bên dưới do cơ quan thẩm định chấm"),
+                format!(
+                    "{vi} tối đa {} ({key}); các dòng bên dưới do cơ quan thẩm định chấm",
+                    max.map_or("0".into(), rules::vi)
+                ),
                 format!(
                     "{en} up to {cap} ({key}); the rows beneath are scored by the appraising body"
                 ),
@@ -585,7 +588,10 @@ fn draft(
                     codes::MAX_MISSING,
                     Some(coded[i].row),
                     Some(code),
-                    format!("không ghi điểm tối đa: lấy tổng các tiêu chí con ({sum})"),
+                    format!(
+                        "không ghi điểm tối đa: lấy tổng các tiêu chí con ({})",
+                        rules::vi(sum)
+                    ),
                     format!("no maximum written: the sum of its children ({sum})"),
                 );
             }
@@ -613,7 +619,8 @@ fn draft(
                         Some(c.row),
                         Some(&c.code),
                         format!(
-                            "không ghi điểm tối đa: lấy điểm cao nhất của các phương án ({best})"
+                            "không ghi điểm tối đa: lấy điểm cao nhất của các phương án ({})",
+                            rules::vi(best)
                         ),
                         format!("no maximum written: the highest option's points ({best})"),
                     );
@@ -722,7 +729,7 @@ fn draft(
         Some((t, row)) => {
             if t != tops {
                 push(findings, Level::Decide, codes::TOTAL, Some(row), None,
-                    format!("dòng tổng ghi {t} nhưng các lĩnh vực cộng lại {tops}: thang điểm lấy theo dòng tổng"),
+                    format!("dòng tổng ghi {} nhưng các lĩnh vực cộng lại {}: thang điểm lấy theo dòng tổng", rules::vi(t), rules::vi(tops)),
                     format!("the total row says {t} but the fields add up to {tops}: the scale follows the total row"));
             } else {
                 push(
@@ -731,7 +738,10 @@ fn draft(
                     codes::TOTAL,
                     Some(row),
                     None,
-                    format!("thang điểm {t} (dòng tổng), khớp với tổng các lĩnh vực"),
+                    format!(
+                        "thang điểm {} (dòng tổng), khớp với tổng các lĩnh vực",
+                        rules::vi(t)
+                    ),
                     format!("scale {t} (the total row), equal to the fields' sum"),
                 );
             }
@@ -923,7 +933,7 @@ fn summed_cap(findings: &mut [Finding], index: usize, cap: Option<Decimal>) {
     let cap = cap.unwrap_or(Decimal::ZERO);
     f.level = Level::Guessed;
     f.message = Text::new(
-        format!("dòng {vi} không ghi điểm tối đa: lấy bằng tổng điểm các dòng bên dưới, {cap} ({key}); các dòng này do cơ quan thẩm định chấm"),
+        format!("dòng {vi} không ghi điểm tối đa: lấy bằng tổng điểm các dòng bên dưới, {} ({key}); các dòng này do cơ quan thẩm định chấm", rules::vi(cap)),
         format!("the {en} row gives no maximum: taken as the sum of the rows beneath, {cap} ({key}); those rows are scored by the appraising body"),
     );
 }

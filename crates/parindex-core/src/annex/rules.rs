@@ -8,6 +8,11 @@ use crate::diagnostic::Text;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
+/// A number in a Vietnamese message: `0,25`.
+pub(super) fn vi(d: Decimal) -> String {
+    crate::decimal::human(d, crate::Lang::Vi)
+}
+
 /// One way a leaf can be scored as the annex writes it: its words and its points.
 #[derive(Debug, Clone)]
 pub struct Alternative {
@@ -527,10 +532,10 @@ fn per_percent(
             format!(
                 "\"{}\": mỗi {}% được {} điểm, tối đa {} điểm từ {}% (ratio)",
                 only.label,
-                step,
-                only.points,
-                leaf.max,
-                step * Decimal::from(n)
+                vi(step),
+                vi(only.points),
+                vi(leaf.max),
+                vi(step * Decimal::from(n))
             ),
             format!(
                 "\"{}\": {} points for each {}%, at most {} from {}% (ratio)",
@@ -605,7 +610,7 @@ fn per_item(
             row: Some(leaf.row),
             criterion: Some(leaf.code.to_string()),
             message: Text::new(
-                format!("\"{}\": danh mục {} nội dung liệt kê bên dưới, mỗi nội dung {} điểm (checklist)", only.label, listed.len(), only.points),
+                format!("\"{}\": danh mục {} nội dung liệt kê bên dưới, mỗi nội dung {} điểm (checklist)", only.label, listed.len(), vi(only.points)),
                 format!("\"{}\": the {} items listed beneath, {} points each (checklist)", only.label, listed.len(), only.points),
             ),
         });
@@ -631,7 +636,9 @@ fn per_item(
         message: Text::new(
             format!(
                 "\"{}\": mỗi lần {} điểm, tối đa {} lần (count)",
-                only.label, only.points, n
+                only.label,
+                vi(only.points),
+                n
             ),
             format!(
                 "\"{}\": {} points each, up to {} times (count)",
