@@ -365,6 +365,13 @@ fn criterion(state: &Handle, draft: &Draft, c: &Value, checks: &[Diagnostic]) ->
         format!("title-{code}"),
         crit(&code, path(&["title", "vi"]), false),
     );
+    let title_en = text_field(
+        state,
+        tr(lang, "Tên tiếng Anh", "Title in English"),
+        str_at(c, &["title", "en"]),
+        format!("title-en-{code}"),
+        crit(&code, path(&["title", "en"]), false),
+    );
     let max = text_field(
         state,
         tr(lang, "Điểm tối đa", "Maximum"),
@@ -388,7 +395,7 @@ fn criterion(state: &Handle, draft: &Draft, c: &Value, checks: &[Diagnostic]) ->
         <article class={classes!("criterion", format!("depth-{depth}"), parent.then_some("parent"), (!own.is_empty()).then_some("has-errors"))}
             id={id_of(&code)} data-code={code.clone()} data-testid="criterion">
             <h3><span class="code">{ &code }</span>{ str_at(c, &["title", "vi"]) }</h3>
-            <div class="fields">{ title }{ max }{ for sum }</div>
+            <div class="fields">{ title }{ max }{ for sum }{ title_en }</div>
             if !parent { { leaf(state, draft, c, &code) } }
             { structure(state, &code) }
             { messages(&own, lang) }
