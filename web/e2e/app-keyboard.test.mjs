@@ -40,20 +40,12 @@ test("the Trà Cú self-assessment, entered with the keyboard, totals as the CLI
     await page.focus(selector);
     await page.keyboard.press("Space");
   };
-  // Dates are typed digit by digit in the order the browser's date field shows.
+  // Dates are typed as Vietnamese write them, dd/mm/yyyy, whatever the browser's locale.
   const typeDate = async (selector, iso) => {
     const [y, m, d] = iso.split("-");
-    for (const order of [d + m + y, m + d + y]) {
-      await page.focus(selector);
-      await page.keyboard.type(order);
-      if ((await page.inputValue(selector)) === iso) return;
-      await page.keyboard.press("Backspace");
-      await page.keyboard.press("Shift+Tab");
-      await page.keyboard.press("Backspace");
-      await page.keyboard.press("Shift+Tab");
-      await page.keyboard.press("Backspace");
-    }
-    assert.equal(await page.inputValue(selector), iso, `date of ${selector}`);
+    await page.focus(selector);
+    await page.keyboard.type(`${d}/${m}/${y}`);
+    assert.equal(await page.inputValue(selector), `${d}/${m}/${y}`, `date of ${selector}`);
   };
 
   for (const [code, entry] of Object.entries(example.self)) {

@@ -195,6 +195,25 @@ test("importing the Trà Cú example shows its total", async () => {
   assert.equal(await text("total-band"), "Tốt");
 });
 
+test("dates are typed dd/mm/yyyy whatever the browser's locale", async () => {
+  // An English-locale browser (mm/dd/yyyy in its own date fields) of another office.
+  const other = await browser.newContext({ locale: "en-US", viewport: { width: 1200, height: 1000 } });
+  const p = await other.newPage();
+  try {
+    await p.goto(server.url);
+    await p.click("[data-testid=open-example]");
+    await p.waitForSelector("[data-testid=tree]");
+    assert.equal(await p.inputValue("#in-1-1-1-date"), "25/01/2022");
+    await p.fill("#in-1-1-1-date", "10/01/2022");
+    await p.waitForFunction(() => JSON.parse(localStorage.getItem("parindex.draft") ?? "{}").assessment?.self?.["1.1.1"]?.date === "2022-01-10");
+    // Half typed: kept as typed, the engine's message beside the field; nothing stored is lost.
+    await p.fill("#in-1-1-1-date", "10/01");
+    assert.equal(await p.inputValue("#in-1-1-1-date"), "10/01");
+  } finally {
+    await other.close();
+  }
+});
+
 test("usable on a 360-pixel phone", async () => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.waitForSelector("[data-testid=tree]");

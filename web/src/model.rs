@@ -283,6 +283,47 @@ pub fn decimal_value(typed: &str) -> Value {
     Value::String(typed.trim().replace(',', "."))
 }
 
+/// A date typed as Vietnamese write it — `25/01/2022`, `25-1-2022`, `25.01.2022`,
+/// `25012022` — as the file writes it (`2022-01-25`), whatever the browser's locale. A
+/// date already written `2022-01-25` stays; anything else (half typed, `31/02/2022`) is
+/// kept as typed, for the engine to report beside the field.
+pub fn date_value(typed: &str) -> String {
+    let t = typed.trim();
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let parts: Vec<&str> = if t.len() == 8 && digits(t, 8) {
+        vec![&t[..2], &t[2..4], &t[4..]]
+    } else {
+        t.split(['/', '-', '.']).collect()
+    };
+    let iso = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            format!("{y}-{m:0>2}-{d:0>2}")
+        }
+        [d, m, y] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            format!("{y}-{m:0>2}-{d:0>2}")
+        }
+        _ => return typed.to_string(),
+    };
+    if parindex_core::date::Date::parse(&iso).is_some() {
+        iso
+    } else {
+        typed.to_string()
+    }
+}
+
+/// A stored date as its field shows it, `dd/mm/yyyy`; anything else as stored.
+pub fn date_shown(stored: &str) -> String {
+    match parindex_core::date::Date::parse(stored) {
+        Some(_) => {
+            let (y, rest) = stored.split_at(4);
+            format!("{}/{}/{y}", &rest[4..6], &rest[1..3])
+        }
+        None => stored.to_string(),
+    }
+}
+
 /// Sets (or, with `None`, removes) one field of an entry.
 fn set_field(tree: &mut Value, section: Section, code: &str, field: &str, value: Option<Value>) {
     if let Some(e) = entry_mut(tree, section, code) {
@@ -515,6 +556,27 @@ fn fold_vietnamese(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_as_typed_whatever_the_locale() {
+        for typed in [
+            "10/01/2022",
+            "10-1-2022",
+            "10.01.2022",
+            "10012022",
+            "2022-01-10",
+            " 10/1/2022 ",
+        ] {
+            assert_eq!(date_value(typed), "2022-01-10", "{typed}");
+        }
+        for kept in ["10/01", "31/02/2022", "10/01/22", "mười", ""] {
+            assert_eq!(date_value(kept), kept);
+        }
+        assert_eq!(date_shown("2022-01-10"), "10/01/2022");
+        assert_eq!(date_shown("10/01"), "10/01");
+        assert_eq!(date_shown(&date_value("1/2/2022")), "01/02/2022");
+    }
+
     use super::*;
 
     #[test]

@@ -200,7 +200,7 @@ fn deadline_control(
     let ondate = {
         let (state, code) = (state.clone(), code.to_string());
         Callback::from(move |e: InputEvent| {
-            let date = Some(value_of(&e));
+            let date = Some(model::date_value(&value_of(&e)));
             let code = code.clone();
             edit(
                 &state,
@@ -228,7 +228,8 @@ fn deadline_control(
         <div class="deadline">
             <label class="field" for={id.clone()}>
                 <span>{ format!("{} ({} {})", tr(lang, "Ngày thực hiện", "Date done"), tr(lang, "hạn", "due"), due.human(lang)) }</span>
-                <input {id} type="date" value={value.clone()} oninput={ondate} disabled={not_done} />
+                <input {id} type="text" inputmode="numeric" autocomplete="off" placeholder={tr(lang, "ngày/tháng/năm", "dd/mm/yyyy")}
+                    value={model::date_shown(&value)} oninput={ondate} disabled={not_done} />
                 if !value.is_empty() { <span class="live">{ date(&value, lang) }</span> }
             </label>
             <label class="switch"><input type="checkbox" id={dom_id(code, "notdone")} checked={not_done} onchange={onnotdone} />

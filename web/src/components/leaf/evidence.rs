@@ -42,6 +42,7 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
             let (state, code) = (state.clone(), code.clone());
             Callback::from(move |e: InputEvent| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                let text = if field == EvidenceField::Date { crate::model::date_value(&text) } else { text };
                 let code = code.clone();
                 edit(&state, Edit::SetEvidence { section, code, index, field, text });
             })
@@ -59,7 +60,8 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
                 <label for={format!("{base}-ref")}>{ tr(lang, "Số, ký hiệu", "Number") }
                     <input id={format!("{base}-ref")} type="text" value={item.reference.clone()} oninput={set(EvidenceField::Reference)} /></label>
                 <label for={format!("{base}-date")}>{ tr(lang, "Ngày", "Date") }
-                    <input id={format!("{base}-date")} type="date" value={item.date.clone()} oninput={set(EvidenceField::Date)} /></label>
+                    <input id={format!("{base}-date")} type="text" inputmode="numeric" autocomplete="off" placeholder={tr(lang, "ngày/tháng/năm", "dd/mm/yyyy")}
+                        value={crate::model::date_shown(&item.date)} oninput={set(EvidenceField::Date)} /></label>
                 <label for={format!("{base}-title")} class="grow">{ tr(lang, "Trích yếu", "Title") }
                     <input id={format!("{base}-title")} type="text" value={item.title.clone()} oninput={set(EvidenceField::Title)} /></label>
                 <button type="button" onclick={remove} aria-label={format!("{} {}", tr(lang, "Xoá tài liệu", "Remove evidence"), index + 1)}>{ "×" }</button>
