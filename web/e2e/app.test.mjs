@@ -195,7 +195,7 @@ test("importing the Trà Cú example shows its total", async () => {
   assert.equal(await text("total-band"), "Tốt");
 });
 
-test("dates are typed dd/mm/yyyy whatever the browser's locale", async () => {
+test("dates (dd/mm/yyyy) and numbers (0,5; 1.480) as Vietnamese type them, whatever the browser's locale", async () => {
   // An English-locale browser (mm/dd/yyyy in its own date fields) of another office.
   const other = await browser.newContext({ locale: "en-US", viewport: { width: 1200, height: 1000 } });
   const p = await other.newPage();
@@ -209,6 +209,14 @@ test("dates are typed dd/mm/yyyy whatever the browser's locale", async () => {
     // Half typed: kept as typed, the engine's message beside the field; nothing stored is lost.
     await p.fill("#in-1-1-1-date", "10/01");
     assert.equal(await p.inputValue("#in-1-1-1-date"), "10/01");
+    // Numbers as Vietnamese type them: a decimal comma stays a comma in the field; a count
+    // with thousands dots, as the TTHC system prints it, is read as the number.
+    await p.fill("#in-1-5-1-points", "0,5");
+    assert.equal(await p.inputValue("#in-1-5-1-points"), "0,5");
+    await p.fill("#in-3-3-3-numerator", "67.378");
+    await p.waitForFunction(() => JSON.parse(localStorage.getItem("parindex.draft") ?? "{}").assessment?.self?.["3.3.3"]?.numerator === 67378);
+    const saved = JSON.parse(await p.evaluate(() => localStorage.getItem("parindex.draft"))).assessment.self;
+    assert.equal(saved["1.5.1"].points, "0.5");
   } finally {
     await other.close();
   }

@@ -269,6 +269,17 @@ pub fn field_bool(tree: &Value, section: Section, code: &str, field: &str) -> Op
 /// write counts); anything else is kept as text, to be reported by the engine.
 pub fn count_value(typed: &str) -> Value {
     let t = typed.trim();
+    // `1.480` as the TTHC system prints it: dots between groups of three are thousands.
+    let grouped = t.split('.').collect::<Vec<_>>();
+    if grouped.len() > 1
+        && (1..=3).contains(&grouped[0].len())
+        && grouped[1..].iter().all(|g| g.len() == 3)
+        && grouped
+            .iter()
+            .all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return count_value(&grouped.concat());
+    }
     if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = t.parse::<u64>() {
             return json!(n);
@@ -321,6 +332,19 @@ pub fn date_shown(stored: &str) -> String {
             format!("{}/{}/{y}", &rest[4..6], &rest[1..3])
         }
         None => stored.to_string(),
+    }
+}
+
+/// A decimal kept as a string (`0.5`) as its field shows it: with the decimal comma in
+/// Vietnamese, so what was typed (`0,5`) stays as typed; other text unchanged.
+pub fn decimal_shown(stored: &str, lang: parindex_core::Lang) -> String {
+    if lang == parindex_core::Lang::Vi
+        && stored.contains('.')
+        && stored.parse::<parindex_core::Decimal>().is_ok()
+    {
+        stored.replace('.', ",")
+    } else {
+        stored.to_string()
     }
 }
 
@@ -556,6 +580,23 @@ fn fold_vietnamese(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(count_value("1.480"), json!(1480));
+        assert_eq!(count_value("12.345.678"), json!(12345678));
+        assert_eq!(count_value("1480"), json!(1480));
+        for kept in ["1.48", "1.4800", ".480", "1,480", "1.480,5"] {
+            assert_eq!(count_value(kept), json!(kept), "{kept}");
+        }
+        use parindex_core::Lang;
+        assert_eq!(
+            decimal_shown(decimal_value("0,5").as_str().unwrap(), Lang::Vi),
+            "0,5"
+        );
+        assert_eq!(decimal_shown("0.5", Lang::En), "0.5");
+        assert_eq!(decimal_shown("0,5x", Lang::Vi), "0,5x");
+    }
 
     #[test]
     fn dates_as_typed_whatever_the_locale() {

@@ -54,7 +54,7 @@ pub fn adjustments(props: &AdjustProps) -> Html {
         html! {
             <li class="evidence-row">
                 <label for={format!("{base}-points")}>{ tr(lang, "Điểm", "Points") }
-                    <input id={format!("{base}-points")} type="text" inputmode="decimal" value={item.points.clone()} oninput={set(AdjustmentField::Points)} /></label>
+                    <input id={format!("{base}-points")} type="text" inputmode="decimal" value={crate::model::decimal_shown(&item.points, lang)} oninput={set(AdjustmentField::Points)} /></label>
                 <label for={format!("{base}-reason")} class="grow">{ tr(lang, "Lý do", "Reason") }
                     <input id={format!("{base}-reason")} type="text" value={item.reason.clone()} oninput={set(AdjustmentField::Reason)} /></label>
                 <button type="button" onclick={remove} aria-label={format!("{} {}", tr(lang, "Xoá mục", "Remove item"), index + 1)}>{ "×" }</button>

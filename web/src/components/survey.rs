@@ -25,7 +25,10 @@ pub fn survey_table() -> Html {
             let code = c.code.clone();
             let id = format!("sv-{}", code.replace('.', "-"));
             let error = session.message_at(Section::Survey, &code, "percent", lang);
-            let value = model::field_text(&session.tree(), Section::Survey, &code, "percent");
+            let value = model::decimal_shown(
+                &model::field_text(&session.tree(), Section::Survey, &code, "percent"),
+                lang,
+            );
             let points = card
                 .and_then(|k| k.nodes.get(i))
                 .map(|n| num(n.points, lang));

@@ -66,7 +66,10 @@ impl FieldInput<'_> {
         let error = self
             .session
             .message_at(self.section, self.code, self.field, self.state.lang);
-        let value = model::field_text(&self.session.tree(), self.section, self.code, self.field);
+        let value = model::decimal_shown(
+            &model::field_text(&self.session.tree(), self.section, self.code, self.field),
+            self.state.lang,
+        );
         let oninput = sets_field(
             self.state,
             self.section,
