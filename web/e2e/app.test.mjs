@@ -156,7 +156,7 @@ test("offline: after a visit the app reloads and works with the network off", as
   } finally {
     await context.setOffline(false);
   }
-  assert.equal(server.requests.length, requestsBefore, "offline reloads must not reach the server");
+  assert.equal(server.requests.length, requestsBefore, `offline reloads must not reach the server: ${server.requests.slice(requestsBefore - 3).join(" ")}`);
 });
 
 test("a bad input shows the engine's message beside the field and keeps what was typed", async () => {

@@ -111,9 +111,14 @@ test("a finding is resolved: taken to its criterion, the rule changed, marked de
 
   // Nothing is lost: the draft is back after a reload, with the change and the mark —
   // offline too, once the editor's files are kept.
-  await page.waitForFunction(async () =>
+  const kept = () => page.evaluate(async () =>
     Boolean(navigator.serviceWorker.controller) &&
     Boolean(await (await caches.open("parindex-app-v1")).match("./parindex-editor_bg.wasm")));
+  for (let i = 0; i < 200 && !(await kept()); i++) await page.waitForTimeout(100);
+  assert.ok(await kept(), `the editor's files are kept: ${await page.evaluate(async () => JSON.stringify({
+    controller: Boolean(navigator.serviceWorker.controller),
+    kept: (await (await caches.open("parindex-app-v1")).keys()).map((r) => r.url).filter((u) => u.includes("bo-chi-so")),
+  }))}`);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("[data-testid=criteria]");
