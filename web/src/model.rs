@@ -306,17 +306,26 @@ pub fn date_value(typed: &str) -> String {
     let parts: Vec<&str> = if t.len() == 8 && digits(t, 8) {
         vec![&t[..2], &t[2..4], &t[4..]]
     } else {
-        t.split(['/', '-', '.']).collect()
+        t.split(|c| c == '/' || c == '-' || c == '.').collect()
     };
-    let iso = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => {
-            format!("{y}-{m:0>2}-{d:0>2}")
-        }
-        [d, m, y] if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) => {
-            format!("{y}-{m:0>2}-{d:0>2}")
-        }
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (*y, *m, *d),
+        [d, m, y] if y.len() == 4 => (*y, *m, *d),
         _ => return typed.to_string(),
     };
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return typed.to_string();
+    }
+    // Written out by hand: formatting with padding costs the page bytes.
+    let mut iso = String::with_capacity(10);
+    iso.push_str(y);
+    for part in [m, d] {
+        iso.push('-');
+        if part.len() == 1 {
+            iso.push('0');
+        }
+        iso.push_str(part);
+    }
     if parindex_core::date::Date::parse(&iso).is_some() {
         iso
     } else {
@@ -338,10 +347,12 @@ pub fn date_shown(stored: &str) -> String {
 /// A decimal kept as a string (`0.5`) as its field shows it: with the decimal comma in
 /// Vietnamese, so what was typed (`0,5`) stays as typed; other text unchanged.
 pub fn decimal_shown(stored: &str, lang: parindex_core::Lang) -> String {
-    if lang == parindex_core::Lang::Vi
-        && stored.contains('.')
-        && stored.parse::<parindex_core::Decimal>().is_ok()
-    {
+    // Digits around one point (a full decimal parser would cost the page ~3 KB).
+    let plain = stored.strip_prefix('-').unwrap_or(stored);
+    let number = plain.split_once('.').is_some_and(|(i, f)| {
+        !i.is_empty() && !f.is_empty() && i.bytes().chain(f.bytes()).all(|b| b.is_ascii_digit())
+    });
+    if lang == parindex_core::Lang::Vi && number {
         stored.replace('.', ",")
     } else {
         stored.to_string()
