@@ -306,7 +306,7 @@ pub fn date_value(typed: &str) -> String {
     let parts: Vec<&str> = if t.len() == 8 && digits(t, 8) {
         vec![&t[..2], &t[2..4], &t[4..]]
     } else {
-        t.split(|c| c == '/' || c == '-' || c == '.').collect()
+        t.split(['/', '-', '.']).collect()
     };
     let (y, m, d) = match parts.as_slice() {
         [y, m, d] if y.len() == 4 => (*y, *m, *d),
