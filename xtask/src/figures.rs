@@ -134,9 +134,9 @@ fn json_number(text: &str, key: &str) -> Result<f64, String> {
         .map_err(|_| format!("{key} is not a number in {text}"))
 }
 
-/// Native scoring and ranking, optimised for speed (the `bench` profile).
-pub fn native() -> Result<Native, String> {
-    let out = run_capture(
+/// The output of an example run with the speed profile (`bench`).
+fn bench_example(package: &str, example: &str) -> Result<String, String> {
+    run_capture(
         "cargo",
         &[
             "run",
@@ -144,12 +144,17 @@ pub fn native() -> Result<Native, String> {
             "--profile",
             "bench",
             "-p",
-            "parindex-core",
+            package,
             "--example",
-            "measure",
+            example,
         ],
         &[],
-    )?;
+    )
+}
+
+/// Native scoring and ranking, optimised for speed (the `bench` profile).
+pub fn native() -> Result<Native, String> {
+    let out = bench_example("parindex-core", "measure")?;
     Ok(Native {
         score_one_us: json_number(&out, "score_one_us")?,
         rank_10000_ms: json_number(&out, "rank_10000_ms")?,
@@ -161,20 +166,7 @@ pub fn native() -> Result<Native, String> {
 /// Reading and importing the largest annex of `tests/annex/` natively: its name and the
 /// median time (µs).
 pub fn annex_import() -> Result<(String, f64), String> {
-    let out = run_capture(
-        "cargo",
-        &[
-            "run",
-            "--locked",
-            "--profile",
-            "bench",
-            "-p",
-            "parindex-annex",
-            "--example",
-            "annex_measure",
-        ],
-        &[],
-    )?;
+    let out = bench_example("parindex-annex", "annex_measure")?;
     // `{"annex_import_us": {"NAME": 2100, …}, "largest": "NAME"}`
     let largest = out
         .split("\"largest\":\"")

@@ -28,7 +28,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const LANG_KEY: &str = "parindex.bo-chi-so.lang";
 const PREVIOUS_KEY: &str = "parindex.bo-chi-so.previous";
 
 /// What the page shows.
@@ -173,10 +172,8 @@ async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, Text> {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State {
-        lang: match platform::get(LANG_KEY).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Vi,
-        },
+        // One language choice for every page.
+        lang: parindex_app::state::kept_lang(),
         ..State::default()
     });
     // Restore the stored draft once; stored text that cannot be read is set aside.
@@ -273,7 +270,7 @@ pub fn app() -> Html {
                 Lang::Vi => Lang::En,
                 Lang::En => Lang::Vi,
             };
-            let _ = platform::set(LANG_KEY, if other == Lang::En { "en" } else { "vi" });
+            parindex_app::state::keep_lang(other);
             state.dispatch(Action::Lang(other));
         })
     };

@@ -47,6 +47,30 @@ fn on_change(state: &Handle, make: Make) -> Callback<Event> {
     })
 }
 
+fn on_check(state: &Handle, make: Rc<dyn Fn(bool) -> Edit>) -> Callback<Event> {
+    let state = state.clone();
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        state.dispatch(Action::Edit(make(input.checked())));
+    })
+}
+
+/// A button's click that makes one edit.
+fn on_click(state: &Handle, edit: Edit) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.dispatch(Action::Edit(edit.clone())))
+}
+
+/// A criterion's flag (`may_not_apply`, `rule.all_or_nothing`): set `true` or removed.
+fn crit_flag(code: &str, p: &[&str]) -> Rc<dyn Fn(bool) -> Edit> {
+    let (code, p) = (code.to_string(), path(p));
+    Rc::new(move |on: bool| Edit::Criterion {
+        code: code.clone(),
+        path: p.clone(),
+        value: on.then_some(Value::Bool(true)),
+    })
+}
+
 fn text_field(state: &Handle, label: &str, value: &str, test: String, make: Make) -> Html {
     html! {
         <label class="field">
@@ -144,10 +168,7 @@ pub fn editor(state: &Handle, draft: &Draft) -> Html {
         let state = state.clone();
         Callback::from(move |_| crate::clear(&state))
     };
-    let add_field = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Edit(Edit::AddChild { parent: None })))
-    };
+    let add_field = on_click(state, Edit::AddChild { parent: None });
     let status = if checks.is_empty() {
         html! { <span class="ok" data-testid="valid">{ tr(lang, "Hợp lệ: dùng được ngay", "Valid: ready to use") }</span> }
     } else {
@@ -225,16 +246,13 @@ fn framework_fields(state: &Handle, draft: &Draft, checks: &[Diagnostic]) -> Htm
         &["source"]
     };
     let official = t.get("official").and_then(Value::as_bool).unwrap_or(false);
-    let set_official = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Edit(Edit::Framework {
-                path: path(&["official"]),
-                value: Some(input.checked().into()),
-            }))
-        })
-    };
+    let set_official = on_check(
+        state,
+        Rc::new(|on: bool| Edit::Framework {
+            path: path(&["official"]),
+            value: Some(on.into()),
+        }),
+    );
     let places = t
         .get("rounding")
         .and_then(|r| r.get("places"))
@@ -301,16 +319,10 @@ fn findings(state: &Handle, draft: &Draft) -> Html {
             .as_deref()
             .map_or_else(|| "bo-chi-so".to_string(), id_of);
         let go = Callback::from(move |_| crate::go_to(&target));
-        let toggle = {
-            let state = state.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                state.dispatch(Action::Edit(Edit::Resolve {
-                    index: i,
-                    resolved: input.checked(),
-                }))
-            })
-        };
+        let toggle = on_check(
+            state,
+            Rc::new(move |resolved: bool| Edit::Resolve { index: i, resolved }),
+        );
         let level = match f.level.as_str() {
             "decide" => tr(lang, "cần quyết định", "to decide"),
             "guessed" => tr(lang, "đoán", "guessed"),
@@ -406,15 +418,12 @@ fn criterion(state: &Handle, draft: &Draft, c: &Value, checks: &[Diagnostic]) ->
 /// Adding a child (a row the reader missed) and removing a criterion with its children.
 fn structure(state: &Handle, code: &str) -> Html {
     let lang = state.lang;
-    let add = {
-        let state = state.clone();
-        let code = code.to_string();
-        Callback::from(move |_| {
-            state.dispatch(Action::Edit(Edit::AddChild {
-                parent: Some(code.clone()),
-            }))
-        })
-    };
+    let add = on_click(
+        state,
+        Edit::AddChild {
+            parent: Some(code.to_string()),
+        },
+    );
     let remove = {
         let state = state.clone();
         let code = code.to_string();
@@ -483,18 +492,7 @@ fn leaf(state: &Handle, draft: &Draft, c: &Value, code: &str) -> Html {
         .get("may_not_apply")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let set_may = {
-        let state = state.clone();
-        let code = code.to_string();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Edit(Edit::Criterion {
-                code: code.clone(),
-                path: path(&["may_not_apply"]),
-                value: input.checked().then_some(Value::Bool(true)),
-            }))
-        })
-    };
+    let set_may = on_check(state, crit_flag(code, &["may_not_apply"]));
     html! {
         <div class="leaf">
             <div class="rule">
@@ -639,16 +637,7 @@ fn all_or_nothing(state: &Handle, rule: &Value, code: &str) -> Html {
         .get("all_or_nothing")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let state = state.clone();
-    let code = code.to_string();
-    let onchange = Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        state.dispatch(Action::Edit(Edit::Criterion {
-            code: code.clone(),
-            path: path(&["rule", "all_or_nothing"]),
-            value: input.checked().then_some(Value::Bool(true)),
-        }))
-    });
+    let onchange = on_check(state, crit_flag(code, &["rule", "all_or_nothing"]));
     html! {
         <label class="field check">
             <input type="checkbox" checked={on} {onchange} />
@@ -680,17 +669,14 @@ fn rows(state: &Handle, rule: &Value, code: &str, list: &str) -> Html {
     };
     let body = entries.iter().enumerate().map(|(i, entry)| {
         let at = |k: &str| path(&["rule", list, &i.to_string(), k]);
-        let remove = {
-            let state = state.clone();
-            let (code, list) = (code.to_string(), list.to_string());
-            Callback::from(move |_| {
-                state.dispatch(Action::Edit(Edit::RemoveRow {
-                    code: code.clone(),
-                    list: list.clone(),
-                    index: i,
-                }))
-            })
-        };
+        let remove = on_click(
+            state,
+            Edit::RemoveRow {
+                code: code.to_string(),
+                list: list.to_string(),
+                index: i,
+            },
+        );
         let points = text_field(
             state,
             tr(lang, "Điểm", "Points"),
@@ -736,16 +722,13 @@ fn rows(state: &Handle, rule: &Value, code: &str, list: &str) -> Html {
             </li>
         }
     });
-    let add = {
-        let state = state.clone();
-        let (code, list) = (code.to_string(), list.to_string());
-        Callback::from(move |_| {
-            state.dispatch(Action::Edit(Edit::AddRow {
-                code: code.clone(),
-                list: list.clone(),
-            }))
-        })
-    };
+    let add = on_click(
+        state,
+        Edit::AddRow {
+            code: code.to_string(),
+            list: list.to_string(),
+        },
+    );
     html! {
         <div class="rows">
             <ol>{ for body }</ol>

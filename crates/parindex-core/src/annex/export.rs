@@ -9,6 +9,8 @@
 //! `1.50` — is stated there too). The file writers (`.xlsx`, `.csv`) are parindex-annex's.
 
 use super::fold::fold;
+// The import's own clean-up, so what a column carries reads back the same.
+use super::{one_line, section_row};
 use super::{Row, Table};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -81,17 +83,7 @@ pub fn table(tree: &Value) -> Table {
                 .unwrap_or_default();
             // A label read as a total or a bonus/penalty section would change the table's
             // meaning; the rule is stated in full anyway, so such a row is left out.
-            let f = fold(&label);
-            let misread = [
-                "tong cong",
-                "tong diem",
-                "tong so diem",
-                "diem thuong",
-                "diem cong",
-                "diem tru",
-            ]
-            .iter()
-            .any(|w| f.contains(w));
+            let misread = section_row(&fold(&label)).is_some();
             // Without points a row would read as more of the criterion's words.
             if !label.is_empty() && !label.contains('\n') && !misread && !points.is_empty() {
                 rows.push(vec![String::new(), label, points.to_string()]);
@@ -169,8 +161,4 @@ fn criterion_row(c: &Map<String, Value>) -> Vec<String> {
             Value::Object(stated).to_string()
         },
     ]
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

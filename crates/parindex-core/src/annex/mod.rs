@@ -329,36 +329,30 @@ fn draft(
                 format!("the maximum is computed by a formula: its computed value was used ({max_text})"));
         }
         let max = points_cell(max_text);
-        if folded_title.starts_with("tong cong")
-            || folded_title.starts_with("tong diem")
-            || folded_title == "tong"
-            || folded_title.starts_with("tong so diem")
-        {
-            if let Some(m) = max {
-                total = Some((m, row.number));
-            }
-            continue;
-        }
         // A bonus or penalty section: its maximum is the cap; the rows under it are the
         // appraising body's to score, not criteria.
-        let extra = if has(&folded_title, "diem thuong") || has(&folded_title, "diem cong") {
-            Some((
+        let extra = match section_row(&folded_title) {
+            Some(SectionRow::Total) => {
+                if let Some(m) = max {
+                    total = Some((m, row.number));
+                }
+                continue;
+            }
+            Some(SectionRow::Bonus) => Some((
                 &mut bonus,
                 codes::BONUS,
                 "điểm thưởng",
                 "bonus",
                 "bonus_max",
-            ))
-        } else if has(&folded_title, "diem tru") {
-            Some((
+            )),
+            Some(SectionRow::Penalty) => Some((
                 &mut penalty,
                 codes::PENALTY,
                 "điểm trừ",
                 "penalty",
                 "penalty_max",
-            ))
-        } else {
-            None
+            )),
+            None => None,
         };
         if let Some((slot, code, vi, en, key)) = extra {
             in_extra = true;
@@ -892,6 +886,36 @@ fn draft(
 
 fn last_nonletter(coded: &[Coded]) -> String {
     coded.last().map(|c| c.code.clone()).unwrap_or_default()
+}
+
+/// A row that is not a criterion but part of the table's frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SectionRow {
+    /// `Tổng cộng`, `Tổng điểm`: the scale.
+    Total,
+    /// `Điểm thưởng`, `Điểm cộng`.
+    Bonus,
+    /// `Điểm trừ`.
+    Penalty,
+}
+
+/// What a row's folded title makes it, if anything but a criterion or an option. The
+/// export leaves out option rows that would read as one of these.
+fn section_row(folded_title: &str) -> Option<SectionRow> {
+    let t = folded_title;
+    if t.starts_with("tong cong")
+        || t.starts_with("tong diem")
+        || t == "tong"
+        || t.starts_with("tong so diem")
+    {
+        Some(SectionRow::Total)
+    } else if has(t, "diem thuong") || has(t, "diem cong") {
+        Some(SectionRow::Bonus)
+    } else if has(t, "diem tru") {
+        Some(SectionRow::Penalty)
+    } else {
+        None
+    }
 }
 
 fn one_line(s: &str) -> String {

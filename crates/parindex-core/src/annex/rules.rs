@@ -33,6 +33,26 @@ pub struct Leaf<'a> {
     pub survey_mark: bool,
 }
 
+impl Leaf<'_> {
+    /// Adds a finding at this leaf's row and code.
+    fn note(
+        &self,
+        findings: &mut Vec<Finding>,
+        level: Level,
+        code: &'static str,
+        vi: String,
+        en: String,
+    ) {
+        findings.push(Finding {
+            level,
+            code,
+            row: Some(self.row),
+            criterion: Some(self.code.to_string()),
+            message: Text::new(vi, en),
+        });
+    }
+}
+
 /// The proposed rule and whether the criterion may be declared "không phát sinh".
 pub struct Proposal {
     pub rule: Value,
@@ -41,22 +61,13 @@ pub struct Proposal {
 
 pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
     let text = fold(leaf.text);
-    let note = |findings: &mut Vec<Finding>, level, code, vi: String, en: String| {
-        findings.push(Finding {
-            level,
-            code,
-            row: Some(leaf.row),
-            criterion: Some(leaf.code.to_string()),
-            message: Text::new(vi, en),
-        });
-    };
     let not_arising = has(&text, "khong phat sinh");
     if leaf.survey_mark
         || has(&text, "dieu tra xa hoi hoc")
         || has(&text, "dtxhh")
         || has(&text, "dieu tra xhh")
     {
-        note(
+        leaf.note(
             findings,
             Level::Recognised,
             codes::SURVEY,
@@ -103,7 +114,7 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
         && sum == leaf.max
         && alternatives.iter().all(|a| a.points > Decimal::ZERO)
     {
-        note(
+        leaf.note(
             findings,
             Level::Recognised,
             codes::CHECKLIST,
@@ -116,7 +127,7 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
         };
     }
     if alternatives.len() >= 2 && best == Some(leaf.max) {
-        note(
+        leaf.note(
             findings,
             Level::Recognised,
             codes::CHOICE,
@@ -141,7 +152,7 @@ pub fn propose(leaf: &Leaf, findings: &mut Vec<Finding>) -> Proposal {
     if let Some(step) = stated_step(&text) {
         rule.insert("step".into(), step.to_string().into());
     }
-    note(
+    leaf.note(
         findings,
         Level::Decide,
         codes::MANUAL,
@@ -388,13 +399,7 @@ fn bands(
                                     format!("\"{label}\": this range does not meet the band above ({prev_n}{unit}); values in between fall in this band"),
                                 )
                             };
-                            findings.push(Finding {
-                                level: Level::Decide,
-                                code: codes::BAND_EDGE,
-                                row: Some(leaf.row),
-                                criterion: Some(leaf.code.to_string()),
-                                message: Text::new(vi, en),
-                            });
+                            leaf.note(findings, Level::Decide, codes::BAND_EDGE, vi, en);
                         }
                     }
                 }
@@ -439,16 +444,7 @@ fn ratio(
     let otherwise_given = otherwise.is_some();
     let otherwise = otherwise.unwrap_or(Decimal::ZERO);
     rule.insert("otherwise".into(), otherwise.to_string().into());
-    let push = |findings: &mut Vec<Finding>, level, code, vi: String, en: String| {
-        findings.push(Finding {
-            level,
-            code,
-            row: Some(leaf.row),
-            criterion: Some(leaf.code.to_string()),
-            message: Text::new(vi, en),
-        });
-    };
-    push(
+    leaf.note(
         findings,
         Level::Recognised,
         codes::RATIO,
@@ -456,7 +452,7 @@ fn ratio(
         "percentage bands (ratio), edges compared exactly as written".into(),
     );
     if !otherwise_given {
-        push(
+        leaf.note(
             findings,
             Level::Guessed,
             codes::OTHERWISE_DEFAULT,
@@ -466,7 +462,7 @@ fn ratio(
     }
     let if_no_cases = if has(text, "khong phat sinh") || has(text, "khong phat hien") {
         if text.contains("toi da") {
-            push(
+            leaf.note(
                 findings,
                 Level::Recognised,
                 codes::IF_NO_CASES,
@@ -475,7 +471,7 @@ fn ratio(
             );
             "max"
         } else {
-            push(
+            leaf.note(
                 findings,
                 Level::Recognised,
                 codes::IF_NO_CASES,
@@ -485,7 +481,7 @@ fn ratio(
             "not-applicable"
         }
     } else {
-        push(
+        leaf.note(
             findings,
             Level::Decide,
             codes::IF_NO_CASES,
@@ -501,52 +497,58 @@ fn ratio(
 /// `Mỗi 10% hồ sơ trực tuyến: 0,25 điểm` under a maximum of 1,5 → ratio bands at 60%
 /// (1,5), 50% (1,25), … 10% (0,25); below 10% earns 0. Steps past 100% are not reachable,
 /// so such a text is left to the other readings.
-fn per_percent(
+/// The one `Mỗi …: X điểm` alternative whose points go a whole number of times into the
+/// leaf's maximum: it, its folded words and that number.
+fn each<'a>(
     leaf: &Leaf,
-    alternatives: &[Alternative],
-    findings: &mut Vec<Finding>,
-) -> Option<Vec<Value>> {
+    alternatives: &'a [Alternative],
+) -> Option<(&'a Alternative, String, Decimal)> {
     let [only] = alternatives else { return None };
     let label = fold(&only.label);
-    let at = label.find("moi ")?;
-    let (step, start, _, percent) = *numbers(&label[at..]).first()?;
-    if !percent
-        || start != "moi ".len()
-        || step <= Decimal::ZERO
+    if !(label.starts_with("moi ") || label.contains(" moi "))
         || only.points <= Decimal::ZERO
         || only.points >= leaf.max
     {
         return None;
     }
     let n = leaf.max / only.points;
-    if n.fract() != Decimal::ZERO || step * n > Decimal::ONE_HUNDRED {
+    (n.fract() == Decimal::ZERO).then_some((only, label, n))
+}
+
+fn per_percent(
+    leaf: &Leaf,
+    alternatives: &[Alternative],
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<Value>> {
+    let (only, label, n) = each(leaf, alternatives)?;
+    let at = label.find("moi ")?;
+    let (step, start, _, percent) = *numbers(&label[at..]).first()?;
+    if !percent || start != "moi ".len() || step <= Decimal::ZERO || step * n > Decimal::ONE_HUNDRED
+    {
         return None;
     }
     let n = u32::try_from(n.trunc().mantissa()).ok()?;
-    findings.push(Finding {
-        level: Level::Guessed,
-        code: codes::PER_ITEM,
-        row: Some(leaf.row),
-        criterion: Some(leaf.code.to_string()),
-        message: Text::new(
-            format!(
-                "\"{}\": mỗi {}% được {} điểm, tối đa {} điểm từ {}% (ratio)",
-                only.label,
-                vi(step),
-                vi(only.points),
-                vi(leaf.max),
-                vi(step * Decimal::from(n))
-            ),
-            format!(
-                "\"{}\": {} points for each {}%, at most {} from {}% (ratio)",
-                only.label,
-                only.points,
-                step,
-                leaf.max,
-                step * Decimal::from(n)
-            ),
+    leaf.note(
+        findings,
+        Level::Guessed,
+        codes::PER_ITEM,
+        format!(
+            "\"{}\": mỗi {}% được {} điểm, tối đa {} điểm từ {}% (ratio)",
+            only.label,
+            vi(step),
+            vi(only.points),
+            vi(leaf.max),
+            vi(step * Decimal::from(n))
         ),
-    });
+        format!(
+            "\"{}\": {} points for each {}%, at most {} from {}% (ratio)",
+            only.label,
+            only.points,
+            step,
+            leaf.max,
+            step * Decimal::from(n)
+        ),
+    );
     Some(
         (1..=n)
             .rev()
@@ -570,13 +572,13 @@ fn count(leaf: &Leaf, alternatives: &[Alternative], findings: &mut Vec<Finding>)
         return None;
     }
     let b = bands(leaf, alternatives, false, findings)?;
-    findings.push(Finding {
-        level: Level::Recognised,
-        code: codes::COUNT,
-        row: Some(leaf.row),
-        criterion: Some(leaf.code.to_string()),
-        message: Text::new("các mức theo số lượng (count)", "bands on a number (count)"),
-    });
+    leaf.note(
+        findings,
+        Level::Recognised,
+        codes::COUNT,
+        "các mức theo số lượng (count)".into(),
+        "bands on a number (count)".into(),
+    );
     Some(
         json!({ "kind": "count", "bands": b.bands, "otherwise": b.otherwise.unwrap_or(Decimal::ZERO).to_string() }),
     )
@@ -589,31 +591,30 @@ fn per_item(
     alternatives: &[Alternative],
     findings: &mut Vec<Finding>,
 ) -> Option<Value> {
-    let [only] = alternatives else { return None };
-    let label = fold(&only.label);
-    if !(label.starts_with("moi ") || label.contains(" moi "))
-        || only.points <= Decimal::ZERO
-        || only.points >= leaf.max
-    {
-        return None;
-    }
-    let n = leaf.max / only.points;
-    if n.fract() != Decimal::ZERO || n > Decimal::from(50) {
+    let (only, _, n) = each(leaf, alternatives)?;
+    if n > Decimal::from(50) {
         return None;
     }
     // "Mỗi hình thức sau được 0,25 điểm:" and the forms listed beneath, one per line.
     let listed = listed_items(leaf.text);
     if Decimal::from(listed.len()) == n {
-        findings.push(Finding {
-            level: Level::Recognised,
-            code: codes::CHECKLIST,
-            row: Some(leaf.row),
-            criterion: Some(leaf.code.to_string()),
-            message: Text::new(
-                format!("\"{}\": danh mục {} nội dung liệt kê bên dưới, mỗi nội dung {} điểm (checklist)", only.label, listed.len(), vi(only.points)),
-                format!("\"{}\": the {} items listed beneath, {} points each (checklist)", only.label, listed.len(), only.points),
+        leaf.note(
+            findings,
+            Level::Recognised,
+            codes::CHECKLIST,
+            format!(
+                "\"{}\": danh mục {} nội dung liệt kê bên dưới, mỗi nội dung {} điểm (checklist)",
+                only.label,
+                listed.len(),
+                vi(only.points)
             ),
-        });
+            format!(
+                "\"{}\": the {} items listed beneath, {} points each (checklist)",
+                only.label,
+                listed.len(),
+                only.points
+            ),
+        );
         let items: Vec<Alternative> = listed
             .into_iter()
             .map(|label| Alternative {
@@ -628,24 +629,21 @@ fn per_item(
         .rev()
         .map(|k| json!({ "at_least": k.to_string(), "points": (only.points * Decimal::from(k)).normalize().to_string() }))
         .collect();
-    findings.push(Finding {
-        level: Level::Guessed,
-        code: codes::PER_ITEM,
-        row: Some(leaf.row),
-        criterion: Some(leaf.code.to_string()),
-        message: Text::new(
-            format!(
-                "\"{}\": mỗi lần {} điểm, tối đa {} lần (count)",
-                only.label,
-                vi(only.points),
-                n
-            ),
-            format!(
-                "\"{}\": {} points each, up to {} times (count)",
-                only.label, only.points, n
-            ),
+    leaf.note(
+        findings,
+        Level::Guessed,
+        codes::PER_ITEM,
+        format!(
+            "\"{}\": mỗi lần {} điểm, tối đa {} lần (count)",
+            only.label,
+            vi(only.points),
+            n
         ),
-    });
+        format!(
+            "\"{}\": {} points each, up to {} times (count)",
+            only.label, only.points, n
+        ),
+    );
     Some(json!({ "kind": "count", "bands": bands, "otherwise": "0" }))
 }
 
@@ -756,13 +754,7 @@ fn deadline(
         format!("hạn \"{words}\": đúng hạn khi xong đến hết ngày {d:02}/{m:02}{year_vi} (deadline)"),
         format!("deadline \"{words}\": on time when done by the end of {d:02}/{m:02}{year_en} (deadline)"),
     );
-    findings.push(Finding {
-        level: Level::Recognised,
-        code: codes::DEADLINE,
-        row: Some(leaf.row),
-        criterion: Some(leaf.code.to_string()),
-        message: Text::new(vi, en),
-    });
+    leaf.note(findings, Level::Recognised, codes::DEADLINE, vi, en);
     Some(Value::Object(rule))
 }
 
