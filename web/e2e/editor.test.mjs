@@ -199,6 +199,13 @@ test("a file opened, and bad input told where it is", async () => {
   assert.equal(await page.$("[data-testid=findings]"), null, "a framework file has no findings");
   await shot("opened", true);
 
+  // Usable on a 360-pixel phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await shot("phone");
+  await page.setViewportSize({ width: 1200, height: 1000 });
+
   // A row the annex reader missed is added by hand; a criterion is removed with its children.
   await page.click('[data-testid="add-child-1.3"]');
   await page.waitForSelector("#tc-1-3-1");

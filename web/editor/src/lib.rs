@@ -131,7 +131,8 @@ pub fn read_paste(html: &str, plain: &str) -> Result<Draft, Text> {
     }
     .map_err(|e| e.0)?;
     let import = parindex_core::annex::import(&table, &Default::default());
-    Ok(Draft::from_import("Dán từ bộ nhớ tạm / pasted", &import))
+    // No file name: the page says "pasted" in the person's language.
+    Ok(Draft::from_import("", &import))
 }
 
 /// Replaces the draft being edited, after asking; the one replaced is kept aside.

@@ -57,7 +57,7 @@ impl Item {
 pub struct Draft {
     pub kind: String,
     pub version: u32,
-    /// The file or paste it came from.
+    /// The file it came from; empty for a pasted table.
     pub source: String,
     pub saved_at: String,
     pub tree: Value,

@@ -179,7 +179,7 @@ pub fn editor(state: &Handle, draft: &Draft) -> Html {
     html! {
         <div class="editor">
             <div class="status" data-testid="status">
-                <span>{ &draft.source }</span>
+                <span>{ if draft.source.is_empty() { tr(lang, "Bảng dán từ bộ nhớ tạm", "Table pasted from the clipboard") } else { &draft.source } }</span>
                 { status }
                 <span data-testid="open-decisions">{ format!("{open} {}", tr(lang, "điều cần quyết định chưa xử lý", "decisions left")) }</span>
                 <button type="button" class="primary" data-testid="export" onclick={export}>
