@@ -75,3 +75,57 @@ export function servedWithBrowser(dir, base) {
   });
   return env;
 }
+
+/**
+ * The drafts the app keeps in IndexedDB (database `parindex`, store `drafts`), each as
+ * its record `{ id, workspace, deleted, text }` with the envelope read (`envelope`, or
+ * `null` when it cannot be). Never creates the database when the app has not yet.
+ */
+export function storedDrafts(page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("parindex")) return [];
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open("parindex");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const req = db.transaction("drafts").objectStore("drafts").getAll();
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          db.close();
+          resolve(
+            req.result.map((raw) => {
+              const record = JSON.parse(raw);
+              let envelope = null;
+              try {
+                envelope = JSON.parse(record.text);
+              } catch {}
+              return { ...record, envelope };
+            }),
+          );
+        };
+      };
+    });
+  });
+}
+
+/** Polls `check(drafts)` on the stored drafts until it is true (5 s), else fails with them. */
+export async function waitForDrafts(page, check, what = "the stored drafts") {
+  let drafts = [];
+  for (let i = 0; i < 50; i++) {
+    drafts = await storedDrafts(page);
+    if (check(drafts)) return drafts;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${what}: not as expected after 5 s: ${JSON.stringify(drafts.map((d) => ({ id: d.id, workspace: d.workspace, deleted: d.deleted, unit: d.envelope?.assessment?.unit })))}`);
+}
+
+/**
+ * Offline (`on`) or back online, for real: the browser context's offline switch and the
+ * test server taken down, so no request of the page or of its service worker is served.
+ */
+export async function setOffline(context, server, on) {
+  server.setDown(on);
+  await context.setOffline(on);
+}

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, newPage } from "./browser.mjs";
+import { launch, newPage, setOffline } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -267,7 +267,7 @@ test("the desk works offline after a visit, with its own styles", async () => {
   });
   // No second online load: what the page loaded before the worker took over (desk.css)
   // must have been kept at the worker's install.
-  await context.setOffline(true);
+  await setOffline(context, server, true);
   try {
     await page.reload();
     await page.waitForSelector("[data-testid=rank]");
@@ -276,7 +276,7 @@ test("the desk works offline after a visit, with its own styles", async () => {
     await page.setInputFiles("[data-testid=rank-files]", example);
     await page.waitForSelector("[data-testid=rank-table]");
   } finally {
-    await context.setOffline(false);
+    await setOffline(context, server, false);
   }
 });
 

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { serve } from "./static-server.mjs";
-import { launch, newPage, repo, artifacts } from "./browser.mjs";
+import { launch, newPage, repo, artifacts, setOffline } from "./browser.mjs";
 
 const work = join(artifacts, "editor-files");
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
@@ -119,12 +119,15 @@ test("a finding is resolved: taken to its criterion, the rule changed, marked de
     controller: Boolean(navigator.serviceWorker.controller),
     kept: (await (await caches.open("parindex-app-v1")).keys()).map((r) => r.url).filter((u) => u.includes("bo-chi-so")),
   }))}`);
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector("[data-testid=criteria]");
-  assert.equal(await page.inputValue('[data-testid="if_no_cases-1.1.2"]'), "max");
-  assert.equal(await openDecisions(), before - 1);
-  await context.setOffline(false);
+  await setOffline(context, server, true);
+  try {
+    await page.reload();
+    await page.waitForSelector("[data-testid=criteria]");
+    assert.equal(await page.inputValue('[data-testid="if_no_cases-1.1.2"]'), "max");
+    assert.equal(await openDecisions(), before - 1);
+  } finally {
+    await setOffline(context, server, false);
+  }
 });
 
 let exported;

@@ -1,6 +1,9 @@
 // A minimal static file server for the browser tests: serves one folder under a URL
 // prefix (to prove pages work from any path), on 127.0.0.1 with a random port, and
-// records every request it receives. Like a static host configured for it, it sends the
+// records every request it serves. It can be taken down (`setDown(true)`): every
+// request then fails at the network level, as with no connection at all, and is recorded
+// in `refused` — the browser's own offline switch does not stop a service worker's
+// requests in every Chromium. Like a static host configured for it, it sends the
 // precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
 // accepts it, so the tests run on the very bytes a host would serve.
 import { createServer } from "node:http";
@@ -22,7 +25,14 @@ const TYPES = {
 
 export async function serve(root, prefix = "/", port = 0) {
   const requests = [];
+  const refused = [];
+  let down = false;
   const server = createServer(async (req, res) => {
+    if (down) {
+      refused.push(req.url);
+      req.socket.destroy();
+      return;
+    }
     requests.push(req.url);
     const url = new URL(req.url, "http://localhost");
     if (!url.pathname.startsWith(prefix)) {
@@ -56,5 +66,16 @@ export async function serve(root, prefix = "/", port = 0) {
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address();
-  return { origin: `http://127.0.0.1:${bound}`, url: `http://127.0.0.1:${bound}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
+  return {
+    origin: `http://127.0.0.1:${bound}`,
+    url: `http://127.0.0.1:${bound}${prefix}`,
+    requests,
+    refused,
+    setDown: (on) => {
+      down = on;
+      // Open keep-alive connections would still be served.
+      if (on) server.closeAllConnections();
+    },
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
