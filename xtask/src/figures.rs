@@ -6,14 +6,17 @@ use crate::{repo, run, run_capture, tools};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// First-visit download of the app, gzip (bytes): the app's files and the largest
-/// built-in framework, fetched when the unit starts its assessment. Sizes do not vary
-/// from run to run; the room above today's ~199,000 is for the evidence dossier and
-/// the embedded mode, which must fit in it.
-pub const BUDGET_FIRST_VISIT_GZIP: u64 = 215_000;
+/// First-visit download of the app, gzip (bytes): the app's files, and every built-in
+/// framework and the example, fetched once the visit is idle so that all work offline
+/// (~8,400 of it). Sizes do not vary from run to run. Measured ~234,000 since every
+/// assessment became a draft of its own (IndexedDB, the list, the bin, the same-unit
+/// question: ~+23,000) and the offline warm-up; the room above is for the evidence
+/// dossier and the embedded mode, whose code must load only when used.
+pub const BUDGET_FIRST_VISIT_GZIP: u64 = 245_000;
 /// First-visit download of the appraising body's desk (`tham-dinh/`), gzip (bytes): a
-/// separate page, so the units' app stays small; held so that it does not creep.
-pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 240_000;
+/// separate page, so the units' app stays small; held so that it does not creep
+/// (~260,000 measured, counted as the app's).
+pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 270_000;
 /// First-visit download of the framework editor (`bo-chi-so/`), gzip (bytes): its own
 /// page with the annex readers (Word, HTML, CSV, text), the framework checks and the TOML
 /// reader — ~345,000 measured; the `.xlsx` reader (~284,000) is loaded only when a workbook

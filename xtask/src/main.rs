@@ -333,10 +333,10 @@ fn precompress(dir: &Path) -> Result<(), String> {
 
 /// The two pages, built by `trunk build --release`: the units' app into dist/ and the
 /// appraising body's desk (`tham-dinh.html`, `--features desk`) into dist/tham-dinh/.
-/// Returns the size of what a first visit of each downloads to reach a usable
-/// assessment: every built file except those fetched only on request (the example, the
-/// other page), plus the largest built-in framework file (fetched when a unit starts an
-/// assessment on it; the others are never needed at once).
+/// Returns the size of what a first visit of each downloads: every built file except
+/// those fetched only on request (the TOML and `.xlsx` readers, the other pages), plus
+/// every built-in framework file and the example — the page fetches them once the visit
+/// is idle, so they all work offline afterwards (`files::keep_for_offline`).
 fn build_app() -> Result<figures::Pages, String> {
     let env = tools::PAGE_BUILD_ENV;
     run_env("trunk", &["build", "--release"], &env)?;
@@ -365,12 +365,15 @@ fn build_app() -> Result<figures::Pages, String> {
         let mut files: Vec<PathBuf> = first_visit_files(dir)?;
         // The editor starts from a table, not a built-in framework.
         if what != EDITOR {
-            let largest_framework = figures::files_in(&dir.join("frameworks"))?
+            let frameworks: Vec<PathBuf> = figures::files_in(&dir.join("frameworks"))?
                 .into_iter()
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-                .ok_or("no framework file beside the app")?;
-            files.push(largest_framework);
+                .collect();
+            if frameworks.is_empty() {
+                return Err("no framework file beside the app".into());
+            }
+            files.extend(frameworks);
+            files.push(dir.join("tra-cu-2022.json"));
         }
         let sizes = figures::Sizes::of(&files)?;
         for (name, raw, gzip) in &sizes.files {
