@@ -61,9 +61,14 @@ test("every screen passes the WCAG A/AA checks", async () => {
   await page.waitForSelector("[data-testid=report-table]");
   assert.deepEqual(await audit(), [], "report");
 
-  // The desk: appraisal entry beside the unit's values (a change without its comment),
-  // and the ranking.
+  await page.click("[data-testid=to-start]");
+  await page.waitForSelector("[data-testid=drafts]");
+  assert.deepEqual(await audit(), [], "start page with the drafts on this device");
+
+  // The desk (its own workspace: it opens the file it received): appraisal entry beside
+  // the unit's values (a change without its comment), and the ranking.
   await page.goto(server.url + "tham-dinh/");
+  await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
   await page.click("[data-testid=mode-appraiser]");
   await page.check("#in-4-1-1-opt-sai");

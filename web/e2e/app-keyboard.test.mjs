@@ -59,15 +59,17 @@ test("the Trà Cú self-assessment, entered with the keyboard, totals as the CLI
     for (const key of entry.checked ?? []) await space(id(code, `item-${key}`));
     if (entry.choice) await space(id(code, `opt-${entry.choice}`));
   }
+  // The survey is the appraising body's to enter: the unit may only estimate it, and an
+  // estimate is neither counted nor exported.
   for (const [code, entry] of Object.entries(example.survey)) {
-    await type(id(code, "percent"), String(entry.percent).replace(".", ","));
+    await type(id(code, "estimate"), String(entry.percent).replace(".", ","));
   }
 
   await page.waitForFunction(() => /38\/38/.test(document.querySelector("[data-testid=progress]").textContent));
-  // What the unit itself enters: the example without the appraiser's entries and the
-  // bonus (both belong to the appraisal, not to the unit's form).
+  // What the unit itself enters: the example without the appraiser's entries, the survey
+  // results and the bonus (all belong to the appraisal, not to the unit's form).
   const unitOnly = join(artifacts, "tra-cu-unit-only.json");
-  writeFileSync(unitOnly, JSON.stringify({ ...example, appraisal: {}, bonus: [], penalty: [] }, null, 2));
+  writeFileSync(unitOnly, JSON.stringify({ ...example, appraisal: {}, survey: {}, bonus: [], penalty: [] }, null, 2));
   const expected = spawnSync(bin, ["score", unitOnly, "--format", "json"], { encoding: "utf8" });
   assert.equal(expected.status, 0, expected.stderr);
   const self = JSON.parse(expected.stdout).total;

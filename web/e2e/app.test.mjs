@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, newPage } from "./browser.mjs";
+import { launch, newPage, setOffline, waitForDrafts } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -82,8 +82,9 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   await page.fill("#in-2-2-2-denominator", "48");
   // không phát sinh
   await page.check("#in-3-2-1-na");
-  // a survey result
-  await page.fill("#in-8-1-1-percent", "86,4");
+  // a survey: the unit may only estimate it, labelled, not counted
+  await page.fill("#in-8-1-1-estimate", "86,4");
+  assert.match(await text("survey-8.1.1"), /Chờ kết quả điều tra XHH.*Ước tính ≈ [\d,]+ \/ [\d,]+ điểm \(không tính vào tổng\)/);
 
   await page.waitForFunction(() => /8\/38/.test(document.querySelector("[data-testid=progress]").textContent));
   await waitSaved();
@@ -101,6 +102,7 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   const exported = join(artifacts, "exported.json");
   await download.saveAs(exported);
   assert.equal(download.suggestedFilename(), "ubnd-huyen-thu-nghiem-2022.json");
+  assert.equal(JSON.parse(readFileSync(exported, "utf8")).survey?.["8.1.1"]?.percent, undefined, "an estimate is never exported");
   const cli = spawnSync(bin, ["score", exported, "--format", "json"], { encoding: "utf8" });
   assert.equal(cli.status, 0, cli.stderr);
   const card = JSON.parse(cli.stdout);
@@ -143,7 +145,7 @@ test("offline: after a visit the app reloads and works with the network off", as
   await page.reload();
   await page.waitForSelector("[data-testid=tree]");
   const requestsBefore = server.requests.length;
-  await context.setOffline(true);
+  await setOffline(context, server, true);
   try {
     await page.reload();
     await page.waitForSelector("[data-testid=tree]");
@@ -154,9 +156,9 @@ test("offline: after a visit the app reloads and works with the network off", as
     await page.waitForSelector("[data-testid=notice-restored]");
     assert.equal(await page.inputValue("#in-4-2-1-value"), "1");
   } finally {
-    await context.setOffline(false);
+    await setOffline(context, server, false);
   }
-  assert.equal(server.requests.length, requestsBefore, `offline reloads must not reach the server: ${server.requests.slice(requestsBefore - 3).join(" ")}`);
+  assert.equal(server.requests.length, requestsBefore, `offline reloads must not be served: ${server.requests.slice(requestsBefore - 3).join(" ")}`);
 });
 
 test("a bad input shows the engine's message beside the field and keeps what was typed", async () => {
@@ -165,6 +167,12 @@ test("a bad input shows the engine's message beside the field and keeps what was
   assert.match(await page.textContent("#in-2-2-2-numerator-err"), /12a không phải là số nguyên không âm/);
   assert.equal(await page.inputValue("#in-2-2-2-numerator"), "12a");
   assert.equal(await page.getAttribute("#in-2-2-2-numerator", "aria-invalid"), "true");
+  // Counted as an error, not as scored or missing; the summary says so and is not complete.
+  assert.equal(await page.textContent("#leaf-2\\.2\\.2 .status"), "Lỗi");
+  await page.click("[data-testid=to-summary]");
+  assert.match(await text("errors"), /chưa được tính\) ở tiêu chí: 2\.2\.2/);
+  assert.match(await text("complete"), /CHƯA đầy đủ.* 1 lỗi/);
+  await page.click("[data-testid=to-assess]");
   await page.fill("#in-2-2-2-numerator", "50");
   assert.match(await page.textContent("#leaf-2\\.2\\.2"), /50 lớn hơn mẫu số 48/);
   await page.locator("#leaf-2\\.2\\.2").screenshot({ path: join(artifacts, "app-bad-input.png") });
@@ -205,7 +213,8 @@ test("dates (dd/mm/yyyy) and numbers (0,5; 1.480) as Vietnamese type them, whate
     await p.waitForSelector("[data-testid=tree]");
     assert.equal(await p.inputValue("#in-1-1-1-date"), "25/01/2022");
     await p.fill("#in-1-1-1-date", "10/01/2022");
-    await p.waitForFunction(() => JSON.parse(localStorage.getItem("parindex.draft") ?? "{}").assessment?.self?.["1.1.1"]?.date === "2022-01-10");
+    const self = (d) => d.find((r) => r.envelope?.assessment?.unit === "UBND huyện Trà Cú")?.envelope.assessment.self;
+    await waitForDrafts(p, (d) => self(d)?.["1.1.1"]?.date === "2022-01-10");
     // Half typed: kept as typed, the engine's message beside the field; nothing stored is lost.
     await p.fill("#in-1-1-1-date", "10/01");
     assert.equal(await p.inputValue("#in-1-1-1-date"), "10/01");
@@ -214,8 +223,7 @@ test("dates (dd/mm/yyyy) and numbers (0,5; 1.480) as Vietnamese type them, whate
     await p.fill("#in-1-5-1-points", "0,5");
     assert.equal(await p.inputValue("#in-1-5-1-points"), "0,5");
     await p.fill("#in-3-3-3-numerator", "67.378");
-    await p.waitForFunction(() => JSON.parse(localStorage.getItem("parindex.draft") ?? "{}").assessment?.self?.["3.3.3"]?.numerator === 67378);
-    const saved = JSON.parse(await p.evaluate(() => localStorage.getItem("parindex.draft"))).assessment.self;
+    const saved = self(await waitForDrafts(p, (d) => self(d)?.["3.3.3"]?.numerator === 67378));
     assert.equal(saved["1.5.1"].points, "0.5");
   } finally {
     await other.close();

@@ -37,11 +37,10 @@ test("a draft survives a reload in the middle of typing", async () => {
 
 test("full storage: the backup downloads and the warning says so", async () => {
   const { context, page } = await fresh();
+  // The browser's store refuses every write as a full disk does.
   await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key === "parindex.draft") throw new DOMException("quota", "QuotaExceededError");
-      return real.call(this, key, value);
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("quota", "QuotaExceededError");
     };
   });
   await page.goto(env.server.url);
@@ -69,8 +68,9 @@ test("an oversized import is refused with a clear message", async () => {
   const big = join(artifacts, "big.json");
   writeFileSync(big, `{"unit":"${"a".repeat(6 * 1024 * 1024)}"}`);
   await page.setInputFiles("[data-testid=open-assessment]", big);
-  await page.waitForSelector("[data-testid=notice-open-failed]");
-  assert.match(await page.textContent("[data-testid=notice-open-failed]"), /tệp quá lớn \(6144 KB, tối đa 5\.120 KB\)/);
+  // Said beside the button the person used.
+  await page.waitForSelector("[data-testid=open-problem]");
+  assert.match(await page.textContent("[data-testid=open-problem]"), /tệp quá lớn \(6144 KB, tối đa 5\.120 KB\)/);
   await context.close();
 });
 

@@ -91,3 +91,37 @@ pub async fn fetch_text(url: &str) -> Result<String, Text> {
         .map_err(|_| offline())?;
     text.as_string().ok_or_else(offline)
 }
+
+/// The example shipped beside the app (real figures of Trà Cú district, 2022). It is a
+/// file of its own, fetched when asked for (or once the first visit is idle), so it costs
+/// nothing on a first visit; a copy is kept in the browser's storage for offline use.
+pub const TRA_CU_URL: &str = "./tra-cu-2022.json";
+const EXAMPLE_KEY: &str = "parindex.example";
+
+/// The example's text: fetched, or the copy kept from an earlier visit when offline.
+pub async fn example_text() -> Result<String, Text> {
+    match fetch_text(TRA_CU_URL).await {
+        Ok(text) => {
+            // A full storage only means it is fetched again next time.
+            let _ = crate::platform::set(EXAMPLE_KEY, &text);
+            Ok(text)
+        }
+        Err(e) => crate::platform::get(EXAMPLE_KEY).ok_or(e),
+    }
+}
+
+/// Once the first visit is idle and online: downloads every built-in framework and the
+/// example not kept yet, so all of them work offline afterwards (a few tens of KB).
+pub async fn keep_for_offline() {
+    gloo_timers::future::TimeoutFuture::new(2_000).await;
+    let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
+    if !online {
+        return;
+    }
+    for l in parindex_core::builtin::CATALOGUE {
+        let _ = crate::frameworks::load(l.reference).await;
+    }
+    if crate::platform::get(EXAMPLE_KEY).is_none() {
+        let _ = example_text().await;
+    }
+}

@@ -1,7 +1,8 @@
 //! Frameworks in the app. Built-in ones are listed from the core's catalogue and each
 //! loaded on first use from `frameworks/FILE.json` beside the page (their compact JSON
-//! form, written at build time) — not embedded in the WebAssembly, so a first visit
-//! downloads none of them. A loaded framework's text is kept in the browser's storage
+//! form, written at build time) — not embedded in the WebAssembly, so the page is usable
+//! before any is downloaded; a first visit fetches them all once it is idle
+//! (`files::keep_for_offline`). A loaded framework's text is kept in the browser's storage
 //! (`parindex.framework.REF`), so a draft reopens offline even before the service worker
 //! has cached the file. A `.toml` a person opens is converted by the TOML reader the page
 //! loads only then (`platform::toml_tree_json`).

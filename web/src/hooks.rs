@@ -1,7 +1,7 @@
 //! The app's hooks: the shared context every component reads, and the root's effects —
-//! restoring the stored draft at start, autosave (debounced, and at once when the page
-//! is hidden), the address following the screen, and the mark of the first usable
-//! assessment view (for the speed figures).
+//! reading the drafts and reopening the one left open at start, autosave (debounced, and
+//! at once when the page is hidden), the address following the screen, and the mark of
+//! the first usable assessment view (for the speed figures).
 
 use crate::components::Ctx;
 use crate::i18n::tr;
@@ -19,65 +19,141 @@ pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("every component sits inside the app's context")
 }
 
-/// Reads the stored draft once, at start: restores it, or sets unreadable data aside
-/// and says so. A framework that cannot be loaded (offline, never cached) leaves the
-/// draft stored and says why.
+/// Reads the drafts once, at start (moving in what earlier builds kept), and reopens the
+/// one that was open when the page was left, on the screen the address names. A draft
+/// that cannot be read is not opened and the person is told; a framework that cannot be
+/// loaded (offline, never cached) leaves the draft stored and says why.
 #[hook]
 pub fn use_restore(state: &Ctx) {
     let state = state.clone();
     use_effect_with((), move |_| {
-        // The screen the address names (`#bao-cao`): a reload or a printer lands on it.
-        // Read now, before the address starts following the screen.
+        // Read now, before the address and the open draft start following the state.
         let wanted = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .and_then(|h| Screen::from_hash(&h));
         yew::platform::spawn_local(async move { restore(&state, wanted).await });
+        yew::platform::spawn_local(crate::files::keep_for_offline());
     });
 }
 
+thread_local! {
+    static RESTORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app mounted last has read its drafts and reopened the one left open (or
+/// said why not): what the component tests wait for.
+pub fn restored() -> bool {
+    RESTORED.with(std::cell::Cell::get)
+}
+
 async fn restore(state: &Ctx, wanted: Option<Screen>) {
-    let Some(raw) = storage::load_raw() else {
+    RESTORED.with(|r| r.set(false));
+    restore_drafts(state, wanted).await;
+    RESTORED.with(|r| r.set(true));
+}
+
+async fn restore_drafts(state: &Ctx, wanted: Option<Screen>) {
+    let drafts = match storage::load_all().await {
+        Ok(d) => d,
+        Err(e) => {
+            state.dispatch(Action::Notify(Notice::OpenFailed {
+                file: tr(state.lang, "các bản nháp đã lưu", "the saved drafts").into(),
+                messages: vec![e.text()],
+            }));
+            Vec::new()
+        }
+    };
+    // Read after `load_all`, which may have moved an earlier build's open draft in; the
+    // start page forgets it only once the list is shown (`use_remember_open`).
+    let last = storage::last_open()
+        .and_then(|id| drafts.iter().find(|d| *d.id == *id && d.live()).cloned());
+    // The list follows the reopened draft, so the draft open stays remembered meanwhile.
+    let list = Action::Drafts(Rc::new(drafts));
+    let Some(draft) = last else {
+        state.dispatch(list);
         if wanted == Some(Screen::Rank) {
             state.dispatch(Action::Show(Screen::Rank));
         }
         return;
     };
-    let stored = match storage::decode(&raw) {
-        Ok(s) => s,
+    let stored = match &draft.stored {
+        Ok(s) => s.clone(),
         Err(reason) => {
-            let key = storage::set_aside(&raw);
-            state.dispatch(Action::Notify(Notice::CorruptSetAside {
-                key,
-                raw: raw.into(),
-                reason,
+            state.dispatch(Action::Notify(Notice::Unreadable {
+                raw: draft.text.clone(),
+                reason: reason.clone(),
             }));
+            state.dispatch(list);
             return;
         }
     };
-    match framework_of(&stored.framework).await {
-        Ok(framework) => {
-            let saved_at = stored.saved_at.clone();
-            let session = Session::new(framework, stored.framework, stored.assessment);
-            state.dispatch(Action::Open {
-                session,
-                notice: Some(Notice::Restored { saved_at }),
-            });
+    let reopened = reopen(state, &draft, Some(stored.saved_at.clone())).await;
+    state.dispatch(list);
+    match reopened {
+        Ok(()) => {
             if let Some(screen) = wanted {
                 state.dispatch(Action::Show(screen));
             }
         }
-        Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
-            file: tr(state.lang, "bản nháp đã lưu", "the saved draft").into(),
-            messages,
-        })),
+        Err(messages) => {
+            let (unit, year) = crate::model::unit_and_year(&stored.assessment);
+            state.dispatch(Action::Notify(Notice::OpenFailed {
+                file: format!("{} — {unit} {year}", tr(state.lang, "bản nháp", "draft")),
+                messages,
+            }));
+        }
     }
 }
 
-/// Autosave: the newest envelope is kept ready; it is written 400 ms after the last
-/// change, and at once when the page is hidden or closed.
+/// Opens a stored draft (`restored`: with the notice of an automatic restore, saved at
+/// that time), or says why not (its framework cannot be loaded, it cannot be read).
+pub async fn reopen(
+    state: &Ctx,
+    draft: &storage::Draft,
+    restored: Option<String>,
+) -> Result<(), Vec<parindex_core::Text>> {
+    let stored = draft
+        .stored
+        .as_ref()
+        .map_err(|e| vec![parindex_core::Text::new(e.clone(), e.clone())])?;
+    match framework_of(&stored.framework).await {
+        Ok(framework) => {
+            let session = Session::with_meta(
+                framework,
+                stored.framework.clone(),
+                stored.assessment.clone(),
+                draft.meta(),
+            )
+            .with_aside(stored.aside.clone());
+            state.dispatch(Action::Open {
+                session,
+                notice: restored.map(|saved_at| Notice::Restored { saved_at }),
+            });
+            Ok(())
+        }
+        Err(messages) => Err(messages),
+    }
+}
+
+/// The draft that is open is remembered, so a reload reopens it; the start page
+/// remembers none.
+#[hook]
+pub fn use_remember_open(state: &Ctx) {
+    let id = state.session.as_ref().map(|s| s.meta.id.clone());
+    let loaded = state.drafts.is_some();
+    use_effect_with((id, loaded), |(id, loaded)| {
+        // Before the drafts are read, the start page is only the page loading.
+        if *loaded {
+            storage::remember_open(id.as_deref());
+        }
+    });
+}
+
+/// Autosave: the newest draft is kept ready; it is written 400 ms after the last
+/// change, at once when the page is hidden or closed, and when the draft is closed.
 #[hook]
 pub fn use_autosave(state: &Ctx) {
-    let latest = use_mut_ref(|| None::<String>);
+    let latest = use_mut_ref(|| None::<storage::Draft>);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
         let state = state.clone();
@@ -87,14 +163,21 @@ pub fn use_autosave(state: &Ctx) {
             .as_ref()
             .map(|s| (s.revision, Rc::as_ptr(&s.score) as usize));
         use_effect_with(key, move |key| {
-            if let (Some(_), Some(s)) = (key, state.session.as_ref()) {
-                let text = storage::encode(&s.origin, &s.tree(), &platform::iso_now());
-                *latest.borrow_mut() = Some(text);
-                let latest = latest.clone();
-                let state = state.clone();
-                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(400, move || {
-                    flush(&latest, &state)
-                }));
+            match (key, state.session.as_ref()) {
+                (Some(_), Some(s)) => {
+                    *latest.borrow_mut() = Some(s.draft());
+                    let latest = latest.clone();
+                    let state = state.clone();
+                    *timer.borrow_mut() =
+                        Some(gloo_timers::callback::Timeout::new(400, move || {
+                            flush(&latest, &state)
+                        }));
+                }
+                // Closed: what waits is written now.
+                _ => {
+                    timer.borrow_mut().take();
+                    flush(&latest, &state);
+                }
             }
         });
     }
@@ -105,8 +188,7 @@ pub fn use_autosave(state: &Ctx) {
         // so that keystroke is not lost.
         let listener = on_page_hide(move || {
             if let Some(s) = state.session.as_ref() {
-                let text = storage::encode(&s.origin, &s.tree(), &platform::iso_now());
-                *latest.borrow_mut() = Some(text);
+                *latest.borrow_mut() = Some(s.draft());
             }
             flush(&latest, &state)
         });
@@ -114,34 +196,43 @@ pub fn use_autosave(state: &Ctx) {
     });
 }
 
-/// Writes the newest envelope now, if one waits.
-fn flush(latest: &Rc<RefCell<Option<String>>>, state: &Ctx) {
-    let Some(text) = latest.borrow_mut().take() else {
+/// Writes the newest draft now, if one waits: to the journal at once, then to the store.
+fn flush(latest: &Rc<RefCell<Option<storage::Draft>>>, state: &Ctx) {
+    let Some(draft) = latest.borrow_mut().take() else {
         return;
     };
-    match storage::save(&text) {
-        Ok(()) => state.dispatch(Action::Saved(platform::local_time())),
-        Err(e) => {
-            // The first failure downloads a backup at once, so nothing is lost even if
-            // the page is closed before the person reads the warning.
-            if !matches!(state.save, SaveState::Failed(_)) {
-                if let Some(s) = state.session.as_ref() {
-                    let tree = s.tree();
-                    let (unit, year) = crate::model::unit_and_year(&tree);
-                    let name =
-                        crate::model::export_name(&unit, year).replace(".json", "-sao-luu.json");
-                    let _ = crate::files::download(
-                        &name,
-                        "application/json",
-                        &crate::model::export_text(&tree),
-                    );
-                }
+    let record = draft.record();
+    storage::journal(&record);
+    let (latest, state) = (latest.clone(), state.clone());
+    yew::platform::spawn_local(async move {
+        match storage::write(&draft).await {
+            Ok(()) => {
+                storage::journal_done(&record);
+                state.dispatch(Action::Saved(platform::local_time(), draft));
             }
-            // Keep it: the next change or page hide tries again.
-            *latest.borrow_mut() = Some(text);
-            state.dispatch(Action::SaveFailed(e));
+            Err(e) => {
+                // The first failure downloads a backup at once, so nothing is lost even
+                // if the page is closed before the person reads the warning.
+                if !matches!(state.save, SaveState::Failed(_)) {
+                    if let Ok(s) = &draft.stored {
+                        let tree = &s.assessment;
+                        let (unit, year) = crate::model::unit_and_year(tree);
+                        let name = crate::model::export_name(&unit, year)
+                            .replace(".json", "-sao-luu.json");
+                        let _ = crate::files::download(
+                            &name,
+                            "application/json",
+                            &crate::model::export_text(tree),
+                        );
+                    }
+                }
+                // Keep it, unless a newer one waits: the next change or page hide tries
+                // again.
+                latest.borrow_mut().get_or_insert(draft);
+                state.dispatch(Action::SaveFailed(e));
+            }
         }
-    }
+    });
 }
 
 /// Calls `f` on `pagehide` and when the page becomes hidden; the returned value keeps
@@ -176,11 +267,13 @@ fn on_page_hide(f: impl Fn() + 'static) -> Option<impl Drop> {
     })
 }
 
-/// The address follows the screen (`#bao-cao`), so a reload or a printer lands on it.
+/// The address follows the screen (`#bao-cao`), so a reload or a printer lands on it;
+/// each new screen is shown from its top (not where the last one was scrolled to).
 #[hook]
 pub fn use_address(screen: Screen) {
     use_effect_with(screen, move |screen| {
         if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
             let path = w.location().pathname().unwrap_or_default();
             let url = format!("{path}{}", screen.hash());
             let _ = w.history().and_then(|h| {

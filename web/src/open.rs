@@ -4,7 +4,7 @@
 //! and comparing). Every path reads files the core's one way, `Opened::from_json`.
 
 use crate::components::Ctx;
-use crate::state::{Action, Notice, Opened, Session};
+use crate::state::{Action, Conflict, Opened, Session};
 use crate::storage::FrameworkOrigin;
 use parindex_core::{codes, Diagnostic, Framework, Text};
 use std::rc::Rc;
@@ -53,25 +53,55 @@ pub async fn draft(custom: &Custom, text: &str) -> Result<Session, Vec<Text>> {
     Ok(session)
 }
 
-/// Opens assessment JSON text as the draft being edited, keeping the stored draft it
-/// replaces; says why when it cannot.
-pub async fn open_as_draft(state: &Ctx, name: &str, text: &str) {
-    match draft(&state.custom_frameworks, text).await {
-        Ok(session) => replace_draft(state, session),
-        Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
-            file: name.to_string(),
-            messages,
-        })),
-    }
+/// Opens assessment JSON text as a draft of its own, or says why it cannot.
+pub async fn open_as_draft(state: &Ctx, text: &str) -> Result<(), Vec<Text>> {
+    open_new(state, draft(&state.custom_frameworks, text).await?);
+    Ok(())
 }
 
-/// Opens a session, keeping the stored draft it replaces under `parindex.previous`.
-pub fn replace_draft(state: &Ctx, session: Session) {
-    crate::storage::previous::keep();
-    state.dispatch(Action::Open {
-        session,
-        notice: None,
-    });
+/// Opens a new draft (a blank assessment, a file, the example) beside the stored ones.
+/// When a stored draft has the same unit and year, the same content opens that draft;
+/// different content asks the person (`Action::Conflict`).
+pub fn open_new(state: &Ctx, session: Session) {
+    // Every live draft of the same unit and year, newest first, with what differs; an
+    // identical one is opened, else the person is asked about the newest.
+    let found = {
+        let tree = session.tree();
+        let unit_year = crate::model::unit_and_year(&tree);
+        let same: Vec<_> = state
+            .drafts
+            .iter()
+            .flat_map(|d| d.iter())
+            .filter_map(|d| {
+                let s = d.stored.as_ref().ok().filter(|_| d.live())?;
+                (crate::model::unit_and_year(&s.assessment) == unit_year)
+                    .then(|| (d.clone(), crate::storage::differences(&s.assessment, &tree)))
+            })
+            .collect();
+        let identical = same.iter().position(|(_, diff)| diff.is_empty());
+        same.into_iter().nth(identical.unwrap_or(0))
+    };
+    let action = match found {
+        None => Action::Open {
+            session,
+            notice: None,
+        },
+        // Opening the same file again opens its draft.
+        Some((existing, diff)) if diff.is_empty() => {
+            let mut session = session;
+            session.meta = existing.meta();
+            Action::Open {
+                session,
+                notice: None,
+            }
+        }
+        Some((existing, diff)) => Action::Conflict(Some(Rc::new(Conflict {
+            session,
+            existing,
+            diff,
+        }))),
+    };
+    state.dispatch(action);
 }
 
 /// Reads a chosen file and scores it as it stands (no draft leniency): a file with

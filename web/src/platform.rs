@@ -1,8 +1,15 @@
 //! The one place the app reaches the browser's services that have no meaning natively:
-//! the key-value storage (`localStorage`), the clock, the confirm dialog, and the
-//! framework TOML reader loaded on demand. In the browser these are the real thing;
-//! natively (`cargo test`), an in-memory store and a fixed clock, so the modules above
-//! them (`storage.rs`, `frameworks.rs`) are tested natively with no `cfg` of their own.
+//! the key-value storage (`localStorage`), the record store of drafts (IndexedDB), the
+//! clock, the confirm dialog, and the framework TOML reader loaded on demand. In the
+//! browser these are the real thing; natively (`cargo test`), an in-memory store and a
+//! fixed clock, so the modules above them (`storage.rs`, `frameworks.rs`) are tested
+//! natively with no `cfg` of their own.
+//!
+//! The record store is IndexedDB's database `parindex` (version 1): the object store
+//! `drafts` (a record's text by its id) and `files` (empty until attached evidence files
+//! are kept there). Where IndexedDB cannot be opened (disabled, some private modes) the
+//! records live in `localStorage` under `parindex.d.ID` instead, which is also what the
+//! native stand-in uses.
 
 use parindex_core::Text;
 
@@ -13,6 +20,19 @@ pub enum StoreError {
     Full,
     /// Storage is unavailable (private mode, disabled, …), with the browser's reason.
     Unavailable(String),
+}
+
+impl StoreError {
+    /// What the person is told, in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            StoreError::Full => Text::new("bộ nhớ trình duyệt đã đầy", "browser storage is full"),
+            StoreError::Unavailable(_) => Text::new(
+                "không ghi được vào bộ nhớ trình duyệt",
+                "browser storage is unavailable",
+            ),
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -49,6 +69,159 @@ mod imp {
     pub fn remove(key: &str) {
         if let Ok(s) = storage() {
             let _ = s.remove_item(key);
+        }
+    }
+
+    pub fn keys() -> Vec<String> {
+        let Ok(s) = storage() else { return Vec::new() };
+        (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .collect()
+    }
+
+    /// The store's error as the person is told it.
+    fn store_error(e: &wasm_bindgen::JsValue) -> StoreError {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            StoreError::Full
+        } else {
+            StoreError::Unavailable(format!("{name} {e:?}"))
+        }
+    }
+
+    pub use idb::{delete_record, put_record, records};
+
+    /// IndexedDB through `web-sys`: each request or transaction becomes a promise whose
+    /// resolve and reject functions are its own event handlers (no closures kept).
+    mod idb {
+        use super::{store_error, StoreError};
+        use js_sys::{Array, Promise};
+        use std::cell::RefCell;
+        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen_futures::JsFuture;
+        use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+        const NAME: &str = "parindex";
+        const VERSION: u32 = 1;
+        const DRAFTS: &str = "drafts";
+        const FILES: &str = "files";
+
+        thread_local! {
+            /// The open database; `Some(None)` once opening failed (the fallback is used).
+            static DB: RefCell<Option<Option<IdbDatabase>>> = const { RefCell::new(None) };
+        }
+
+        fn settled(req: &IdbRequest) -> JsFuture {
+            JsFuture::from(Promise::new(&mut |resolve, reject| {
+                req.set_onsuccess(Some(&resolve));
+                req.set_onerror(Some(&reject));
+            }))
+        }
+
+        fn committed(tx: &IdbTransaction) -> JsFuture {
+            JsFuture::from(Promise::new(&mut |resolve, reject| {
+                tx.set_oncomplete(Some(&resolve));
+                tx.set_onerror(Some(&reject));
+                tx.set_onabort(Some(&reject));
+            }))
+        }
+
+        async fn open() -> Option<IdbDatabase> {
+            let factory = web_sys::window()?.indexed_db().ok()??;
+            let req = factory.open_with_u32(NAME, VERSION).ok()?;
+            let upgrading = req.clone();
+            let upgrade = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Ok(db) = upgrading.result() {
+                    let db: IdbDatabase = db.unchecked_into();
+                    for name in [DRAFTS, FILES] {
+                        if !db.object_store_names().contains(name) {
+                            let _ = db.create_object_store(name);
+                        }
+                    }
+                }
+            });
+            req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+            settled(&req).await.ok()?;
+            req.result().ok().map(JsCast::unchecked_into)
+        }
+
+        /// The database, opened on first use; `None` when IndexedDB cannot be used.
+        async fn db() -> Option<IdbDatabase> {
+            if let Some(known) = DB.with(|d| d.borrow().clone()) {
+                return known;
+            }
+            let db = open().await;
+            DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+            db
+        }
+
+        fn failed(tx: &IdbTransaction, e: JsValue) -> StoreError {
+            tx.error()
+                .map_or_else(|| store_error(&e), |d| store_error(&d.into()))
+        }
+
+        pub async fn records() -> Option<Result<Vec<(String, String)>, StoreError>> {
+            let db = db().await?;
+            Some(
+                async {
+                    let tx = db
+                        .transaction_with_str(DRAFTS)
+                        .map_err(|e| store_error(&e))?;
+                    let store = tx.object_store(DRAFTS).map_err(|e| store_error(&e))?;
+                    let keys = store.get_all_keys().map_err(|e| store_error(&e))?;
+                    let values = store.get_all().map_err(|e| store_error(&e))?;
+                    // Requests of one transaction complete in order: the keys are read
+                    // once the values are.
+                    settled(&values).await.map_err(|e| failed(&tx, e))?;
+                    let (keys, values): (Array, Array) = (
+                        keys.result().map_err(|e| store_error(&e))?.unchecked_into(),
+                        values
+                            .result()
+                            .map_err(|e| store_error(&e))?
+                            .unchecked_into(),
+                    );
+                    Ok(keys
+                        .iter()
+                        .zip(values.iter())
+                        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+                        .collect())
+                }
+                .await,
+            )
+        }
+
+        /// Writes (`Some`) or deletes (`None`) one record, done when the transaction
+        /// has committed.
+        async fn write(id: &str, text: Option<&str>) -> Option<Result<(), StoreError>> {
+            let db = db().await?;
+            Some(
+                async {
+                    let tx = db
+                        .transaction_with_str_and_mode(DRAFTS, IdbTransactionMode::Readwrite)
+                        .map_err(|e| store_error(&e))?;
+                    let store = tx.object_store(DRAFTS).map_err(|e| store_error(&e))?;
+                    let key = JsValue::from_str(id);
+                    match text {
+                        Some(t) => store.put_with_key(&JsValue::from_str(t), &key),
+                        None => store.delete(&key),
+                    }
+                    .map_err(|e| store_error(&e))?;
+                    committed(&tx).await.map_err(|e| failed(&tx, e))?;
+                    Ok(())
+                }
+                .await,
+            )
+        }
+
+        pub async fn put_record(id: &str, text: &str) -> Option<Result<(), StoreError>> {
+            write(id, Some(text)).await
+        }
+
+        pub async fn delete_record(id: &str) -> Option<Result<(), StoreError>> {
+            write(id, None).await
         }
     }
 
@@ -97,6 +270,12 @@ mod imp {
         web_sys::window()
             .and_then(|w| w.confirm_with_message(question).ok())
             .unwrap_or(true)
+    }
+
+    pub fn prompt(question: &str, value: &str) -> Option<String> {
+        web_sys::window()?
+            .prompt_with_message_and_default(question, value)
+            .ok()?
     }
 
     #[wasm_bindgen::prelude::wasm_bindgen]
@@ -163,6 +342,24 @@ mod imp {
         STORE.with(|s| s.borrow_mut().remove(key));
     }
 
+    pub fn keys() -> Vec<String> {
+        STORE.with(|s| s.borrow().keys().cloned().collect())
+    }
+
+    // No IndexedDB natively: the records live in the key-value store, as in a browser
+    // where IndexedDB cannot be opened.
+    pub async fn records() -> Option<Result<Vec<(String, String)>, StoreError>> {
+        None
+    }
+
+    pub async fn put_record(_id: &str, _text: &str) -> Option<Result<(), StoreError>> {
+        None
+    }
+
+    pub async fn delete_record(_id: &str) -> Option<Result<(), StoreError>> {
+        None
+    }
+
     pub fn now_ms() -> u64 {
         1_764_000_000_000
     }
@@ -191,6 +388,10 @@ mod imp {
         true
     }
 
+    pub fn prompt(_question: &str, value: &str) -> Option<String> {
+        Some(value.to_string())
+    }
+
     pub async fn toml_tree_json(_text: &str) -> Result<String, Vec<super::Text>> {
         Err(vec![super::Text::new(
             "bộ đọc tệp TOML chỉ chạy trong trình duyệt",
@@ -211,6 +412,47 @@ pub fn set(key: &str, value: &str) -> Result<(), StoreError> {
 
 pub fn remove(key: &str) {
     imp::remove(key)
+}
+
+/// Every key of the key-value store.
+pub fn keys() -> Vec<String> {
+    imp::keys()
+}
+
+/// Prefix of the records' keys where IndexedDB cannot be used.
+pub const RECORD_PREFIX: &str = "parindex.d.";
+
+/// Every record of the record store: `(id, text)`.
+pub async fn records() -> Result<Vec<(String, String)>, StoreError> {
+    if let Some(r) = imp::records().await {
+        return r;
+    }
+    Ok(keys()
+        .into_iter()
+        .filter_map(|k| {
+            let id = k.strip_prefix(RECORD_PREFIX)?.to_string();
+            Some((id, get(&k)?))
+        })
+        .collect())
+}
+
+/// Writes one record, done when it is stored.
+pub async fn put_record(id: &str, text: &str) -> Result<(), StoreError> {
+    match imp::put_record(id, text).await {
+        Some(r) => r,
+        None => set(&format!("{RECORD_PREFIX}{id}"), text),
+    }
+}
+
+/// Deletes one record.
+pub async fn delete_record(id: &str) -> Result<(), StoreError> {
+    match imp::delete_record(id).await {
+        Some(r) => r,
+        None => {
+            remove(&format!("{RECORD_PREFIX}{id}"));
+            Ok(())
+        }
+    }
 }
 
 /// Milliseconds since 1970.
@@ -237,6 +479,12 @@ pub fn local_time() -> String {
 /// The current year, local time.
 pub fn this_year() -> i32 {
     imp::this_year()
+}
+
+/// Asks the person for a line of text (the browser's prompt dialog), starting from
+/// `value`; `None` when cancelled.
+pub fn prompt(question: &str, value: &str) -> Option<String> {
+    imp::prompt(question, value)
 }
 
 /// Asks the person a yes/no question (the browser's confirm dialog).

@@ -5,7 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{self, Edit, Section};
-use crate::storage::{FrameworkOrigin, SaveError};
+use crate::storage::{Diff, Draft, FrameworkOrigin, Meta, SaveError};
 use parindex_core::{score_draft, Diagnostic, DraftScore, Framework, Location, Scorecard};
 use serde_json::Value;
 use std::cell::{Ref, RefCell};
@@ -78,25 +78,92 @@ pub struct Opened {
 pub struct Session {
     pub framework: Rc<Framework>,
     pub origin: FrameworkOrigin,
+    /// Which stored draft this is.
+    pub meta: Meta,
     /// The assessment file as typed. The states that follow one another share it: an
     /// edit changes it in place, so a keystroke does not copy the whole file; the new
     /// score (a new `Rc`) is what tells yew that something changed.
     tree: Rc<RefCell<Value>>,
+    /// Values set aside by "không phát sinh", by `section.code` (kept with the draft).
+    aside: Rc<RefCell<serde_json::Map<String, Value>>>,
     pub score: Rc<DraftScore>,
     /// Grows with every edit; autosave follows it.
     pub revision: u64,
 }
 
 impl Session {
+    /// A session of a new draft; [`Session::with_meta`] names a stored one.
     pub fn new(framework: Rc<Framework>, origin: FrameworkOrigin, tree: Value) -> Session {
+        Session::with_meta(framework, origin, tree, Meta::fresh())
+    }
+
+    pub fn with_meta(
+        framework: Rc<Framework>,
+        origin: FrameworkOrigin,
+        tree: Value,
+        meta: Meta,
+    ) -> Session {
         let score = Rc::new(score_draft(&framework, &tree));
         Session {
             framework,
             origin,
+            meta,
             tree: Rc::new(RefCell::new(tree)),
+            aside: Rc::default(),
             score,
             revision: 0,
         }
+    }
+
+    /// The unit's estimate of a survey leaf's result (`86.4`), kept aside under
+    /// `survey.CODE`: never in the assessment, never counted in its totals.
+    pub fn estimate(&self, code: &str) -> Option<String> {
+        let aside = self.aside.borrow();
+        aside
+            .get(&format!("{}.{code}", Section::Survey.key()))?
+            .get("percent")?
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// Sets or clears an estimate; the score is taken again so the screen follows.
+    fn set_estimate(&mut self, code: &str, value: Option<Value>) {
+        let key = format!("{}.{code}", Section::Survey.key());
+        match value {
+            Some(v) => self
+                .aside
+                .borrow_mut()
+                .insert(key, serde_json::json!({ "percent": v })),
+            None => self.aside.borrow_mut().remove(&key),
+        };
+        let score = score_draft(&self.framework, &self.tree.borrow());
+        self.score = Rc::new(score);
+        self.revision += 1;
+    }
+
+    /// The assessment scored as if the survey came out as the unit estimates: `None`
+    /// without estimates. Shown as an estimate only.
+    pub fn estimated(&self) -> Option<DraftScore> {
+        let aside = self.aside.borrow();
+        let prefix = format!("{}.", Section::Survey.key());
+        let mut tree = self.tree().clone();
+        let mut any = false;
+        for (key, entry) in aside.iter() {
+            if let Some(code) = key.strip_prefix(&prefix) {
+                if tree.get(Section::Survey.key()).is_none() {
+                    tree[Section::Survey.key()] = serde_json::json!({});
+                }
+                tree[Section::Survey.key()][code] = entry.clone();
+                any = true;
+            }
+        }
+        any.then(|| score_draft(&self.framework, &tree))
+    }
+
+    /// The session with the values a stored draft set aside.
+    pub fn with_aside(self, aside: serde_json::Map<String, Value>) -> Session {
+        *self.aside.borrow_mut() = aside;
+        self
     }
 
     /// The assessment file as typed.
@@ -104,10 +171,75 @@ impl Session {
         self.tree.borrow()
     }
 
-    /// Applies an edit and scores the result.
+    /// The stored draft of this session as it stands now, with its total.
+    pub fn draft(&self) -> Draft {
+        let total = self
+            .score
+            .scorecard
+            .as_ref()
+            .map(|c| (c.total.points.to_string(), c.total.max.to_string()));
+        let text = crate::storage::encode(
+            &self.meta,
+            &self.origin,
+            &self.tree(),
+            &crate::platform::iso_now(),
+            total,
+            &self.aside.borrow(),
+        );
+        Draft::new(
+            self.meta.id.clone(),
+            crate::storage::WORKSPACE,
+            None,
+            text.into(),
+        )
+    }
+
+    /// Applies an edit and scores the result. Declaring a leaf not applicable sets the
+    /// values typed in it aside (kept with the draft, never exported); undoing it puts
+    /// them back.
     fn edit(&mut self, edit: &Edit) {
         let mut tree = self.tree.borrow_mut();
-        model::apply(&mut tree, edit);
+        if let Edit::NotApplicable {
+            section,
+            code,
+            kind,
+            on,
+        } = edit
+        {
+            let key = format!("{}.{code}", section.key());
+            let mut aside = self.aside.borrow_mut();
+            if *on {
+                let mut kept = serde_json::Map::new();
+                if let Some(e) = model::entry(&tree, *section, code) {
+                    for k in kind.input_keys() {
+                        if let Some(v) = e.get(*k) {
+                            kept.insert(k.to_string(), v.clone());
+                        }
+                    }
+                }
+                if !kept.is_empty() {
+                    aside.insert(key, Value::Object(kept));
+                }
+                model::apply(&mut tree, edit);
+            } else {
+                model::apply(&mut tree, edit);
+                if let Some(Value::Object(kept)) = aside.remove(&key) {
+                    for field in kind.input_keys() {
+                        if let Some(value) = kept.get(*field) {
+                            let restore = Edit::Field {
+                                section: *section,
+                                code: code.clone(),
+                                field,
+                                value: Some(value.clone()),
+                            };
+                            model::apply(&mut tree, &restore);
+                        }
+                    }
+                }
+            }
+        } else {
+            model::apply(&mut tree, edit);
+        }
         self.score = Rc::new(score_draft(&self.framework, &tree));
         self.revision += 1;
     }
@@ -116,6 +248,21 @@ impl Session {
     fn messages(&self) -> impl Iterator<Item = &Diagnostic> {
         let warnings = self.score.scorecard.iter().flat_map(|c| &c.diagnostics);
         self.score.diagnostics.iter().chain(warnings)
+    }
+
+    /// The criteria whose entries hold a value the engine refuses (counted as missing
+    /// meanwhile), in the order of the messages, each once.
+    pub fn error_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = Vec::new();
+        for d in &self.score.diagnostics {
+            let l = &d.location;
+            if let (Some(code), Some(_)) = (&l.criterion, l.section.and_then(Section::of_key)) {
+                if !codes.contains(&code.as_str()) {
+                    codes.push(code);
+                }
+            }
+        }
+        codes
     }
 
     /// The first message placed where `at` says, in `lang`.
@@ -165,13 +312,9 @@ pub enum SaveState {
 /// Something the person must be told.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// Stored data could not be read; it was moved to `key` (or kept in memory) and can
-    /// be downloaded.
-    CorruptSetAside {
-        key: Option<String>,
-        raw: Rc<str>,
-        reason: String,
-    },
+    /// The draft that was open could not be read; it stays stored (listed as unreadable)
+    /// and can be downloaded.
+    Unreadable { raw: Rc<str>, reason: String },
     /// A file could not be opened: why, in both languages.
     OpenFailed {
         file: String,
@@ -195,6 +338,18 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Framework files opened on the start page, with their compact JSON form.
     pub custom_frameworks: Vec<(Rc<Framework>, Rc<str>)>,
+    /// The drafts of this page's workspace, newest first (`None` until read).
+    pub drafts: Option<Rc<Vec<Draft>>>,
+    /// An opened file or example whose unit and year a stored draft already has: the
+    /// person chooses what to do.
+    pub conflict: Option<Rc<Conflict>>,
+}
+
+/// A draft about to be opened, and the stored draft of the same unit and year.
+pub struct Conflict {
+    pub session: Session,
+    pub existing: Draft,
+    pub diff: Diff,
 }
 
 /// Cheap equality for yew's context: a new score means a new state.
@@ -214,6 +369,16 @@ impl PartialEq for AppState {
             && self.save == other.save
             && self.notices == other.notices
             && self.custom_frameworks.len() == other.custom_frameworks.len()
+            && same(&self.drafts, &other.drafts)
+            && same(&self.conflict, &other.conflict)
+    }
+}
+
+fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        _ => false,
     }
 }
 
@@ -245,6 +410,8 @@ impl Default for AppState {
             save: SaveState::Idle,
             notices: Vec::new(),
             custom_frameworks: Vec::new(),
+            drafts: None,
+            conflict: None,
         }
     }
 }
@@ -257,6 +424,11 @@ pub enum Action {
         notice: Option<Notice>,
     },
     Edit(Edit),
+    /// The unit's estimate of a survey leaf (`None` clears it).
+    Estimate {
+        code: String,
+        value: Option<Value>,
+    },
     Show(Screen),
     SetMode(Mode),
     /// The assessment to compare with (`None` closes it).
@@ -265,13 +437,22 @@ pub enum Action {
     AddRanked(Vec<Opened>),
     /// Removes one ranked file, or all with `None`.
     RemoveRanked(Option<usize>),
-    Saved(String),
+    /// The draft was stored at this local time (`10:32:05`): shown, and listed.
+    Saved(String, Draft),
     SaveFailed(SaveError),
     Notify(Notice),
     Dismiss(usize),
     AddFramework(Rc<Framework>, Rc<str>),
     /// Back to the start page; the draft stays stored.
     Close,
+    /// The drafts as read from the store.
+    Drafts(Rc<Vec<Draft>>),
+    /// A draft written to the store (added, or replacing the one of its id).
+    Stored(Draft),
+    /// Drafts erased from the store.
+    Erased(Vec<Rc<str>>),
+    /// A conflict to resolve, or resolved (`None`).
+    Conflict(Option<Rc<Conflict>>),
 }
 
 impl Reducible for AppState {
@@ -283,6 +464,7 @@ impl Reducible for AppState {
             Action::SetLang(lang) => next.lang = lang,
             Action::Open { session, notice } => {
                 next.session = Some(session);
+                next.conflict = None;
                 next.other = None;
                 next.screen = Screen::Assess;
                 next.save = SaveState::Pending;
@@ -293,6 +475,12 @@ impl Reducible for AppState {
             Action::Edit(edit) => {
                 if let Some(s) = next.session.as_mut() {
                     s.edit(&edit);
+                    next.save = SaveState::Pending;
+                }
+            }
+            Action::Estimate { code, value } => {
+                if let Some(s) = next.session.as_mut() {
+                    s.set_estimate(&code, value);
                     next.save = SaveState::Pending;
                 }
             }
@@ -316,7 +504,14 @@ impl Reducible for AppState {
                 }
             }
             Action::RemoveRanked(None) => next.ranked.clear(),
-            Action::Saved(at) => next.save = SaveState::Saved(at),
+            Action::Saved(at, draft) => {
+                // Only the open draft's save is shown as such (one closed a moment
+                // ago may finish later).
+                if next.session.as_ref().is_some_and(|s| s.meta.id == draft.id) {
+                    next.save = SaveState::Saved(at);
+                }
+                stored(&mut next, draft);
+            }
             Action::SaveFailed(e) => next.save = SaveState::Failed(e),
             Action::Notify(n) => next.notices.push(n),
             Action::Dismiss(i) => {
@@ -335,9 +530,26 @@ impl Reducible for AppState {
                 next.other = None;
                 next.save = SaveState::Idle;
             }
+            Action::Drafts(list) => next.drafts = Some(list),
+            Action::Stored(draft) => stored(&mut next, draft),
+            Action::Erased(ids) => {
+                let mut list: Vec<Draft> = next.drafts.as_deref().cloned().unwrap_or_default();
+                list.retain(|d| !ids.contains(&d.id));
+                next.drafts = Some(Rc::new(list));
+            }
+            Action::Conflict(c) => next.conflict = c,
         }
         Rc::new(next)
     }
+}
+
+/// Lists a stored draft (added, or replacing the one of its id).
+fn stored(next: &mut AppState, draft: Draft) {
+    let mut list: Vec<Draft> = next.drafts.as_deref().cloned().unwrap_or_default();
+    list.retain(|d| d.id != draft.id);
+    list.push(draft);
+    crate::storage::newest_first(&mut list);
+    next.drafts = Some(Rc::new(list));
 }
 
 #[cfg(test)]
@@ -403,6 +615,79 @@ mod tests {
         let card = b.score.scorecard.as_ref().expect("scored");
         assert_eq!(card.node(&code).expect("the leaf").status, Status::Scored);
         assert_eq!(next.save, SaveState::Pending);
+    }
+
+    #[test]
+    fn not_applicable_sets_typed_values_aside_and_undoing_restores_them() {
+        let (session, _) = session();
+        let fw = session.framework.clone();
+        let (_, c) = fw
+            .leaves()
+            .find(|(_, c)| c.may_not_apply)
+            .expect("a leaf that may not apply");
+        let kind = c.rule.as_ref().expect("a rule").kind();
+        let field = kind.input_keys()[0];
+        let code = c.code.clone();
+        let state = Rc::new(AppState {
+            session: Some(session),
+            ..AppState::default()
+        });
+        let na = |on| {
+            Action::Edit(Edit::NotApplicable {
+                section: Section::SelfAssessed,
+                code: code.clone(),
+                kind,
+                on,
+            })
+        };
+        let typed = state
+            .reduce(set(&code, field, serde_json::json!(7)))
+            .reduce(na(true));
+        let s = typed.session.as_ref().expect("open");
+        assert!(
+            s.tree()["self"][code.as_str()].get(field).is_none(),
+            "not exported"
+        );
+        assert!(s.draft().text.contains("\"aside\""), "kept with the draft");
+        let back = typed.reduce(na(false));
+        let s = back.session.as_ref().expect("open");
+        assert_eq!(s.tree()["self"][code.as_str()][field], 7);
+        assert!(!s.draft().text.contains("\"aside\""));
+    }
+
+    #[test]
+    fn a_survey_estimate_is_kept_aside_and_never_counted() {
+        let (session, _) = session();
+        let code = session
+            .framework
+            .leaves()
+            .find(|(_, c)| c.rule.as_ref().map(|r| r.kind()) == Some(RuleKind::Survey))
+            .map(|(_, c)| c.code.clone())
+            .expect("a survey leaf");
+        let before = session
+            .score
+            .scorecard
+            .as_ref()
+            .expect("scored")
+            .total
+            .clone();
+        let state = Rc::new(AppState {
+            session: Some(session),
+            ..AppState::default()
+        });
+        let next = state.reduce(Action::Estimate {
+            code: code.clone(),
+            value: Some(serde_json::json!("100")),
+        });
+        let s = next.session.as_ref().expect("open");
+        assert_eq!(s.estimate(&code).as_deref(), Some("100"));
+        // Not in the file, not in the total or its maximum.
+        assert!(s.tree()["survey"][code.as_str()].get("percent").is_none());
+        assert_eq!(s.score.scorecard.as_ref().expect("scored").total, before);
+        let est = s.estimated().expect("an estimate");
+        let est = est.scorecard.expect("scored").total;
+        assert!(est.points > before.points && est.max > before.max);
+        assert!(s.draft().text.contains("\"survey."), "kept with the draft");
     }
 
     #[test]

@@ -41,14 +41,24 @@ async fn mount() -> (Element, yew::AppHandle<parindex_app::components::App>) {
         .append_child(&root)
         .expect("append");
     let handle = parindex_app::mount(Some(root.clone()));
+    // The drafts are read from IndexedDB and the one left open is scored (slowly, in a
+    // debug build) before the app shows it.
+    settle().await;
+    for _ in 0..100 {
+        if parindex_app::hooks::restored() {
+            break;
+        }
+        TimeoutFuture::new(50).await;
+    }
+    assert!(parindex_app::hooks::restored(), "the app read its drafts");
     settle().await;
     (root, handle)
 }
 
-/// Lets yew render and effects run.
+/// Lets yew render and effects run, and the record store answer.
 async fn settle() {
-    for _ in 0..5 {
-        TimeoutFuture::new(10).await;
+    for _ in 0..10 {
+        TimeoutFuture::new(20).await;
     }
 }
 
@@ -80,8 +90,31 @@ fn type_into(root: &Element, selector: &str, value: &str) {
     input.dispatch_event(&event).expect("dispatch");
 }
 
-async fn fresh() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+/// Empties the browser's storage: `localStorage` and the drafts' record store.
+async fn clear() {
     storage().clear().expect("clear storage");
+    for (id, _) in parindex_app::platform::records()
+        .await
+        .expect("the record store")
+    {
+        parindex_app::platform::delete_record(&id)
+            .await
+            .expect("delete a record");
+    }
+}
+
+/// The drafts' records, as stored.
+async fn records() -> Vec<String> {
+    parindex_app::platform::records()
+        .await
+        .expect("the record store")
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+async fn fresh() -> (Element, yew::AppHandle<parindex_app::components::App>) {
+    clear().await;
     mount().await
 }
 
@@ -89,7 +122,7 @@ const TRA_CU: &str = include_str!("../../examples/tra-cu-2022.json");
 
 /// The app with the Trà Cú example open (restored as a stored draft).
 async fn with_example() -> (Element, yew::AppHandle<parindex_app::components::App>) {
-    storage().clear().expect("clear storage");
+    clear().await;
     storage()
         .set_item("parindex.draft", TRA_CU)
         .expect("store the example");
@@ -125,7 +158,8 @@ async fn the_example_opens_with_its_total_and_rescores_on_input() {
         "#in-1-1-2-numerator",
         "#in-4-2-1-value",
         "#in-1-5-1-points",
-        "#in-8-1-1-percent",
+        // The survey result the appraiser entered, shown to the unit read-only.
+        "[data-testid=\"survey-8.1.1\"]",
     ] {
         find(&root, selector);
     }
@@ -180,8 +214,8 @@ async fn explanations_open_on_request_and_follow_the_language() {
 }
 
 #[wasm_bindgen_test]
-async fn corrupted_storage_is_set_aside_and_reported() {
-    storage().clear().unwrap();
+async fn an_unreadable_draft_is_kept_listed_and_reported() {
+    clear().await;
     storage()
         .set_item(
             "parindex.draft",
@@ -193,44 +227,46 @@ async fn corrupted_storage_is_set_aside_and_reported() {
         .query_selector("[data-testid=notice-corrupt]")
         .unwrap()
         .is_some());
+    // Moved into the record store, whole, and listed as unreadable.
     assert!(storage().get_item("parindex.draft").unwrap().is_none());
-    let kept = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).ok().flatten())
-        .find(|k| k.starts_with("parindex.corrupt."))
-        .expect("the corrupted text is kept under its own key");
-    assert!(storage()
-        .get_item(&kept)
-        .unwrap()
-        .unwrap()
-        .contains("truncated"));
+    assert!(records().await.iter().any(|r| r.contains("truncated")));
+    find(&root, "[data-testid=draft-unreadable]");
     app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn a_draft_of_the_older_format_is_migrated() {
-    storage().clear().unwrap();
+async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened() {
+    clear().await;
     storage().set_item("parindex.draft", TRA_CU).unwrap();
     let (root, app) = mount().await;
-    assert!(root
-        .query_selector("[data-testid=notice-restored]")
-        .unwrap()
-        .is_some());
+    assert!(
+        root.query_selector("[data-testid=notice-restored]")
+            .unwrap()
+            .is_some(),
+        "{}",
+        root.text_content().unwrap_or_default()
+    );
     // An old draft has no time: the notice says nothing of one.
     assert!(!text(&root, "[data-testid=notice-restored]").contains('('));
     assert_eq!(text(&root, "[data-testid=total-points]"), "78,28");
-    // The next save writes the current envelope.
-    TimeoutFuture::new(600).await;
-    let stored = storage().get_item("parindex.draft").unwrap().unwrap();
-    assert!(stored.starts_with("{\"assessment\""), "{}", &stored[..40]);
-    assert!(stored.contains("\"kind\":\"parindex-draft\""));
+    assert!(storage().get_item("parindex.draft").unwrap().is_none());
+    // The next save writes the current envelope, with the total for the list.
+    TimeoutFuture::new(800).await;
+    let stored = records().await;
+    assert_eq!(stored.len(), 1);
+    assert!(
+        stored[0].contains("parindex-draft") && stored[0].contains("78.28"),
+        "{}",
+        stored[0]
+    );
     app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn a_draft_whose_framework_cannot_be_loaded_stays_stored_and_the_person_is_told() {
-    storage().clear().unwrap();
+    clear().await;
     // A commune draft; the commune framework was never loaded on this browser and the
     // test runner serves no `frameworks/` (as when offline on a new computer).
     let draft = "{\"kind\":\"parindex-draft\",\"version\":1,\"saved_at\":\"2024-05-02T08:00:00Z\",\
@@ -240,15 +276,12 @@ async fn a_draft_whose_framework_cannot_be_loaded_stays_stored_and_the_person_is
     let (root, app) = mount().await;
     let notice = text(&root, "[data-testid=notice-open-failed]");
     assert!(notice.contains("mau-xa@2024"), "{notice}");
-    // Nothing was set aside or lost: the draft opens once the framework can be loaded.
-    assert_eq!(
-        storage().get_item("parindex.draft").unwrap().as_deref(),
-        Some(draft)
-    );
-    let corrupt = (0..storage().length().unwrap())
-        .filter_map(|i| storage().key(i).ok().flatten())
-        .any(|k| k.starts_with("parindex.corrupt."));
-    assert!(!corrupt);
+    // Nothing was lost: the draft is stored as it was, and listed.
+    let stored = records().await;
+    assert_eq!(stored.len(), 1);
+    let record: serde_json::Value = serde_json::from_str(&stored[0]).unwrap();
+    assert_eq!(record["text"], draft);
+    assert!(text(&root, "[data-testid=drafts]").contains("UBND xã Thử — 2024"));
     app.destroy();
     root.remove();
 }

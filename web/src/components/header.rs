@@ -6,7 +6,6 @@ use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr, Lang};
 use crate::model::{export_name, export_text};
 use crate::state::{Action, Mode, SaveState, Screen};
-use crate::storage::SaveError;
 use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Status;
 use yew::prelude::*;
@@ -78,14 +77,7 @@ pub fn header() -> Html {
             <span class="save ok" data-testid="save-state">{ format!("{} {at}", tr(lang, "Đã lưu lúc", "Saved at")) }</span>
         },
         SaveState::Failed(e) => {
-            let why = match e {
-                SaveError::Full => tr(lang, "bộ nhớ trình duyệt đã đầy", "browser storage is full"),
-                SaveError::Unavailable(_) => tr(
-                    lang,
-                    "không ghi được vào bộ nhớ trình duyệt",
-                    "browser storage is unavailable",
-                ),
-            };
+            let why = e.text().get(lang).to_string();
             html! { <span class="save failed" role="alert" data-testid="save-state">{ format!("{} {why}", tr(lang, "CHƯA LƯU:", "NOT SAVED:")) }</span> }
         }
     };
@@ -94,18 +86,27 @@ pub fn header() -> Html {
         let name = export_name(&unit, year);
         Callback::from(move |_| {
             if let Some(s) = state.session.as_ref() {
+                // Values the engine refuses are written as typed; the person is told
+                // where they are first, and may still export.
+                let errors = s.error_codes();
+                if !errors.is_empty() {
+                    let question = format!(
+                        "{} {}. {}",
+                        tr(state.lang, "Hồ sơ còn giá trị không hợp lệ ở tiêu chí", "The assessment still has values that are not valid at"),
+                        errors.join(", "),
+                        tr(state.lang, "Tệp xuất ra sẽ bị cơ quan thẩm định báo lỗi. Vẫn xuất?", "The appraising body will find errors in the exported file. Export anyway?")
+                    );
+                    if !crate::platform::confirm(&question) {
+                        return;
+                    }
+                }
                 let _ = files::download(&name, "application/json", &export_text(&s.tree()));
             }
         })
     };
     let show = |s: Screen| {
         let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Show(s));
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        })
+        Callback::from(move |_| state.dispatch(Action::Show(s)))
     };
     let set_mode = |m: Mode| {
         let state = state.clone();
@@ -145,7 +146,7 @@ pub fn header() -> Html {
                 <button type="button" aria-current={(state.screen == Screen::Rank).then_some("page")} onclick={show(Screen::Rank)} data-testid="to-rank">{ tr(lang, "Xếp hạng", "Ranking") }</button>
                 }
                 <button type="button" onclick={export} data-testid="export">{ tr(lang, "Xuất tệp .json", "Export .json") }</button>
-                <button type="button" onclick={close}>{ tr(lang, "Trang đầu", "Start page") }</button>
+                <button type="button" onclick={close} data-testid="to-start">{ tr(lang, "Trang đầu", "Start page") }</button>
             </nav>
             if crate::DESK {
             <div class="lang" role="group" aria-label={tr(lang, "Vai trò", "Role")}>

@@ -3,6 +3,7 @@
 
 mod adjust;
 mod compare;
+mod drafts;
 mod header;
 mod leaf;
 mod notices;
@@ -13,7 +14,7 @@ mod summary;
 mod survey;
 mod tree;
 
-use crate::hooks::{use_address, use_autosave, use_restore, use_usable_mark};
+use crate::hooks::{use_address, use_autosave, use_remember_open, use_restore, use_usable_mark};
 use crate::i18n::tr;
 use crate::state::{AppState, Screen};
 use yew::prelude::*;
@@ -50,6 +51,7 @@ pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     use_restore(&state);
     use_autosave(&state);
+    use_remember_open(&state);
     use_usable_mark(state.session.is_some() && state.screen == Screen::Assess);
     use_address(state.screen);
 
@@ -69,6 +71,7 @@ pub fn app() -> Html {
             <main id="main" tabindex="-1">
                 <notices::Notices />
                 { body }
+                <drafts::ConflictDialog />
             </main>
         </ContextProvider<Ctx>>
     }

@@ -1,5 +1,5 @@
-//! Messages the person must see: a draft restored, stored data set aside, a file that
-//! could not be opened, a save that failed (with a backup download).
+//! Messages the person must see: a draft restored, a draft that cannot be read, a file
+//! that could not be opened, a save that failed (with a backup download).
 
 use crate::files;
 use crate::hooks::use_ctx;
@@ -21,7 +21,7 @@ pub fn notices() -> Html {
                 <button type="button" onclick={dismiss(i)} aria-label={tr(lang, "Đóng thông báo", "Dismiss")}>{ "×" }</button>
             </div>
         },
-        Notice::CorruptSetAside { key, raw, reason } => {
+        Notice::Unreadable { raw, reason } => {
             let raw = raw.clone();
             let save = Callback::from(move |_| {
                 let _ = files::download("ban-nhap-hong.txt", "text/plain", &raw);
@@ -29,12 +29,8 @@ pub fn notices() -> Html {
             html! {
                 <div class="notice warn" role="alert" data-testid="notice-corrupt">
                     <p>{ tr(lang,
-                        "Dữ liệu lưu trong trình duyệt không đọc được nên chưa mở. Dữ liệu KHÔNG bị xoá: ",
-                        "The data stored in this browser could not be read, so it was not opened. It was NOT deleted: ") }
-                    { match key {
-                        Some(k) => format!("{} {k}. ", tr(lang, "đã chuyển sang khoá", "it was moved to the key")),
-                        None => tr(lang, "hãy tải về để giữ lại. ", "download it to keep it. ").to_string(),
-                    } }
+                        "Bản nháp đang mở lần trước không đọc được nên chưa mở. Dữ liệu KHÔNG bị xoá: nó nằm trong danh sách hồ sơ ở trang đầu (\"không đọc được\") và có thể tải về. ",
+                        "The draft open last time could not be read, so it was not opened. It was NOT deleted: it is in the list on the start page (\"unreadable\") and can be downloaded. ") }
                     <small>{ format!("({reason})") }</small></p>
                     <button type="button" onclick={save}>{ tr(lang, "Tải dữ liệu này về", "Download this data") }</button>
                     <button type="button" onclick={dismiss(i)}>{ tr(lang, "Đã hiểu", "Understood") }</button>

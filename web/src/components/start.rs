@@ -1,13 +1,13 @@
-//! The start page: resume the autosaved draft, start a new assessment on a built-in or
+//! The start page: the drafts on this device (`drafts.rs`), start a new assessment on a built-in or
 //! opened framework, open an assessment file, or open the Trà Cú example.
 
 use crate::files;
 use crate::hooks::use_ctx;
 use crate::i18n::tr;
-use crate::open::{framework_of, open_as_draft, replace_draft};
+use crate::open::{open_as_draft, open_new};
 use crate::platform;
 use crate::state::{Action, Notice, Screen, Session};
-use crate::storage::{self, FrameworkOrigin};
+use crate::storage::FrameworkOrigin;
 use parindex_core::builtin::CATALOGUE;
 use parindex_core::framework::Level;
 use parindex_core::keyword::Keyword;
@@ -16,12 +16,17 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The example shipped beside the app (real figures of Trà Cú district, 2022). It is a
-/// file of its own, fetched when asked for, so it costs nothing on a first visit.
-pub const TRA_CU_URL: &str = "./tra-cu-2022.json";
-
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// Messages in the chosen language, one line.
+fn joined(messages: &[parindex_core::Text], lang: crate::i18n::Lang) -> String {
+    messages
+        .iter()
+        .map(|m| m.get(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The first file chosen in a file input.
@@ -56,7 +61,7 @@ pub fn start() -> Html {
     });
     let unit = use_state(String::new);
     let year = use_state(|| platform::this_year().to_string());
-    let problem = use_state(|| None::<&'static str>);
+    let problem = use_state(|| None::<String>);
 
     // Built-in frameworks are listed from the catalogue (loaded when one is used) and
     // framework files opened in this visit from their text.
@@ -82,46 +87,6 @@ pub fn start() -> Html {
         }))
         .collect();
 
-    let stored = storage::load();
-    let previous = storage::previous::load();
-    let resume_card = |s: storage::Stored, title: &'static str, testid: &'static str| {
-        let (unit, year) = crate::model::unit_and_year(&s.assessment);
-        let reference = s
-            .assessment
-            .get("framework")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let state = state.clone();
-        let saved_at = s.saved_at.clone();
-        let resume = Callback::from(move |_| {
-            let (state, s) = (state.clone(), s.clone());
-            yew::platform::spawn_local(async move {
-                match framework_of(&s.framework).await {
-                    Ok(f) => {
-                        let session = Session::new(f, s.framework.clone(), s.assessment.clone());
-                        state.dispatch(Action::Open {
-                            session,
-                            notice: None,
-                        });
-                    }
-                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
-                        file: s.saved_at.clone(),
-                        messages,
-                    })),
-                }
-            });
-        });
-        html! {
-            <section class="card resume">
-                <h2>{ title }</h2>
-                <p><strong>{ format!("{unit} — {year}") }</strong>{ format!(" · {reference}") }
-                   <small>{ format!(" · {saved_at}") }</small></p>
-                <button type="button" class="primary" onclick={resume} data-testid={testid}>{ tr(lang, "Tiếp tục", "Continue") }</button>
-            </section>
-        }
-    };
-
     let begin = {
         let state = state.clone();
         let (chosen, unit, year, problem) =
@@ -135,37 +100,34 @@ pub fn start() -> Html {
                 .ok()
                 .filter(|y| (1900..=2200).contains(y));
             let Some(y) = y else {
-                problem.set(Some(tr(
-                    state.lang,
-                    "Năm phải từ 1900 đến 2200.",
-                    "The year must be from 1900 to 2200.",
-                )));
+                problem.set(Some(
+                    tr(
+                        state.lang,
+                        "Năm phải từ 1900 đến 2200.",
+                        "The year must be from 1900 to 2200.",
+                    )
+                    .into(),
+                ));
                 return;
             };
             if unit.trim().is_empty() {
-                problem.set(Some(tr(
-                    state.lang,
-                    "Hãy nhập tên cơ quan, đơn vị.",
-                    "Enter the unit's name.",
-                )));
+                problem.set(Some(
+                    tr(
+                        state.lang,
+                        "Hãy nhập tên cơ quan, đơn vị.",
+                        "Enter the unit's name.",
+                    )
+                    .into(),
+                ));
                 return;
             }
             let Some(choice) = frameworks.iter().find(|c| c.reference == *chosen) else {
                 return;
             };
-            if storage::load_raw().is_some() {
-                let question = tr(
-                    state.lang,
-                    "Bản nháp đang lưu sẽ được cất sang mục \"bản nháp trước đó\" (chỉ giữ một bản). Tiếp tục?",
-                    "The stored draft will be kept as the \"previous draft\" (only one is kept). Continue?",
-                );
-                if !platform::confirm(question) {
-                    return;
-                }
-            }
             problem.set(None);
-            let (state, file, reference, unit) = (
+            let (state, problem, file, reference, unit) = (
                 state.clone(),
+                problem.clone(),
                 choice.file.clone(),
                 choice.reference.clone(),
                 unit.trim().to_string(),
@@ -182,30 +144,35 @@ pub fn start() -> Html {
                     Ok(f) => {
                         let text = blank_assessment(&f, &unit, y);
                         let tree = serde_json::from_str(&text).unwrap_or_default();
-                        replace_draft(&state, Session::new(f, origin, tree));
+                        open_new(&state, Session::new(f, origin, tree));
                     }
-                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
-                        file: reference,
-                        messages,
-                    })),
+                    Err(messages) => problem.set(Some(joined(&messages, state.lang))),
                 }
             });
         })
     };
 
+    // Why a file or the example could not be opened, shown beside those buttons.
+    let open_problem = use_state(|| None::<String>);
     let open_json = {
-        let state = state.clone();
+        let (state, open_problem) = (state.clone(), open_problem.clone());
         Callback::from(move |e: Event| {
             let Some(file) = chosen_file(&e) else { return };
-            let state = state.clone();
+            let (state, open_problem) = (state.clone(), open_problem.clone());
             let name = file.name();
+            open_problem.set(None);
             yew::platform::spawn_local(async move {
-                match files::read_text(file).await {
-                    Ok(text) => open_as_draft(&state, &name, &text).await,
-                    Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
-                        file: name,
-                        messages: vec![m],
-                    })),
+                let opened = match files::read_text(file).await {
+                    Ok(text) => open_as_draft(&state, &text).await,
+                    Err(m) => Err(vec![m]),
+                };
+                if let Err(m) = opened {
+                    let why = format!(
+                        "{} {name}: {}",
+                        tr(state.lang, "Không mở được tệp", "Could not open"),
+                        joined(&m, state.lang)
+                    );
+                    open_problem.set(Some(why));
                 }
             });
         })
@@ -237,16 +204,26 @@ pub fn start() -> Html {
         })
     };
     let open_example = {
-        let state = state.clone();
+        let (state, open_problem) = (state.clone(), open_problem.clone());
         Callback::from(move |_| {
-            let state = state.clone();
+            let (state, open_problem) = (state.clone(), open_problem.clone());
+            open_problem.set(None);
             yew::platform::spawn_local(async move {
-                match files::fetch_text(TRA_CU_URL).await {
-                    Ok(text) => open_as_draft(&state, "tra-cu-2022.json", &text).await,
-                    Err(m) => state.dispatch(Action::Notify(Notice::OpenFailed {
-                        file: "tra-cu-2022.json".into(),
-                        messages: vec![m],
-                    })),
+                let opened = match files::example_text().await {
+                    Ok(text) => open_as_draft(&state, &text).await,
+                    Err(m) => Err(vec![m]),
+                };
+                if let Err(m) = opened {
+                    let why = format!(
+                        "{}: {}",
+                        tr(
+                            state.lang,
+                            "Không mở được hồ sơ mẫu",
+                            "Could not open the example"
+                        ),
+                        joined(&m, state.lang)
+                    );
+                    open_problem.set(Some(why));
                 }
             });
         })
@@ -283,10 +260,7 @@ pub fn start() -> Html {
 
     html! {
         <div class="start" data-testid="start">
-            if state.session.is_none() {
-                if let Some(s) = stored { { resume_card(s, tr(lang, "Tiếp tục bản nháp đã lưu", "Continue the saved draft"), "resume") } }
-            }
-            if let Some(p) = previous { { resume_card(p, tr(lang, "Bản nháp trước đó", "The previous draft"), "resume-previous") } }
+            <super::drafts::Drafts />
             <section class="card">
                 <h2>{ tr(lang, "Tạo hồ sơ tự đánh giá mới", "Start a new self-assessment") }</h2>
                 <form onsubmit={begin} novalidate=true>
@@ -304,7 +278,7 @@ pub fn start() -> Html {
                             <input type="number" min="1900" max="2200" required=true value={(*year).clone()} data-testid="new-year"
                                 oninput={let year = year.clone(); Callback::from(move |e: InputEvent| year.set(input_value(&e)))} /></label>
                     </div>
-                    if let Some(p) = *problem { <p class="field-error" role="alert">{ p }</p> }
+                    if let Some(p) = (*problem).clone() { <p class="field-error" role="alert" data-testid="begin-problem">{ p }</p> }
                     <button type="submit" class="primary" data-testid="begin">{ tr(lang, "Bắt đầu đánh giá", "Start") }</button>
                 </form>
             </section>
@@ -314,6 +288,7 @@ pub fn start() -> Html {
                     <input type="file" accept=".json,application/json" onchange={open_json} data-testid="open-assessment" /></label>
                 <p><button type="button" onclick={open_example} data-testid="open-example">
                     { tr(lang, "Mở hồ sơ mẫu: UBND huyện Trà Cú năm 2022", "Open the example: Trà Cú district, 2022") }</button></p>
+                if let Some(p) = (*open_problem).clone() { <p class="field-error" role="alert" data-testid="open-problem">{ p }</p> }
                 <p class="hint">{ tr(lang,
                     "Hồ sơ mẫu dùng số liệu thật trong báo cáo CCHC năm 2022 của huyện Trà Cú trên khung mẫu (không phải bộ chỉ số chính thức).",
                     "The example uses real figures from Trà Cú district's 2022 PAR report, on a template framework (not an official one).") }</p>

@@ -59,6 +59,15 @@ pub fn summary() -> Html {
     let s = &card.summary;
     let differences = report::differences(card, &report::notes_of(&session.tree(), lang), lang);
     let owed = card.comments_owed();
+    let errors = session.error_codes();
+    let complete = card.complete && errors.is_empty();
+    // A leaf with an error is counted as an error, not as what it counts meanwhile.
+    let erring = |status: Status| {
+        errors
+            .iter()
+            .filter(|c| card.node(c).is_some_and(|n| n.status == status))
+            .count()
+    };
     html! {
         <div class="summary" data-testid="summary">
             <h1>{ tr(lang, "Tổng hợp kết quả", "Summary") }</h1>
@@ -76,14 +85,24 @@ pub fn summary() -> Html {
                 <div><span class="k">{ tr(lang, "Điểm thưởng / điểm trừ", "Bonus / penalty") }</span>
                     { format!("+{} / −{}", num(card.bonus, lang), num(card.penalty, lang)) }</div>
             </div>
-            <p class={if card.complete { "complete yes" } else { "complete no" }} data-testid="complete">
-                { if card.complete { tr(lang, "Hồ sơ đã nhập đầy đủ.", "The assessment is complete.") } else { tr(lang, "Hồ sơ CHƯA đầy đủ.", "The assessment is INCOMPLETE.") } }
-                { format!(" {} {} · {} {} · {} {} · {} {}",
-                    s.missing, tr(lang, "chưa nhập", "missing"),
+            <p class={if complete { "complete yes" } else { "complete no" }} data-testid="complete">
+                { if complete { tr(lang, "Hồ sơ đã nhập đầy đủ.", "The assessment is complete.") } else { tr(lang, "Hồ sơ CHƯA đầy đủ.", "The assessment is INCOMPLETE.") } }
+                { format!(" {} {} · {} {} · {} {} · {} {} · {} {}",
+                    errors.len(), tr(lang, "lỗi", "errors"),
+                    s.missing - erring(Status::Missing), tr(lang, "chưa nhập", "missing"),
                     s.survey_pending, tr(lang, "chờ điều tra XHH", "survey pending"),
                     s.not_applicable, tr(lang, "không phát sinh", "not applicable"),
-                    s.scored, tr(lang, "đã chấm", "scored")) }
+                    s.scored - erring(Status::Scored), tr(lang, "đã chấm", "scored")) }
             </p>
+            if let Some(est) = session.estimated().and_then(|e| e.scorecard) {
+                <p class="estimate" data-testid="estimated-total">{ format!("{} {} / {} ({}) — {}",
+                    tr(lang, "Nếu kết quả điều tra XHH đúng như đơn vị ước tính: tổng", "If the survey comes out as you estimate: total"),
+                    num(est.total.points, lang), num(est.total.max, lang), index(est.total.index, lang),
+                    tr(lang, "chỉ là ước tính, không phải kết quả, không ghi vào tệp.", "an estimate only, not a result, not exported.")) }</p>
+            }
+            if !errors.is_empty() {
+                <p class="field-error" role="alert" data-testid="errors">{ format!("{} {}", tr(lang, "Giá trị không hợp lệ (chưa được tính) ở tiêu chí:", "Values that are not valid (not counted) at:"), errors.join(", ")) }</p>
+            }
             if !owed.is_empty() {
                 <p class="field-error" role="alert" data-testid="comments-owed">{ format!("{} {}", tr(lang, "Thiếu nhận xét thẩm định ở tiêu chí:", "An appraiser's comment is missing at:"), owed.join(", ")) }</p>
             }

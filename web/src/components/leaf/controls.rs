@@ -90,6 +90,68 @@ impl FieldInput<'_> {
     }
 }
 
+/// A survey leaf in the units' app: the appraising body enters its result. The result,
+/// once in the file, is shown; before that the unit may type an estimate, labelled as
+/// one, kept with its draft but never counted nor exported.
+fn survey_pending(state: &Ctx, session: &Session, code: &str) -> Html {
+    let lang = state.lang;
+    let result = model::field_text(&session.tree(), Section::Survey, code, "percent");
+    if !result.is_empty() {
+        return html! {
+            <p class="survey-result" data-testid={format!("survey-{code}")}>
+                { format!("{} {}%", tr(lang, "Kết quả điều tra XHH (do cơ quan thẩm định nhập):", "Survey result (entered by the appraising body):"), model::decimal_shown(&result, lang)) }</p>
+        };
+    }
+    let id = dom_id(code, "estimate");
+    let estimate = session.estimate(code).unwrap_or_default();
+    let oninput = {
+        let state = state.clone();
+        let code = code.to_string();
+        Callback::from(move |e: InputEvent| {
+            let typed = value_of(&e);
+            let value = (!typed.is_empty()).then(|| model::decimal_value(&typed));
+            state.dispatch(crate::state::Action::Estimate {
+                code: code.clone(),
+                value,
+            });
+        })
+    };
+    let estimated = (!estimate.is_empty())
+        .then(|| session.estimated())
+        .flatten();
+    let error = estimated.as_ref().and_then(|e| {
+        e.diagnostics
+            .iter()
+            .find(|d| d.location.is_in(Section::Survey.key(), code))
+            .map(|d| d.message.get(lang).to_string())
+    });
+    let points = estimated
+        .as_ref()
+        .and_then(|e| e.scorecard.as_ref()?.node(code).cloned())
+        .filter(|_| error.is_none())
+        .map(|n| {
+            format!(
+                "{} ≈ {} / {} {}",
+                tr(lang, "Ước tính", "Estimate"),
+                num(n.points, lang),
+                num(n.max, lang),
+                tr(lang, "điểm (không tính vào tổng)", "points (not counted)")
+            )
+        });
+    html! {
+        <div class="survey-pending" data-testid={format!("survey-{code}")}>
+            <p>{ tr(lang, "Chờ kết quả điều tra XHH: cơ quan thẩm định nhập kết quả này.", "Awaiting the survey result: the appraising body enters it.") }</p>
+            <label class="field" for={id.clone()}>
+                <span>{ tr(lang, "Ước tính của đơn vị (%), chỉ để tham khảo: không tính vào tổng, không ghi vào tệp xuất", "Your own estimate (%), for reference only: not counted, not exported") }</span>
+                <input {id} type="text" inputmode="decimal" value={model::decimal_shown(&estimate, lang)} {oninput}
+                    aria-invalid={error.is_some().then_some("true")} />
+                if let Some(m) = error { <span class="field-error">{ m }</span> }
+            </label>
+            if let Some(p) = points { <p class="estimate">{ p }</p> }
+        </div>
+    }
+}
+
 /// The input control that fits a rule.
 pub(super) fn control(
     state: &Ctx,
@@ -99,6 +161,9 @@ pub(super) fn control(
     code: &str,
 ) -> Html {
     let lang = state.lang;
+    if matches!(rule, Rule::Survey(_)) && !crate::DESK {
+        return survey_pending(state, session, code);
+    }
     let field =
         |field: &'static str, label: &str, mode: &'static str, convert: fn(&str) -> Value| {
             FieldInput {

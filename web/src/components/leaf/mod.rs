@@ -115,10 +115,17 @@ pub fn leaf(props: &LeafProps) -> Html {
         )
     });
     let status = node.map(|n| n.status);
-    let status_label = status
-        .map(|s| s.label().get(lang).to_string())
-        .unwrap_or_default();
+    // A value the engine refuses is an error, whatever the leaf counts meanwhile.
+    let error = session.error_codes().contains(&code);
+    let status_label = if error {
+        tr(lang, "Lỗi", "Error").to_string()
+    } else {
+        status
+            .map(|s| s.label().get(lang).to_string())
+            .unwrap_or_default()
+    };
     let status_class = match status {
+        _ if error => "error",
         Some(Status::Scored) => "scored",
         Some(Status::NotApplicable) => "na",
         Some(Status::Missing) => "missing",

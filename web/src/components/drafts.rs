@@ -1,0 +1,374 @@
+//! The drafts on this device (start page): every assessment kept in this page's workspace,
+//! newest first, with unit, year, framework, total and when it was last saved; open,
+//! rename, duplicate, delete (to the bin); the bin, whose drafts can be restored and which
+//! is emptied only on request. Also the question asked when a file or the example has the
+//! unit and year of a stored draft (`Conflict`).
+
+use super::Ctx;
+use crate::files;
+use crate::hooks::{reopen, use_ctx};
+use crate::i18n::{tr, Lang};
+use crate::platform;
+use crate::state::{Action, Conflict};
+use crate::storage::{self, Draft};
+use serde_json::{json, Value};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A decimal the core wrote (`78.28`), as the language writes it.
+fn decimal(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s.to_string(),
+    }
+}
+
+/// `78,28 / 100 điểm`, or a dash before the first save of this build.
+fn total(d: &Draft, lang: Lang) -> String {
+    match d.stored.as_ref().ok().and_then(|s| s.total.as_ref()) {
+        Some((points, max)) => format!(
+            "{} / {} {}",
+            decimal(points, lang),
+            decimal(max, lang),
+            tr(lang, "điểm", "points")
+        ),
+        None => "—".into(),
+    }
+}
+
+fn saved(d: &Draft, lang: Lang) -> String {
+    platform::local_date_time(d.saved_at())
+        .map(|t| format!("{} {t}", tr(lang, "lưu lúc", "saved")))
+        .unwrap_or_default()
+}
+
+/// The unit, year and framework of a readable draft.
+fn described(d: &Draft) -> Option<(String, i64, String)> {
+    let s = d.stored.as_ref().ok()?;
+    let (unit, year) = crate::model::unit_and_year(&s.assessment);
+    let reference = s
+        .assessment
+        .get("framework")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    Some((unit, year, reference))
+}
+
+/// What a draft's button does.
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    Open,
+    Rename,
+    Duplicate,
+    /// To the bin.
+    Delete,
+    /// Out of the bin.
+    Restore,
+    /// An unreadable draft's text, as a file.
+    Download,
+}
+
+/// Does `op` on a draft: writes what changes and lists it, or says beside the list why
+/// not.
+async fn run(state: Ctx, problem: UseStateHandle<Option<String>>, d: Draft, op: Op) {
+    let lang = state.lang;
+    let title = |d: &Draft| {
+        let s = d.stored.as_ref().ok()?;
+        Some(s.name.clone().unwrap_or_else(|| {
+            let (unit, year) = crate::model::unit_and_year(&s.assessment);
+            format!("{unit} — {year}")
+        }))
+    };
+    let changed = match op {
+        Op::Open => {
+            if let Err(m) = reopen(&state, &d, None).await {
+                let why: Vec<&str> = m.iter().map(|t| t.get(lang)).collect();
+                problem.set(Some(why.join("; ")));
+            }
+            return;
+        }
+        Op::Download => {
+            let _ = files::download("ban-nhap-hong.txt", "text/plain", &d.text);
+            return;
+        }
+        Op::Rename => {
+            let question = tr(lang, "Tên bản nháp:", "Draft name:");
+            let Some(name) = platform::prompt(question, &title(&d).unwrap_or_default()) else {
+                return;
+            };
+            let name = name.trim().to_string();
+            d.edited(d.id.clone(), |o| {
+                o.insert("name".into(), json!((!name.is_empty()).then_some(name)));
+            })
+        }
+        Op::Duplicate => {
+            let name = title(&d).map(|t| format!("{t} ({})", tr(lang, "bản sao", "copy")));
+            d.edited(storage::new_id(), |o| {
+                let now = platform::iso_now();
+                o.insert("name".into(), json!(name));
+                o.insert("created_at".into(), json!(now));
+                o.insert("saved_at".into(), json!(now));
+            })
+        }
+        Op::Delete => Some(d.in_bin(Some(platform::iso_now()))),
+        Op::Restore => Some(d.in_bin(None)),
+    };
+    if let Some(next) = changed {
+        match storage::write(&next).await {
+            Ok(()) => state.dispatch(Action::Stored(next)),
+            Err(e) => problem.set(Some(e.text().get(lang).to_string())),
+        }
+    }
+}
+
+#[function_component(Drafts)]
+pub fn drafts() -> Html {
+    let state = use_ctx();
+    let lang = state.lang;
+    let problem = use_state(|| None::<String>);
+    let problem_ref = use_node_ref();
+    {
+        // A problem is shown where the person acted, and brought into view.
+        let node = problem_ref.clone();
+        use_effect_with((*problem).clone(), move |p| {
+            if let (Some(_), Some(el)) = (p, node.cast::<web_sys::HtmlElement>()) {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
+        });
+    }
+    let Some(list) = state.drafts.clone() else {
+        return html! {};
+    };
+    let (live, bin): (Vec<&Draft>, Vec<&Draft>) = list.iter().partition(|d| d.live());
+    if live.is_empty() && bin.is_empty() {
+        return html! {};
+    }
+
+    let row = |d: &Draft| -> Html {
+        let button = |op: Op, label: (&'static str, &'static str), testid: &'static str| {
+            let (state, problem, d) = (state.clone(), problem.clone(), d.clone());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let (state, problem, d) = (state.clone(), problem.clone(), d.clone());
+                yew::platform::spawn_local(run(state, problem, d, op));
+            });
+            let class = (op == Op::Open).then_some("primary");
+            html! { <button type="button" {class} {onclick} data-testid={testid}>{ tr(lang, label.0, label.1) }</button> }
+        };
+        let (what, testid) = match described(d) {
+            Some((unit, year, reference)) => {
+                let name = d.stored.as_ref().ok().and_then(|s| s.name.clone());
+                let what = html! { <>
+                    <strong>{ name.clone().unwrap_or_else(|| format!("{unit} — {year}")) }</strong>
+                    if name.is_some() { <span class="meta">{ format!("{unit} — {year}") }</span> }
+                    <span class="meta">{ format!("{reference} · ") }<span data-testid="draft-total">{ total(d, lang) }</span>{ format!(" · {}", saved(d, lang)) }</span>
+                </> };
+                (what, if d.live() { "draft" } else { "draft-binned" })
+            }
+            None => {
+                // Unreadable: kept whole, can be downloaded or put in the bin.
+                let reason = d.stored.as_ref().err().cloned().unwrap_or_default();
+                let what = html! { <>
+                    <strong>{ tr(lang, "Dữ liệu không đọc được", "Unreadable data") }</strong>
+                    <span class="meta">{ format!("({reason})") }</span>
+                </> };
+                (what, "draft-unreadable")
+            }
+        };
+        let readable = d.stored.is_ok();
+        html! {
+            <li class={classes!("draft", (!readable).then_some("unreadable"))} data-testid={testid}>
+                <div class="what">{ what }</div>
+                <div class="actions">
+                    if readable && d.live() {
+                        { button(Op::Open, ("Mở", "Open"), "draft-open") }
+                        { button(Op::Rename, ("Đổi tên", "Rename"), "draft-rename") }
+                        { button(Op::Duplicate, ("Nhân bản", "Duplicate"), "draft-duplicate") }
+                    }
+                    if !readable { { button(Op::Download, ("Tải về", "Download"), "draft-download") } }
+                    if d.live() {
+                        { button(Op::Delete, ("Xoá", "Delete"), "draft-delete") }
+                    } else {
+                        { button(Op::Restore, ("Khôi phục", "Restore"), "draft-restore") }
+                    }
+                </div>
+            </li>
+        }
+    };
+
+    let empty_bin = {
+        let (state, problem) = (state.clone(), problem.clone());
+        let ids: Vec<Rc<str>> = bin.iter().map(|d| d.id.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            let question = tr(
+                state.lang,
+                "Xoá hẳn mọi bản nháp trong thùng rác? Không thể hoàn tác.",
+                "Erase every draft in the bin for good? This cannot be undone.",
+            );
+            if !platform::confirm(question) {
+                return;
+            }
+            let (state, problem, ids) = (state.clone(), problem.clone(), ids.clone());
+            yew::platform::spawn_local(async move {
+                let mut erased = Vec::new();
+                for id in ids {
+                    match storage::erase(&id).await {
+                        Ok(()) => erased.push(id),
+                        Err(e) => problem.set(Some(e.text().get(state.lang).to_string())),
+                    }
+                }
+                state.dispatch(Action::Erased(erased));
+            });
+        })
+    };
+    let heading = if crate::DESK {
+        tr(
+            lang,
+            "Hồ sơ đã nhận trên máy này",
+            "Files received on this device",
+        )
+    } else {
+        tr(lang, "Hồ sơ trên máy này", "Assessments on this device")
+    };
+    html! {
+        <section class="card drafts" data-testid="drafts">
+            <h2>{ heading }</h2>
+            if let Some(p) = (*problem).clone() {
+                <p class="field-error" role="alert" tabindex="-1" ref={problem_ref}>{ p }</p>
+            }
+            <ul class="draft-list">{ for live.iter().map(|d| row(d)) }</ul>
+            if !bin.is_empty() {
+                <details class="bin" data-testid="bin">
+                    <summary>{ format!("{} ({})", tr(lang, "Thùng rác", "Bin"), bin.len()) }</summary>
+                    <ul class="draft-list">{ for bin.iter().map(|d| row(d)) }</ul>
+                    <button type="button" onclick={empty_bin} data-testid="bin-empty">{ tr(lang, "Dọn sạch thùng rác", "Empty the bin") }</button>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// The question when a file or the example has the unit and year of a stored draft:
+/// keep both, replace the stored one (it goes to the bin), or cancel; with what differs.
+#[function_component(ConflictDialog)]
+pub fn conflict_dialog() -> Html {
+    let state = use_ctx();
+    let lang = state.lang;
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        let open = state.conflict.is_some();
+        use_effect_with(open, move |open| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                if *open && !d.open() {
+                    let _ = d.show_modal();
+                }
+            }
+        });
+    }
+    let Some(c) = state.conflict.clone() else {
+        return html! {};
+    };
+    let Conflict {
+        session,
+        existing,
+        diff,
+    } = &*c;
+    let (unit, year) = crate::model::unit_and_year(&session.tree());
+    let new_total = session.score.scorecard.as_ref().map_or_else(
+        || "—".to_string(),
+        |card| {
+            format!(
+                "{} / {} {}",
+                crate::i18n::num(card.total.points, lang),
+                crate::i18n::num(card.total.max, lang),
+                tr(lang, "điểm", "points")
+            )
+        },
+    );
+    // In the framework's order; codes it does not have last.
+    let mut codes: Vec<&str> = session
+        .framework
+        .criteria
+        .iter()
+        .map(|c| c.code.as_str())
+        .filter(|c| diff.codes.iter().any(|d| d == c))
+        .collect();
+    for d in &diff.codes {
+        if !codes.contains(&d.as_str()) {
+            codes.push(d);
+        }
+    }
+    let listed = {
+        let mut s = codes
+            .iter()
+            .take(12)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if codes.len() > 12 {
+            s.push_str(", …");
+        }
+        s
+    };
+    let parts: Vec<&str> = diff
+        .parts
+        .iter()
+        .map(|p| match p.as_str() {
+            "framework" => tr(lang, "bộ chỉ số", "framework"),
+            "bonus" => tr(lang, "điểm thưởng", "bonus"),
+            "penalty" => tr(lang, "điểm trừ", "penalty"),
+            other => other,
+        })
+        .collect();
+    let open_as = |replace: bool| {
+        let (state, c) = (state.clone(), c.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (state, c) = (state.clone(), c.clone());
+            yew::platform::spawn_local(async move {
+                if replace {
+                    let binned = c.existing.in_bin(Some(platform::iso_now()));
+                    // A failure keeps both: nothing is lost either way.
+                    if storage::write(&binned).await.is_ok() {
+                        state.dispatch(Action::Stored(binned));
+                    }
+                }
+                state.dispatch(Action::Open {
+                    session: c.session.clone(),
+                    notice: None,
+                });
+            });
+        })
+    };
+    let cancel = super::send(&state, || Action::Conflict(None));
+    let on_cancel = {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::Conflict(None)))
+    };
+    html! {
+        <dialog ref={dialog} class="conflict" data-testid="conflict" oncancel={on_cancel} aria-labelledby="conflict-title">
+            <h2 id="conflict-title">{ format!("{} {unit} — {year}", tr(lang, "Đã có bản nháp của", "There is already a draft of")) }</h2>
+            <dl>
+                <dt>{ tr(lang, "Bản đã lưu", "Stored draft") }</dt>
+                <dd data-testid="conflict-stored">{ format!("{} · {}", total(existing, lang), saved(existing, lang)) }</dd>
+                <dt>{ tr(lang, "Bản vừa mở", "Just opened") }</dt>
+                <dd data-testid="conflict-new">{ new_total }</dd>
+                <dt>{ tr(lang, "Khác nhau", "Differences") }</dt>
+                <dd data-testid="conflict-diff">
+                    if !diff.codes.is_empty() {
+                        { format!("{} {} {}: {}", diff.codes.len(), tr(lang, "tiêu chí", "criteria"), tr(lang, "có giá trị khác", "differ"), listed) }
+                    }
+                    if !parts.is_empty() {
+                        { format!("{}{}: {}", if diff.codes.is_empty() { "" } else { "; " }, tr(lang, "và", "and"), parts.join(", ")) }
+                    }
+                </dd>
+            </dl>
+            <div class="actions">
+                <button type="button" class="primary" onclick={open_as(false)} data-testid="conflict-keep-both">{ tr(lang, "Giữ cả hai", "Keep both") }</button>
+                <button type="button" onclick={open_as(true)} data-testid="conflict-replace">{ tr(lang, "Thay bản đã lưu (bản cũ vào thùng rác)", "Replace the stored draft (the old one goes to the bin)") }</button>
+                <button type="button" onclick={cancel} data-testid="conflict-cancel">{ tr(lang, "Huỷ", "Cancel") }</button>
+            </div>
+        </dialog>
+    }
+}
