@@ -110,15 +110,18 @@ export function storedDrafts(page) {
   });
 }
 
-/** Polls `check(drafts)` on the stored drafts until it is true (5 s), else fails with them. */
+/**
+ * Polls `check(drafts)` on the stored drafts until it is true (15 s: the browser tests
+ * share two cores), else fails with them.
+ */
 export async function waitForDrafts(page, check, what = "the stored drafts") {
   let drafts = [];
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 150; i++) {
     drafts = await storedDrafts(page);
     if (check(drafts)) return drafts;
     await page.waitForTimeout(100);
   }
-  throw new Error(`${what}: not as expected after 5 s: ${JSON.stringify(drafts.map((d) => ({ id: d.id, workspace: d.workspace, deleted: d.deleted, unit: d.envelope?.assessment?.unit })))}`);
+  throw new Error(`${what}: not as expected after 15 s: ${JSON.stringify(drafts.map((d) => ({ id: d.id, workspace: d.workspace, deleted: d.deleted, unit: d.envelope?.assessment?.unit })))}`);
 }
 
 /**

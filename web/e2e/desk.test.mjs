@@ -67,6 +67,12 @@ test("the units' app links to the desk; the desk opens the example", async () =>
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
   assert.equal(await text("total-points"), "78,28");
+  // A received file opens in the appraiser's role; the role chosen is kept.
+  assert.equal(await page.getAttribute("[data-testid=mode-appraiser]", "aria-pressed"), "true");
+  await page.click("[data-testid=mode-unit]");
+  await page.reload();
+  await page.waitForSelector("[data-testid=tree]");
+  assert.equal(await page.getAttribute("[data-testid=mode-unit]", "aria-pressed"), "true");
 });
 
 let appraised; // the exported file, appraised

@@ -183,7 +183,7 @@ test("after one visit, every built-in framework and the example open offline", a
   const kept = () =>
     page.evaluate(() => [localStorage.getItem("parindex.example") !== null, Object.keys(localStorage).filter((k) => k.startsWith("parindex.framework.")).sort()]);
   let state = await kept();
-  for (let i = 0; i < 50 && !(state[0] && state[1].length === 2); i++) {
+  for (let i = 0; i < 150 && !(state[0] && state[1].length === 2); i++) {
     await page.waitForTimeout(200);
     state = await kept();
   }

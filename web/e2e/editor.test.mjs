@@ -114,7 +114,9 @@ test("a finding is resolved: taken to its criterion, the rule changed, marked de
   const kept = () => page.evaluate(async () =>
     Boolean(navigator.serviceWorker.controller) &&
     Boolean(await (await caches.open("parindex-app-v1")).match("./parindex-editor_bg.wasm")));
-  for (let i = 0; i < 200 && !(await kept()); i++) await page.waitForTimeout(100);
+  // Up to a minute: the worker's install fetches the whole units' app, slow when every
+  // browser test runs at once on two cores.
+  for (let i = 0; i < 600 && !(await kept()); i++) await page.waitForTimeout(100);
   assert.ok(await kept(), `the editor's files are kept: ${await page.evaluate(async () => JSON.stringify({
     controller: Boolean(navigator.serviceWorker.controller),
     kept: (await (await caches.open("parindex-app-v1")).keys()).map((r) => r.url).filter((u) => u.includes("bo-chi-so")),

@@ -384,6 +384,30 @@ fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
 
 /// The key of the language the person chose.
 pub const LANG_KEY: &str = "parindex.lang";
+/// The key of the role chosen on the desk.
+pub const ROLE_KEY: &str = "parindex.desk.role";
+
+/// Keeps the role chosen on the desk.
+pub fn keep_role(mode: Mode) {
+    let _ = crate::platform::set(
+        ROLE_KEY,
+        if mode == Mode::Unit {
+            "unit"
+        } else {
+            "appraiser"
+        },
+    );
+}
+
+/// The desk's role: the appraiser's, unless the person chose the unit's view; the
+/// units' app has the unit's only.
+pub fn kept_role() -> Mode {
+    match crate::platform::get(ROLE_KEY).as_deref() {
+        _ if !crate::DESK => Mode::Unit,
+        Some("unit") => Mode::Unit,
+        _ => Mode::Appraiser,
+    }
+}
 
 /// Keeps the chosen language (a full storage only means it is not remembered).
 pub fn keep_lang(lang: Lang) {
@@ -403,7 +427,7 @@ impl Default for AppState {
         AppState {
             lang: kept_lang(),
             screen: Screen::Start,
-            mode: Mode::Unit,
+            mode: kept_role(),
             session: None,
             other: None,
             ranked: Vec::new(),

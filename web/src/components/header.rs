@@ -111,6 +111,7 @@ pub fn header() -> Html {
     let set_mode = |m: Mode| {
         let state = state.clone();
         Callback::from(move |_| {
+            crate::state::keep_role(m);
             state.dispatch(Action::SetMode(m));
             state.dispatch(Action::Show(Screen::Assess));
         })
@@ -149,7 +150,8 @@ pub fn header() -> Html {
                 <button type="button" onclick={close} data-testid="to-start">{ tr(lang, "Trang đầu", "Start page") }</button>
             </nav>
             if crate::DESK {
-            <div class="lang" role="group" aria-label={tr(lang, "Vai trò", "Role")}>
+            <div class="role" role="group" aria-labelledby="role-label">
+                <span id="role-label" class="k">{ tr(lang, "Vai trò", "Role") }</span>
                 <button type="button" aria-pressed={(state.mode == Mode::Unit).to_string()} onclick={set_mode(Mode::Unit)} data-testid="mode-unit">{ tr(lang, "Đơn vị", "Unit") }</button>
                 <button type="button" aria-pressed={(state.mode == Mode::Appraiser).to_string()} onclick={set_mode(Mode::Appraiser)} data-testid="mode-appraiser">{ tr(lang, "Thẩm định", "Appraiser") }</button>
             </div>

@@ -295,8 +295,8 @@ pub fn start() -> Html {
             </section>
             <section class="card">
                 <h2>{ tr(lang, "Dành cho cơ quan thẩm định", "For the appraising body") }</h2>
-                <p>{ tr(lang, "Thẩm định hồ sơ của đơn vị (mở tệp rồi chọn vai trò \"Thẩm định\"), so sánh hai hồ sơ, xếp hạng các đơn vị từ các tệp đã nhận.",
-                    "Appraise a unit's file (open it, then choose the \"Appraiser\" role), compare two assessments, rank units from the files received.") }</p>
+                <p>{ tr(lang, "Thẩm định hồ sơ của đơn vị (trang thẩm định mở tệp nhận được ở vai trò \"Thẩm định\"), so sánh hai hồ sơ, xếp hạng các đơn vị từ các tệp đã nhận.",
+                    "Appraise a unit's file (the appraisal page opens a received file in the \"Appraiser\" role), compare two assessments, rank units from the files received.") }</p>
                 if crate::DESK {
                     <button type="button" onclick={super::send(&state, || Action::Show(Screen::Rank))} data-testid="open-rank">
                         { tr(lang, "Xếp hạng các đơn vị", "Rank units") }</button>
