@@ -192,6 +192,15 @@ test("importing the Trà Cú example shows its total", async () => {
   const path = join(artifacts, "tra-cu-exported.json");
   await download.saveAs(path);
   assert.deepEqual(JSON.parse(readFileSync(path, "utf8")), JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8")));
+  // The report's CSV, for Vietnamese Excel: BOM, `;`, decimal comma, totals below.
+  await page.click("[data-testid=to-report]");
+  const [sheet] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=report-csv]")]);
+  const csvPath = join(artifacts, "tra-cu-report.csv");
+  await sheet.saveAs(csvPath);
+  const csv = readFileSync(csvPath, "utf8");
+  assert.ok(csv.startsWith("\ufeffMã;"), csv.slice(0, 40));
+  assert.match(csv, /\r\n;Tổng điểm;96,5;80,78;78,28;\r\n/);
+  await page.click("[data-testid=to-assess]");
   // English on request, and still English after a reload.
   await page.click("text=English");
   assert.equal(await text("total-band"), "Good");

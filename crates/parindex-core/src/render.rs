@@ -228,6 +228,85 @@ pub fn scorecard_csv(card: &Scorecard, explain: bool, lang: Lang) -> String {
     out
 }
 
+/// CSV for a spreadsheet program as people open it: the full headings and statuses in
+/// words, in the language, and the totals below the table. In Vietnamese, `;` between
+/// fields and a decimal comma, as Excel set up for Vietnam reads them, so points stay
+/// numbers there; in English, `,` and `.`. (`scorecard_csv` is the one for programs.)
+pub fn scorecard_csv_sheet(card: &Scorecard, lang: Lang) -> String {
+    let (sep, mark) = match lang {
+        Lang::Vi => (";", ","),
+        Lang::En => (",", "."),
+    };
+    let num = |d: rust_decimal::Decimal| points_str(d).replace('.', mark);
+    let row = |fields: &[String]| {
+        let mut line = fields
+            .iter()
+            .map(|f| {
+                if f.contains(sep) || f.contains(['"', '\n', '\r']) {
+                    format!("\"{}\"", f.replace('"', "\"\""))
+                } else {
+                    f.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(sep);
+        line.push_str("\r\n");
+        line
+    };
+    let mut head: Vec<String> = Column::SCORECARD
+        .iter()
+        .map(|c| c.full(lang).to_string())
+        .collect();
+    head.push(Column::Explanation.full(lang).into());
+    let mut out = row(&head);
+    for node in &card.nodes {
+        out.push_str(&row(&[
+            node.code.clone(),
+            node.title.get(lang).to_string(),
+            num(node.max),
+            num(node.self_points),
+            num(node.points),
+            node.status.label().get(lang).to_string(),
+            node.explanation
+                .as_ref()
+                .map(|e| e.get(lang).to_string())
+                .unwrap_or_default(),
+        ]));
+    }
+    let empty = String::new;
+    out.push_str("\r\n");
+    let totals = [
+        (tr(lang, "Điểm thưởng", "Bonus"), num(card.bonus)),
+        (tr(lang, "Điểm trừ", "Penalty"), num(card.penalty)),
+    ];
+    out.push_str(&row(&[
+        empty(),
+        tr(lang, "Tổng điểm", "Total").into(),
+        num(card.total.max),
+        num(card.self_total.points),
+        num(card.total.points),
+        empty(),
+    ]));
+    for (label, value) in totals {
+        out.push_str(&row(&[empty(), label.into(), empty(), empty(), value]));
+    }
+    out.push_str(&row(&[
+        empty(),
+        tr(lang, "Chỉ số", "Index").into(),
+        empty(),
+        index_text(card.self_total.index, lang),
+        index_text(card.total.index, lang),
+    ]));
+    out.push_str(&row(&[
+        empty(),
+        tr(lang, "Xếp loại", "Band").into(),
+        empty(),
+        band_text(card.self_total.band.as_ref(), lang),
+        band_text(card.total.band.as_ref(), lang),
+    ]));
+    out
+}
+
 fn node_fields(node: &Node, lang: Lang) -> Vec<String> {
     vec![
         node.code.clone(),

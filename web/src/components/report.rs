@@ -7,7 +7,7 @@ use crate::files;
 use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use crate::model;
-use parindex_core::render::scorecard_csv;
+use parindex_core::render::scorecard_csv_sheet;
 use parindex_core::report;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub fn report() -> Html {
         let card = card.clone();
         Callback::from(move |_| {
             let name = model::export_name(&card.unit, card.year.into()).replace(".json", ".csv");
-            let _ = files::download_csv(&name, &scorecard_csv(&card, true, lang));
+            let _ = files::download_csv(&name, &scorecard_csv_sheet(&card, lang));
         })
     };
     let blocked = !owed.is_empty();
