@@ -194,7 +194,8 @@ test("importing the Trà Cú example shows its total", async () => {
   assert.deepEqual(JSON.parse(readFileSync(path, "utf8")), JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8")));
   // The report's CSV, for Vietnamese Excel: BOM, `;`, decimal comma, totals below.
   await page.click("[data-testid=to-report]");
-  const [sheet] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=report-csv]")]);
+  const [sheet] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=report-sheet]")]);
+  assert.equal(sheet.suggestedFilename(), "ubnd-huyen-tra-cu-2022-bang-tinh.csv");
   const csvPath = join(artifacts, "tra-cu-report.csv");
   await sheet.saveAs(csvPath);
   const csv = readFileSync(csvPath, "utf8");

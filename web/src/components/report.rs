@@ -7,7 +7,7 @@ use crate::files;
 use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use crate::model;
-use parindex_core::render::scorecard_csv_sheet;
+use parindex_core::render::{scorecard_csv, scorecard_csv_sheet};
 use parindex_core::report;
 use yew::prelude::*;
 
@@ -31,11 +31,20 @@ pub fn report() -> Html {
         lang,
     );
     let print = Callback::from(|_| files::print());
-    let csv = {
+    // Two CSVs: one for a spreadsheet as people open it (Vietnamese Excel: `;`, decimal
+    // comma, totals), one for programs, byte for byte `parindex score --format csv
+    // --explain`.
+    let csv = |sheet: bool| {
         let card = card.clone();
         Callback::from(move |_| {
-            let name = model::export_name(&card.unit, card.year.into()).replace(".json", ".csv");
-            let _ = files::download_csv(&name, &scorecard_csv_sheet(&card, lang));
+            let suffix = if sheet { "-bang-tinh.csv" } else { ".csv" };
+            let name = model::export_name(&card.unit, card.year.into()).replace(".json", suffix);
+            let text = if sheet {
+                scorecard_csv_sheet(&card, lang)
+            } else {
+                scorecard_csv(&card, true, lang)
+            };
+            let _ = files::download_csv(&name, &text);
         })
     };
     let blocked = !owed.is_empty();
@@ -45,7 +54,8 @@ pub fn report() -> Html {
         <div class={classes!("report", blocked.then_some("blocked"))} data-testid="report">
             <div class="no-print report-actions">
                 <button type="button" class="primary" onclick={print} disabled={blocked} data-testid="print">{ tr(lang, "In báo cáo / Lưu PDF", "Print / save as PDF") }</button>
-                { " " }<button type="button" onclick={csv} data-testid="report-csv">{ tr(lang, "Xuất CSV", "Export CSV") }</button>
+                { " " }<button type="button" onclick={csv(true)} data-testid="report-sheet">{ tr(lang, "Xuất bảng tính Excel (.csv)", "Export for Excel (.csv)") }</button>
+                { " " }<button type="button" onclick={csv(false)} data-testid="report-csv">{ tr(lang, "Xuất CSV dữ liệu", "Export data CSV") }</button>
             </div>
             if blocked {
                 <p class="field-error" role="alert" data-testid="print-blocked">{ format!("{} {}",
