@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, newPage, setOffline, waitForDrafts } from "./browser.mjs";
+import { controlledByWorker, launch, newPage, setOffline, waitForDrafts } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -135,12 +135,7 @@ test("a reload restores the draft, on the screen the address names", async () =>
 });
 
 test("offline: after a visit the app reloads and works with the network off", async () => {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   // One more load while online, so the worker has seen every file through its handler.
   await page.reload();
   await page.waitForSelector("[data-testid=tree]");

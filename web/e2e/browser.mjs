@@ -132,3 +132,13 @@ export async function setOffline(context, server, on) {
   server.setDown(on);
   await context.setOffline(on);
 }
+
+/** Waits until the app's service worker controls the page (it keeps the files offline). */
+export function controlledByWorker(page) {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch, newPage, setOffline } from "./browser.mjs";
+import { controlledByWorker, launch, newPage, setOffline } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -265,12 +265,7 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
 });
 
 test("the desk works offline after a visit, with its own styles", async () => {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   // No second online load: what the page loaded before the worker took over (desk.css)
   // must have been kept at the worker's install.
   await setOffline(context, server, true);

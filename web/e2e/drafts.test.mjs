@@ -6,10 +6,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { artifacts, servedWithBrowser, setOffline, storedDrafts, waitForDrafts } from "./browser.mjs";
+import { artifacts, controlledByWorker, servedWithBrowser, setOffline, storedDrafts, waitForDrafts } from "./browser.mjs";
 
 const env = servedWithBrowser("dist", "/");
 
+/** A new person's browser on the start page. */
 async function fresh() {
   const context = await env.browser.newContext({ viewport: { width: 1200, height: 1000 }, locale: "vi-VN", acceptDownloads: true });
   const page = await context.newPage();
@@ -18,6 +19,8 @@ async function fresh() {
   // Confirmations are accepted; a prompt is answered with the next of `answers`.
   const answers = [];
   page.on("dialog", (d) => (d.type() === "prompt" ? d.accept(answers.shift() ?? d.defaultValue()) : d.accept()));
+  await page.goto(env.server.url);
+  await page.waitForSelector("[data-testid=start]");
   return { context, page, errors, answers };
 }
 
@@ -31,7 +34,6 @@ async function toStart(page) {
 
 test("opening the example twice never loses the commune's draft; the same unit and year asks first", async () => {
   const { context, page, errors, answers } = await fresh();
-  await page.goto(env.server.url);
   // A commune starts its assessment and types a value.
   await page.check("#fw-mau-xa-2024");
   await page.fill("[data-testid=new-unit]", "UBND xã Thử Nghiệm");
@@ -141,8 +143,6 @@ test("opening the example twice never loses the commune's draft; the same unit a
 
 test("a draft an earlier build kept in localStorage moves into the store and reopens", async () => {
   const { context, page, errors } = await fresh();
-  await page.goto(env.server.url);
-  await page.waitForSelector("[data-testid=start]");
   const old = JSON.stringify({
     kind: "parindex-draft",
     version: 1,
@@ -171,14 +171,7 @@ test("a draft an earlier build kept in localStorage moves into the store and reo
 
 test("after one visit, every built-in framework and the example open offline", async () => {
   const { context, page, errors } = await fresh();
-  await page.goto(env.server.url);
-  await page.waitForSelector("[data-testid=start]");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   // Kept once the first visit is idle, with nothing asked of the person.
   const kept = () =>
     page.evaluate(() => [localStorage.getItem("parindex.example") !== null, Object.keys(localStorage).filter((k) => k.startsWith("parindex.framework.")).sort()]);

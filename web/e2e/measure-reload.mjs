@@ -4,7 +4,7 @@
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { launch } from "./browser.mjs";
+import { controlledByWorker, launch } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const server = await serve(join(repo, "dist"), "/");
@@ -14,12 +14,7 @@ try {
   await page.goto(server.url);
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   await page.waitForFunction(() => /Đã lưu/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
   const times = [];
   for (let i = 0; i < 7; i++) {

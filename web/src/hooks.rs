@@ -116,23 +116,19 @@ pub async fn reopen(
         .stored
         .as_ref()
         .map_err(|e| vec![parindex_core::Text::new(e.clone(), e.clone())])?;
-    match framework_of(&stored.framework).await {
-        Ok(framework) => {
-            let session = Session::with_meta(
-                framework,
-                stored.framework.clone(),
-                stored.assessment.clone(),
-                draft.meta(),
-            )
-            .with_aside(stored.aside.clone());
-            state.dispatch(Action::Open {
-                session,
-                notice: restored.map(|saved_at| Notice::Restored { saved_at }),
-            });
-            Ok(())
-        }
-        Err(messages) => Err(messages),
-    }
+    let framework = framework_of(&stored.framework).await?;
+    let session = Session::with_meta(
+        framework,
+        stored.framework.clone(),
+        stored.assessment.clone(),
+        draft.meta(),
+    )
+    .with_aside(stored.aside.clone());
+    state.dispatch(Action::Open {
+        session,
+        notice: restored.map(|saved_at| Notice::Restored { saved_at }),
+    });
+    Ok(())
 }
 
 /// The draft that is open is remembered, so a reload reopens it; the start page

@@ -53,17 +53,7 @@ mod imp {
     }
 
     pub fn set(key: &str, value: &str) -> Result<(), StoreError> {
-        storage()?.set_item(key, value).map_err(|e| {
-            let name = e
-                .dyn_ref::<web_sys::DomException>()
-                .map(|d| d.name())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                StoreError::Full
-            } else {
-                StoreError::Unavailable(format!("{name} {e:?}"))
-            }
-        })
+        storage()?.set_item(key, value).map_err(|e| store_error(&e))
     }
 
     pub fn remove(key: &str) {
@@ -79,7 +69,7 @@ mod imp {
             .collect()
     }
 
-    /// The store's error as the person is told it.
+    /// What a storage call's exception means: a full quota, or storage unavailable.
     fn store_error(e: &wasm_bindgen::JsValue) -> StoreError {
         let name = e
             .dyn_ref::<web_sys::DomException>()

@@ -120,7 +120,7 @@ impl Session {
     pub fn estimate(&self, code: &str) -> Option<String> {
         let aside = self.aside.borrow();
         aside
-            .get(&format!("{}.{code}", Section::Survey.key()))?
+            .get(&aside_key(Section::Survey, code))?
             .get("percent")?
             .as_str()
             .map(str::to_string)
@@ -128,7 +128,7 @@ impl Session {
 
     /// Sets or clears an estimate; the score is taken again so the screen follows.
     fn set_estimate(&mut self, code: &str, value: Option<Value>) {
-        let key = format!("{}.{code}", Section::Survey.key());
+        let key = aside_key(Section::Survey, code);
         match value {
             Some(v) => self
                 .aside
@@ -145,7 +145,7 @@ impl Session {
     /// without estimates. Shown as an estimate only.
     pub fn estimated(&self) -> Option<DraftScore> {
         let aside = self.aside.borrow();
-        let prefix = format!("{}.", Section::Survey.key());
+        let prefix = aside_key(Section::Survey, "");
         let mut tree = self.tree().clone();
         let mut any = false;
         for (key, entry) in aside.iter() {
@@ -206,7 +206,7 @@ impl Session {
             on,
         } = edit
         {
-            let key = format!("{}.{code}", section.key());
+            let key = aside_key(*section, code);
             let mut aside = self.aside.borrow_mut();
             if *on {
                 let mut kept = serde_json::Map::new();
@@ -565,6 +565,12 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
+}
+
+/// The key of a leaf's values kept aside with the draft: `self.3.3.2`, `survey.8.1.1`
+/// (an estimate).
+fn aside_key(section: Section, code: &str) -> String {
+    format!("{}.{code}", section.key())
 }
 
 /// Lists a stored draft (added, or replacing the one of its id).

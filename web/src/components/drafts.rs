@@ -15,21 +15,13 @@ use serde_json::{json, Value};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A decimal the core wrote (`78.28`), as the language writes it.
-fn decimal(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s.to_string(),
-    }
-}
-
 /// `78,28 / 100 điểm`, or a dash before the first save of this build.
 fn total(d: &Draft, lang: Lang) -> String {
     match d.stored.as_ref().ok().and_then(|s| s.total.as_ref()) {
         Some((points, max)) => format!(
             "{} / {} {}",
-            decimal(points, lang),
-            decimal(max, lang),
+            crate::model::decimal_shown(points, lang),
+            crate::model::decimal_shown(max, lang),
             tr(lang, "điểm", "points")
         ),
         None => "—".into(),
