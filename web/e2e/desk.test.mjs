@@ -2,7 +2,8 @@
 // end to end in Chromium: appraise leaves of the Trà Cú example (a changed leaf demands a
 // comment, and printing waits for it), add a penalty, export; the unit opens the
 // appraised file in its own app, sees what changed and why, and writes its giải trình;
-// compare across framework editions; rank three files (table, chart, CSV).
+// compare across framework editions; rank three files (table, chart, CSV); the inbox of
+// files received, with where each appraisal stands, feeding the ranking.
 // Every total is checked against `parindex` on the same files. Screenshots go to
 // target/artifacts/ (desk-*.png).
 import { test, before, after } from "node:test";
@@ -83,8 +84,23 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   // The unit's own entry is shown beside the appraisal input.
   assert.match(await text("self-4.1.1"), /Đúng, đủ theo quy định — 2 điểm/);
 
-  // Agreeing (same date as the unit) changes nothing and needs no comment.
-  await page.fill("#in-1-1-1-date", "2022-01-25");
+  // Progress: of the 38 leaves the appraiser decides (the survey's aside), the example's
+  // appraisal already holds 4.
+  const progress = () => text("appraisal-progress");
+  assert.match(await progress(), /Đã thẩm định 4\/38/);
+  assert.match(await text("progress"), /Đã thẩm định 4\/38/);
+
+  // "Đồng ý": the unit's input becomes the appraisal's, changing nothing, needing no
+  // comment; it can be taken back.
+  await page.click('[data-testid="agree-1.1.1"]');
+  await page.waitForSelector('[data-testid="unappraise-1.1.1"]');
+  assert.equal(await page.inputValue("#in-1-1-1-date"), "25/01/2022");
+  assert.match(await progress(), /Đã thẩm định 5\/38/);
+  await page.click('[data-testid="unappraise-1.1.1"]');
+  await page.waitForSelector('[data-testid="agree-1.1.1"]');
+  assert.match(await progress(), /Đã thẩm định 4\/38/);
+  await page.click('[data-testid="agree-1.1.1"]');
+  await page.waitForSelector('[data-testid="unappraise-1.1.1"]');
   assert.equal(await page.$("#in-1-1-1-comment-err"), null);
 
   // 4.1.1: one agency not yet completed → 1 point instead of 2.
@@ -96,6 +112,23 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   await page.fill("#in-4-2-1-value", "1");
   await page.waitForSelector("#in-4-2-1-comment-err");
   assert.equal(await text("total-points"), "75,28");
+
+  assert.match(await progress(), /Đã thẩm định 7\/38/);
+
+  // The filters show only what is left to look at.
+  const shown = () => page.$$eval("[data-testid=tree] article.leaf", (ls) => ls.map((l) => l.dataset.code));
+  await page.check("[data-testid=filter-owed]");
+  assert.deepEqual(await shown(), ["4.1.1", "4.2.1"]);
+  await page.check("[data-testid=filter-different]");
+  assert.deepEqual(await shown(), ["1.1.2", "1.5.1", "3.1.2", "3.4.1", "4.1.1", "4.2.1"]);
+  const all = JSON.parse(cli("score", example, "--format", "json")).nodes
+    .filter((n) => n.kind && n.kind !== "survey")
+    .map((n) => n.code);
+  assert.equal(all.length, 38);
+  await page.check("[data-testid=filter-unseen]");
+  const seen = ["1.1.1", "1.1.2", "1.5.1", "3.1.2", "3.4.1", "4.1.1", "4.2.1"];
+  assert.deepEqual(await shown(), all.filter((c) => !seen.includes(c)));
+  await page.check("[data-testid=filter-all]");
 
   // The report refuses to print while a comment is owed, and says where.
   await page.click("[data-testid=to-report]");
@@ -142,6 +175,7 @@ test("appraising: a changed leaf needs a comment, printing waits for it; penalty
   const file = JSON.parse(readFileSync(appraised, "utf8"));
   assert.deepEqual(file.appraisal["4.1.1"], { choice: "chua-kien-toan", comment: "Phòng Văn hóa và Thông tin chưa kiện toàn lãnh đạo đến 31/12/2022." });
   assert.equal(file.appraisal["4.2.1"].value, 1);
+  assert.deepEqual(file.appraisal["1.1.1"], { date: file.self["1.1.1"].date });
   assert.deepEqual(file.penalty, [{ points: "0.5", reason: "Chậm gửi báo cáo CCHC quý III (minh hoạ)." }]);
   const card = JSON.parse(cli("score", appraised, "--format", "json"));
   assert.equal(file.survey["2.4.1"].percent, "90");
@@ -279,6 +313,62 @@ test("the desk works offline after a visit, with its own styles", async () => {
   } finally {
     await setOffline(context, server, false);
   }
+});
+
+test("the inbox: files received first, where each appraisal stands, ranked together with a file of another year set apart", async () => {
+  const base = JSON.parse(readFileSync(example, "utf8"));
+  const fresh = structuredClone(base);
+  fresh.unit = "UBND huyện Cầu Kè";
+  delete fresh.appraisal;
+  const done = structuredClone(base);
+  done.unit = "UBND huyện Tiểu Cần";
+  done.appraisal = structuredClone(done.self);
+  const later = structuredClone(base);
+  later.unit = "UBND huyện Càng Long";
+  later.year = 2023;
+  delete later.appraisal;
+  const files = { "cau-ke": fresh, "tieu-can": done, "cang-long-2023": later };
+  const paths = [example];
+  for (const [name, body] of Object.entries(files)) {
+    paths.push(join(work, `inbox-${name}.json`));
+    writeFileSync(paths.at(-1), JSON.stringify(body, null, 2));
+  }
+
+  await freshBrowser();
+  await page.goto(server.url + "tham-dinh/");
+  await page.waitForSelector("[data-testid=drafts]");
+  // "Mở hồ sơ đơn vị gửi" is the page's first control.
+  assert.equal(await page.evaluate(() => document.querySelector("main input, main button").dataset.testid), "open-assessment");
+  for (const path of paths) {
+    await page.setInputFiles("[data-testid=open-assessment]", path);
+    await page.waitForSelector("[data-testid=tree]");
+    assert.equal(await page.getAttribute("[data-testid=mode-appraiser]", "aria-pressed"), "true");
+    await page.click("[data-testid=to-start]");
+    await page.waitForSelector("[data-testid=drafts]");
+  }
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=draft]").length === 4);
+  const inbox = await page.$$eval("[data-testid=draft]", (rows) =>
+    Object.fromEntries(rows.map((r) => [r.querySelector("strong").textContent, r.querySelector("[data-testid=draft-status]").textContent])));
+  assert.deepEqual(inbox, {
+    "UBND huyện Trà Cú — 2022": "Đang thẩm định 4/38",
+    "UBND huyện Cầu Kè — 2022": "Chưa thẩm định",
+    "UBND huyện Tiểu Cần — 2022": "Đã thẩm định",
+    "UBND huyện Càng Long — 2023": "Chưa thẩm định",
+  });
+  await shot("inbox", true);
+
+  // The inbox feeds the ranking: the 2022 files are ranked, the 2023 one is named apart.
+  await page.click("[data-testid=rank-received]");
+  await page.waitForSelector("[data-testid=rank-table] tbody tr:nth-child(3)");
+  const rows = await page.$$eval("[data-testid=rank-table] tbody tr", (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const expected = JSON.parse(cli("rank", ...paths.slice(0, 3), "--format", "json"));
+  assert.deepEqual(rows.map((r) => [Number(r[0]), r[1], r[5]]), expected.rows.map((r) => [r.rank, r.unit, vi(r.index) + "%"]));
+  const apart = await text("rank-excluded");
+  assert.match(apart, /UBND huyện Càng Long — 2023 — khác năm: 2023 \(bảng xếp hạng năm 2022\)/);
+  // The other group can be ranked instead.
+  await page.selectOption("[data-testid=rank-group]", "mau-huyen@2022|2023");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=rank-table] tbody tr").length === 1);
+  assert.match(await text("rank-excluded"), /UBND huyện Cầu Kè — 2022 — khác năm: 2022/);
 });
 
 test("nothing left the origin and no script error happened", () => {

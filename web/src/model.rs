@@ -80,6 +80,19 @@ pub enum Edit {
         list: Adjustments,
         index: usize,
     },
+    /// The appraiser agrees with the unit (*đồng ý*): the self entry's inputs, or its
+    /// "không phát sinh", become the appraisal's, which the appraiser may then edit (a
+    /// checklist starts with the unit's ticks). The appraiser's comment stays.
+    Agree {
+        code: String,
+        kind: RuleKind,
+    },
+    /// Takes the appraisal's inputs away: the leaf is not appraised again and the unit's
+    /// entry counts. The appraiser's comment stays.
+    Unappraise {
+        code: String,
+        kind: RuleKind,
+    },
 }
 
 /// A field of an evidence item, named as the form names it.
@@ -116,6 +129,19 @@ impl Adjustments {
 pub enum AdjustmentField {
     Points,
     Reason,
+}
+
+/// Leaves appraised and leaves to appraise: every leaf but the survey's, which has its
+/// own table.
+pub fn appraisal_progress(card: &parindex_core::Scorecard) -> (usize, usize) {
+    let (mut done, mut all) = (0, 0);
+    for n in card.nodes.iter() {
+        if n.kind.is_some_and(|k| k != RuleKind::Survey) {
+            all += 1;
+            done += usize::from(n.appraised);
+        }
+    }
+    (done, all)
 }
 
 /// Applies one edit to the assessment tree.
@@ -214,6 +240,11 @@ pub fn apply(tree: &mut Value, edit: &Edit) {
                 set_adjustments(tree, list.key(), &items);
             }
         }
+        Edit::Agree { code, kind } => {
+            let own = entry(tree, Section::SelfAssessed, code).cloned();
+            copy_inputs(tree, code, *kind, own.as_ref());
+        }
+        Edit::Unappraise { code, kind } => copy_inputs(tree, code, *kind, None),
         Edit::RemoveAdjustment { list, index } => {
             let mut items = adjustments(tree, list.key());
             if *index < items.len() {
@@ -369,6 +400,19 @@ fn set_field(tree: &mut Value, section: Section, code: &str, field: &str, value:
             None => {
                 e.remove(field);
             }
+        }
+    }
+}
+
+/// Sets the appraisal entry's inputs and "không phát sinh" to those of `from` (none
+/// when `from` is `None`), leaving its other fields (the comment) as they are.
+fn copy_inputs(tree: &mut Value, code: &str, kind: RuleKind, from: Option<&Map<String, Value>>) {
+    if let Some(e) = entry_mut(tree, Section::Appraisal, code) {
+        for k in kind.input_keys().iter().chain(&["not_applicable"]) {
+            match from.and_then(|f| f.get(*k)) {
+                Some(v) => e.insert(k.to_string(), v.clone()),
+                None => e.remove(*k),
+            };
         }
     }
 }
@@ -681,6 +725,43 @@ mod tests {
         apply(&mut tree, &field("3.3.2", "note", Some(json!("x"))));
         apply(&mut tree, &field("3.3.2", "note", None));
         assert_eq!(tree["self"]["3.3.2"], json!({}));
+    }
+
+    #[test]
+    fn agreeing_copies_the_units_inputs_and_keeps_the_comment() {
+        let mut tree = json!({
+            "format": 1,
+            "self": {
+                "1.2.1": { "checked": ["a", "c"], "note": "n", "evidence": [{ "ref": "1/KH" }] },
+                "3.3.2": { "not_applicable": true }
+            },
+            "appraisal": { "1.2.1": { "checked": ["b"], "comment": "xem lại" } }
+        });
+        let agree = |code: &str, kind| Edit::Agree {
+            code: code.into(),
+            kind,
+        };
+        apply(&mut tree, &agree("1.2.1", RuleKind::Checklist));
+        assert_eq!(
+            tree["appraisal"]["1.2.1"],
+            json!({ "checked": ["a", "c"], "comment": "xem lại" })
+        );
+        apply(&mut tree, &agree("3.3.2", RuleKind::Ratio));
+        assert_eq!(
+            tree["appraisal"]["3.3.2"],
+            json!({ "not_applicable": true })
+        );
+        // Agreeing with a leaf the unit left empty takes away what the appraiser typed.
+        apply(&mut tree, &field("9.9", "comment", None));
+        apply(&mut tree, &agree("9.9", RuleKind::Count));
+        assert_eq!(tree["appraisal"]["9.9"], json!({}));
+        let undo = Edit::Unappraise {
+            code: "1.2.1".into(),
+            kind: RuleKind::Checklist,
+        };
+        apply(&mut tree, &undo);
+        assert_eq!(tree["appraisal"]["1.2.1"], json!({ "comment": "xem lại" }));
+        assert_eq!(tree["self"]["1.2.1"]["checked"], json!(["a", "c"]));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::components::Ctx;
 use crate::state::{Action, Conflict, Opened, Session};
-use crate::storage::FrameworkOrigin;
+use crate::storage::{Draft, FrameworkOrigin};
 use parindex_core::{codes, Diagnostic, Framework, Text};
 use std::rc::Rc;
 
@@ -108,25 +108,51 @@ pub fn open_new(state: &Ctx, session: Session) {
 /// errors is kept with its messages, for ranking and comparing.
 pub async fn scored(file: web_sys::File, custom: &Custom) -> Opened {
     let name = file.name();
-    let result = async {
-        let text = crate::files::read_text(file)
-            .await
-            .map_err(|m| vec![Diagnostic::error(codes::FILE_UNREADABLE, "", m.vi, m.en)])?;
-        let opened = parindex_core::Opened::from_json(&text).map_err(|d| vec![d])?;
-        let (framework, _) = framework_named(custom, &opened.framework)
-            .await
-            .map_err(|m| {
-                let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
-                vec![Diagnostic::error(
-                    codes::FRAMEWORK_UNAVAILABLE,
-                    "framework",
-                    join(|t| &t.vi),
-                    join(|t| &t.en),
-                )]
-            })?;
-        let assessment = opened.validate(&framework)?;
-        Ok(Rc::new(parindex_core::score(&framework, &assessment)))
-    }
-    .await;
+    let result = match crate::files::read_text(file).await {
+        Ok(text) => scored_text(&text, None, custom).await,
+        Err(m) => Err(vec![Diagnostic::error(
+            codes::FILE_UNREADABLE,
+            "",
+            m.vi,
+            m.en,
+        )]),
+    };
     Opened { file: name, result }
+}
+
+/// A stored draft scored as it stands, named as the list names it: the desk's files
+/// received, ranked together.
+pub async fn scored_draft(d: &Draft, custom: &Custom) -> Option<Opened> {
+    let s = d.stored.as_ref().ok()?;
+    let (unit, year) = crate::model::unit_and_year(&s.assessment);
+    let name = s.name.clone().unwrap_or_else(|| format!("{unit} — {year}"));
+    let text = s.assessment.to_string();
+    let result = scored_text(&text, Some(&s.framework), custom).await;
+    Some(Opened { file: name, result })
+}
+
+/// Scores assessment text with the framework it was kept with, or the one it names.
+async fn scored_text(
+    text: &str,
+    origin: Option<&FrameworkOrigin>,
+    custom: &Custom,
+) -> Result<Rc<parindex_core::Scorecard>, Vec<Diagnostic>> {
+    let opened = parindex_core::Opened::from_json(text).map_err(|d| vec![d])?;
+    let framework = match origin {
+        Some(o) => framework_of(o).await,
+        None => framework_named(custom, &opened.framework)
+            .await
+            .map(|(f, _)| f),
+    };
+    let framework = framework.map_err(|m| {
+        let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
+        vec![Diagnostic::error(
+            codes::FRAMEWORK_UNAVAILABLE,
+            "framework",
+            join(|t| &t.vi),
+            join(|t| &t.en),
+        )]
+    })?;
+    let assessment = opened.validate(&framework)?;
+    Ok(Rc::new(parindex_core::score(&framework, &assessment)))
 }

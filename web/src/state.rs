@@ -177,13 +177,17 @@ impl Session {
             .score
             .scorecard
             .as_ref()
-            .map(|c| (c.total.points.to_string(), c.total.max.to_string()));
+            .map(|c| crate::storage::Totals {
+                points: c.total.points.to_string(),
+                max: c.total.max.to_string(),
+                appraised: Some(model::appraisal_progress(c)),
+            });
         let text = crate::storage::encode(
             &self.meta,
             &self.origin,
             &self.tree(),
             &crate::platform::iso_now(),
-            total,
+            total.as_ref(),
             &self.aside.borrow(),
         );
         Draft::new(

@@ -78,10 +78,22 @@ pub struct Stored {
     pub saved_at: String,
     pub created_at: String,
     pub name: Option<String>,
-    /// The total when saved: points and maximum, as the core writes decimals.
-    pub total: Option<(String, String)>,
+    /// The total when saved, for the list.
+    pub total: Option<Totals>,
     /// Values set aside by "không phát sinh" (`section.code` → the inputs).
     pub aside: Map<String, Value>,
+}
+
+/// A draft's total when it was saved: what the list of drafts (and the desk's inbox)
+/// shows without scoring it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Points and maximum, as the core writes decimals.
+    pub points: String,
+    pub max: String,
+    /// Leaves appraised, and leaves to appraise (every leaf but the survey's); `None`
+    /// in records of earlier builds.
+    pub appraised: Option<(usize, usize)>,
 }
 
 /// One record of this workspace, as stored.
@@ -192,7 +204,7 @@ pub fn encode(
     framework: &FrameworkOrigin,
     assessment: &Value,
     saved_at: &str,
-    total: Option<(String, String)>,
+    total: Option<&Totals>,
     aside: &Map<String, Value>,
 ) -> String {
     let fw = match framework {
@@ -205,8 +217,11 @@ pub fn encode(
     if let Some(name) = &meta.name {
         v["name"] = json!(name);
     }
-    if let Some((points, max)) = total {
-        v["total"] = json!({ "points": points, "max": max });
+    if let Some(t) = total {
+        v["total"] = json!({ "points": t.points, "max": t.max });
+        if let Some((done, of)) = t.appraised {
+            v["total"]["appraised"] = json!([done, of]);
+        }
     }
     if !aside.is_empty() {
         v["aside"] = Value::Object(aside.clone());
@@ -244,10 +259,12 @@ pub fn decode(raw: &str) -> Result<Stored, String> {
             .ok_or("no assessment")?
             .clone();
         let total = obj.get("total").and_then(|t| {
-            Some((
-                t.get("points")?.as_str()?.to_string(),
-                t.get("max")?.as_str()?.to_string(),
-            ))
+            let count = |i: usize| Some(t.get("appraised")?.get(i)?.as_u64()? as usize);
+            Some(Totals {
+                points: t.get("points")?.as_str()?.to_string(),
+                max: t.get("max")?.as_str()?.to_string(),
+                appraised: count(0).zip(count(1)),
+            })
         });
         return Ok(Stored {
             framework,
@@ -455,7 +472,11 @@ mod tests {
             FrameworkOrigin::Toml("format = 1".into()),
             FrameworkOrigin::Tree("{\"format\":1}".into()),
         ] {
-            let total = Some(("45.25".to_string(), "70".to_string()));
+            let total = Some(Totals {
+                points: "45.25".into(),
+                max: "70".into(),
+                appraised: Some((3, 35)),
+            });
             let aside = json!({ "self.3.3.2": { "numerator": 5 } });
             let aside = aside.as_object().unwrap();
             let text = encode(
@@ -463,7 +484,7 @@ mod tests {
                 &fw,
                 &a,
                 "2026-11-27T10:00:00Z",
-                total.clone(),
+                total.as_ref(),
                 aside,
             );
             let back = decode(&text).unwrap();

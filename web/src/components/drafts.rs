@@ -18,14 +18,48 @@ use yew::prelude::*;
 /// `78,28 / 100 điểm`, or a dash before the first save of this build.
 fn total(d: &Draft, lang: Lang) -> String {
     match d.stored.as_ref().ok().and_then(|s| s.total.as_ref()) {
-        Some((points, max)) => format!(
+        Some(t) => format!(
             "{} / {} {}",
-            crate::model::decimal_shown(points, lang),
-            crate::model::decimal_shown(max, lang),
+            crate::model::decimal_shown(&t.points, lang),
+            crate::model::decimal_shown(&t.max, lang),
             tr(lang, "điểm", "points")
         ),
         None => "—".into(),
     }
+}
+
+/// Where the appraisal of a received file stands (desk): *chưa thẩm định* (nothing
+/// appraised), *đang thẩm định x/N*, *đã thẩm định* (every leaf but the survey's). Records
+/// of earlier builds, which kept no count, are told apart by their appraisal section.
+fn appraisal_status(d: &Draft, lang: Lang) -> Option<(String, &'static str)> {
+    let s = d.stored.as_ref().ok()?;
+    let counted = s.total.as_ref().and_then(|t| t.appraised);
+    let begun = || {
+        s.assessment
+            .get("appraisal")
+            .and_then(Value::as_object)
+            .is_some_and(|a| !a.is_empty())
+    };
+    Some(match counted {
+        Some((done, of)) if done > 0 && done >= of => {
+            (tr(lang, "Đã thẩm định", "Appraised").to_string(), "done")
+        }
+        Some((done, of)) if done > 0 => (
+            format!(
+                "{} {done}/{of}",
+                tr(lang, "Đang thẩm định", "Being appraised")
+            ),
+            "doing",
+        ),
+        None if begun() => (
+            tr(lang, "Đang thẩm định", "Being appraised").to_string(),
+            "doing",
+        ),
+        _ => (
+            tr(lang, "Chưa thẩm định", "Not appraised").to_string(),
+            "new",
+        ),
+    })
 }
 
 fn saved(d: &Draft, lang: Lang) -> String {
@@ -114,8 +148,31 @@ async fn run(state: Ctx, problem: UseStateHandle<Option<String>>, d: Draft, op: 
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct DraftsProps {
+    /// Shown above the list (the desk's "Mở hồ sơ đơn vị gửi").
+    #[prop_or_default]
+    pub top: Html,
+}
+
+/// Ranks every readable file of the desk's inbox (the live drafts of its workspace).
+fn rank_received(state: &Ctx, received: Vec<Draft>) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| {
+        let (state, received) = (state.clone(), received.clone());
+        yew::platform::spawn_local(async move {
+            let mut opened = Vec::new();
+            for d in &received {
+                opened.extend(crate::open::scored_draft(d, &state.custom_frameworks).await);
+            }
+            state.dispatch(Action::AddRanked(opened));
+            state.dispatch(Action::Show(crate::state::Screen::Rank));
+        });
+    })
+}
+
 #[function_component(Drafts)]
-pub fn drafts() -> Html {
+pub fn drafts(props: &DraftsProps) -> Html {
     let state = use_ctx();
     let lang = state.lang;
     let problem = use_state(|| None::<String>);
@@ -134,7 +191,8 @@ pub fn drafts() -> Html {
         return html! {};
     };
     let (live, bin): (Vec<&Draft>, Vec<&Draft>) = list.iter().partition(|d| d.live());
-    if live.is_empty() && bin.is_empty() {
+    // The desk's inbox is always shown, with its "open" first.
+    if live.is_empty() && bin.is_empty() && !crate::DESK {
         return html! {};
     }
 
@@ -153,6 +211,11 @@ pub fn drafts() -> Html {
                 let name = d.stored.as_ref().ok().and_then(|s| s.name.clone());
                 let what = html! { <>
                     <strong>{ name.clone().unwrap_or_else(|| format!("{unit} — {year}")) }</strong>
+                    if crate::DESK {
+                        if let Some((label, class)) = appraisal_status(d, lang) {
+                            <span class={classes!("inbox-status", class)} data-testid="draft-status">{ label }</span>
+                        }
+                    }
                     if name.is_some() { <span class="meta">{ format!("{unit} — {year}") }</span> }
                     <span class="meta">{ format!("{reference} · ") }<span data-testid="draft-total">{ total(d, lang) }</span>{ format!(" · {}", saved(d, lang)) }</span>
                 </> };
@@ -229,7 +292,13 @@ pub fn drafts() -> Html {
             if let Some(p) = (*problem).clone() {
                 <p class="field-error" role="alert" tabindex="-1" ref={problem_ref}>{ p }</p>
             }
+            { props.top.clone() }
             <ul class="draft-list">{ for live.iter().map(|d| row(d)) }</ul>
+            if crate::DESK && live.len() > 1 {
+                <p><button type="button" data-testid="rank-received"
+                    onclick={rank_received(&state, live.iter().map(|d| (*d).clone()).collect())}>
+                    { format!("{} ({})", tr(lang, "Xếp hạng các hồ sơ này", "Rank these files"), live.len()) }</button></p>
+            }
             if !bin.is_empty() {
                 <details class="bin" data-testid="bin">
                     <summary>{ format!("{} ({})", tr(lang, "Thùng rác", "Bin"), bin.len()) }</summary>

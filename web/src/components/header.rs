@@ -51,13 +51,22 @@ pub fn header() -> Html {
             appraised.then(|| {
                 format!(
                     "{} {}",
-                    tr(lang, "tự đánh giá", "self-assessed"),
+                    tr(
+                        lang,
+                        "theo điểm đơn vị tự chấm",
+                        "with the unit's own points"
+                    ),
                     num(c.self_total.points, lang)
                 )
             }),
         )
     });
+    // The appraiser follows the appraisal; the unit what it has filled in.
+    let appraising = crate::DESK && state.mode == Mode::Appraiser;
     let (filled, own_leaves) = session.score.scorecard.as_ref().map_or((0, 0), |c| {
+        if appraising {
+            return crate::model::appraisal_progress(c);
+        }
         let own: Vec<_> = c
             .nodes
             .iter()
@@ -130,11 +139,11 @@ pub fn header() -> Html {
                         <span data-testid="total-points">{ points }</span>{ " / " }<span data-testid="total-max">{ max }</span></span>
                     <span><span class="k">{ tr(lang, "Chỉ số", "Index") }</span><span data-testid="total-index">{ idx }</span></span>
                     <span><span class="k">{ tr(lang, "Xếp loại", "Band") }</span><span data-testid="total-band">{ band }</span></span>
-                    if let Some(o) = own { <span class="own"><span class="k">{ tr(lang, "sau thẩm định; ", "as appraised; ") }</span>{ o }</span> }
+                    if let Some(o) = own { <span class="own" title={tr(lang, "Điểm các tiêu chí do đơn vị tự chấm; điều tra XHH, điểm thưởng, điểm trừ như tổng điểm", "The criteria as the unit scored them; survey, bonus and penalty as in the total")}><span class="k">{ tr(lang, "sau thẩm định; ", "as appraised; ") }</span>{ o }</span> }
                 </div>
             }
             <div class="progress" data-testid="progress">
-                { format!("{} {filled}/{own_leaves}", tr(lang, "Đã nhập", "Filled")) }
+                { format!("{} {filled}/{own_leaves}", if appraising { tr(lang, "Đã thẩm định", "Appraised") } else { tr(lang, "Đã nhập", "Filled") }) }
                 <progress max={own_leaves.to_string()} value={filled.to_string()} aria-label={tr(lang, "Tiến độ nhập liệu", "Progress")} />
             </div>
             { save }

@@ -2,6 +2,7 @@
 //! (restore, autosave, address) are in `hooks.rs`.
 
 mod adjust;
+mod appraise;
 mod compare;
 mod drafts;
 mod header;

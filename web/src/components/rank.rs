@@ -28,6 +28,20 @@ fn add_files(state: &Ctx, list: FileList) {
     });
 }
 
+/// The framework and year of every scored file, with how many files share them, in the
+/// order the files came.
+fn groups_of(state: &Ctx) -> Vec<((String, i32), usize)> {
+    let mut groups: Vec<((String, i32), usize)> = Vec::new();
+    for c in state.ranked.iter().filter_map(|o| o.result.as_ref().ok()) {
+        let key = (c.framework.clone(), c.year);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((key, 1)),
+        }
+    }
+    groups
+}
+
 /// The bands (*xếp loại*) of the ranking's framework, best first.
 fn bands_of(ranking: &Ranking, state: &Ctx) -> Vec<Band> {
     crate::frameworks::at_hand(&state.custom_frameworks, &ranking.framework)
@@ -48,6 +62,7 @@ pub fn rank() -> Html {
     let state = use_ctx();
     let lang = state.lang;
     let dragging = use_state(|| false);
+    let chosen = use_state(|| None::<(String, i32)>);
 
     let on_pick = {
         let state = state.clone();
@@ -81,12 +96,66 @@ pub fn rank() -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
 
+    // Only files of one framework and one year are ranked together: the group chosen,
+    // else the largest (the first of equals); the others are listed with the reason.
+    let groups = groups_of(&state);
+    let group = chosen
+        .as_ref()
+        .filter(|g| groups.iter().any(|(k, _)| k == *g))
+        .or_else(|| {
+            let largest = groups.iter().map(|g| g.1).max();
+            groups.iter().find(|g| Some(g.1) == largest).map(|(k, _)| k)
+        })
+        .cloned();
     let cards: Vec<Scorecard> = state
         .ranked
         .iter()
-        .filter_map(|o| o.result.as_ref().ok().map(|c| (**c).clone()))
+        .filter_map(|o| o.result.as_ref().ok())
+        .filter(|c| group.as_ref() == Some(&(c.framework.clone(), c.year)))
+        .map(|c| (**c).clone())
         .collect();
     let ranking = (!cards.is_empty()).then(|| parindex_core::rank(&cards));
+    let excluded: Vec<Html> = state
+        .ranked
+        .iter()
+        .filter_map(|o| {
+            let c = o.result.as_ref().ok()?;
+            let (framework, year) = group.as_ref()?;
+            let why = if &c.framework != framework {
+                format!("{} {} ({} {framework})", tr(lang, "khác bộ chỉ số:", "another framework:"), c.framework, tr(lang, "bảng xếp hạng dùng", "the ranking uses"))
+            } else if c.year != *year {
+                format!("{} {} ({} {year})", tr(lang, "khác năm:", "another year:"), c.year, tr(lang, "bảng xếp hạng năm", "the ranking is of"))
+            } else {
+                return None;
+            };
+            Some(html! { <li><span class="file-name">{ &o.file }</span>{ format!(" — {why}") }</li> })
+        })
+        .collect();
+    let group_choice = (groups.len() > 1).then(|| {
+        let options = groups.iter().map(|((framework, year), count)| {
+            let selected = group.as_ref() == Some(&(framework.clone(), *year));
+            let value = format!("{framework}|{year}");
+            html! { <option {value} {selected}>{ format!("{framework}, {} {year} ({count} {})", tr(lang, "năm", "year"), tr(lang, "hồ sơ", "files")) }</option> }
+        });
+        let onchange = {
+            let chosen = chosen.clone();
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                if let Some((f, y)) = v.rsplit_once('|') {
+                    chosen.set(y.parse().ok().map(|y| (f.to_string(), y)));
+                }
+            })
+        };
+        html! {
+            <div class="excluded no-print" role="status" data-testid="rank-excluded">
+                <p>{ tr(lang, "Chỉ xếp hạng cùng nhau các hồ sơ cùng bộ chỉ số và cùng năm. Không xếp hạng trong bảng này:",
+                    "Only files of one framework and one year are ranked together. Not in this ranking:") }</p>
+                <ul>{ for excluded.iter().cloned() }</ul>
+                <label>{ tr(lang, "Xếp hạng nhóm ", "Rank the group ") }
+                    <select {onchange} data-testid="rank-group">{ for options }</select></label>
+            </div>
+        }
+    });
 
     let remove = |i: Option<usize>| super::send(&state, move || Action::RemoveRanked(i));
     let files_list = state.ranked.iter().enumerate().map(|(i, o)| {
@@ -133,6 +202,7 @@ pub fn rank() -> Html {
                 <ul class="files" data-testid="rank-list">{ for files_list }</ul>
                 <button type="button" class="small" onclick={remove(None)}>{ tr(lang, "Bỏ tất cả", "Remove all") }</button>
             }
+            { for group_choice }
             { table }
         </div>
     }

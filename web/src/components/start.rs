@@ -258,59 +258,96 @@ pub fn start() -> Html {
         }
     });
 
+    let open_file = html! { <>
+        <label class="file">{ if crate::DESK { tr(lang, "Mở hồ sơ đơn vị gửi (.json)", "Open a file a unit sent (.json)") } else { tr(lang, "Mở tệp hồ sơ (.json)", "Open an assessment file (.json)") } }
+            <input type="file" accept=".json,application/json" onchange={open_json} data-testid="open-assessment" /></label>
+    </> };
+    let problem_here = html! {
+        if let Some(p) = (*open_problem).clone() { <p class="field-error" role="alert" data-testid="open-problem">{ p }</p> }
+    };
+    let example = html! { <>
+        <p><button type="button" onclick={open_example} data-testid="open-example">
+            { tr(lang, "Mở hồ sơ mẫu: UBND huyện Trà Cú năm 2022", "Open the example: Trà Cú district, 2022") }</button></p>
+        <p class="hint">{ tr(lang,
+            "Hồ sơ mẫu dùng số liệu thật trong báo cáo CCHC năm 2022 của huyện Trà Cú trên khung mẫu (không phải bộ chỉ số chính thức).",
+            "The example uses real figures from Trà Cú district's 2022 PAR report, on a template framework (not an official one).") }</p>
+    </> };
+    let new_assessment = html! {
+        <section class="card">
+            <h2>{ if crate::DESK { tr(lang, "Tự đánh giá của cơ quan mình", "Your own body's self-assessment") } else { tr(lang, "Tạo hồ sơ tự đánh giá mới", "Start a new self-assessment") } }</h2>
+            <form onsubmit={begin} novalidate=true>
+                <fieldset>
+                    <legend>{ tr(lang, "Bộ chỉ số", "Framework") }</legend>
+                    <ul class="frameworks">{ for framework_cards }</ul>
+                    <label class="file">{ tr(lang, "Hoặc mở tệp bộ chỉ số (.toml)", "Or open a framework file (.toml)") }
+                        <input type="file" accept=".toml,text/plain" onchange={open_toml} data-testid="open-framework" /></label>
+                </fieldset>
+                <div class="row">
+                    <label>{ tr(lang, "Cơ quan, đơn vị", "Unit") }
+                        <input type="text" required=true value={(*unit).clone()} data-testid="new-unit"
+                            oninput={let unit = unit.clone(); Callback::from(move |e: InputEvent| unit.set(input_value(&e)))} /></label>
+                    <label>{ tr(lang, "Năm đánh giá", "Year") }
+                        <input type="number" min="1900" max="2200" required=true value={(*year).clone()} data-testid="new-year"
+                            oninput={let year = year.clone(); Callback::from(move |e: InputEvent| year.set(input_value(&e)))} /></label>
+                </div>
+                if let Some(p) = (*problem).clone() { <p class="field-error" role="alert" data-testid="begin-problem">{ p }</p> }
+                <button type="submit" class="primary" data-testid="begin">{ tr(lang, "Bắt đầu đánh giá", "Start") }</button>
+            </form>
+        </section>
+    };
+    let privacy = html! {
+        <p class="privacy">{ tr(lang,
+            "Mọi dữ liệu ở lại trên máy này: ứng dụng chạy hoàn toàn trong trình duyệt, không gửi gì lên mạng.",
+            "All data stays on this device: the app runs entirely in the browser and sends nothing over the network.") }</p>
+    };
+    let editor_link = html! {
+        <p>{ tr(lang, "Sở Nội vụ soạn bộ chỉ số của tỉnh từ bảng phụ lục của quyết định (Word, Excel, PDF): ",
+            "The Sở Nội vụ makes its province's framework from the decision's annex table (Word, Excel, PDF): ") }
+            <a href={if crate::DESK { "../bo-chi-so/" } else { "bo-chi-so/" }} data-testid="to-editor">
+                { tr(lang, "soạn bộ chỉ số", "framework editor") }</a></p>
+    };
+
+    if crate::DESK {
+        // The appraiser's page: the files received first, opening one at their top.
+        let top = html! { <div class="inbox-open">{ open_file }{ problem_here }</div> };
+        return html! {
+            <div class="start" data-testid="start">
+                <super::drafts::Drafts {top} />
+                <section class="card">
+                    <h2>{ tr(lang, "So sánh, xếp hạng", "Compare and rank") }</h2>
+                    <p>{ tr(lang, "Mở một hồ sơ để thẩm định hoặc so sánh với hồ sơ khác; xếp hạng các đơn vị từ các tệp đã nhận.",
+                        "Open a file to appraise it or compare it with another; rank units from the files received.") }</p>
+                    <button type="button" onclick={super::send(&state, || Action::Show(Screen::Rank))} data-testid="open-rank">
+                        { tr(lang, "Xếp hạng các đơn vị", "Rank units") }</button>
+                    { editor_link }
+                </section>
+                { new_assessment }
+                <section class="card">
+                    <h2>{ tr(lang, "Hồ sơ mẫu", "The example") }</h2>
+                    { example }
+                </section>
+                { privacy }
+            </div>
+        };
+    }
     html! {
         <div class="start" data-testid="start">
             <super::drafts::Drafts />
-            <section class="card">
-                <h2>{ tr(lang, "Tạo hồ sơ tự đánh giá mới", "Start a new self-assessment") }</h2>
-                <form onsubmit={begin} novalidate=true>
-                    <fieldset>
-                        <legend>{ tr(lang, "Bộ chỉ số", "Framework") }</legend>
-                        <ul class="frameworks">{ for framework_cards }</ul>
-                        <label class="file">{ tr(lang, "Hoặc mở tệp bộ chỉ số (.toml)", "Or open a framework file (.toml)") }
-                            <input type="file" accept=".toml,text/plain" onchange={open_toml} data-testid="open-framework" /></label>
-                    </fieldset>
-                    <div class="row">
-                        <label>{ tr(lang, "Cơ quan, đơn vị", "Unit") }
-                            <input type="text" required=true value={(*unit).clone()} data-testid="new-unit"
-                                oninput={let unit = unit.clone(); Callback::from(move |e: InputEvent| unit.set(input_value(&e)))} /></label>
-                        <label>{ tr(lang, "Năm đánh giá", "Year") }
-                            <input type="number" min="1900" max="2200" required=true value={(*year).clone()} data-testid="new-year"
-                                oninput={let year = year.clone(); Callback::from(move |e: InputEvent| year.set(input_value(&e)))} /></label>
-                    </div>
-                    if let Some(p) = (*problem).clone() { <p class="field-error" role="alert" data-testid="begin-problem">{ p }</p> }
-                    <button type="submit" class="primary" data-testid="begin">{ tr(lang, "Bắt đầu đánh giá", "Start") }</button>
-                </form>
-            </section>
+            { new_assessment }
             <section class="card">
                 <h2>{ tr(lang, "Mở hồ sơ có sẵn", "Open an assessment") }</h2>
-                <label class="file">{ tr(lang, "Mở tệp hồ sơ (.json)", "Open an assessment file (.json)") }
-                    <input type="file" accept=".json,application/json" onchange={open_json} data-testid="open-assessment" /></label>
-                <p><button type="button" onclick={open_example} data-testid="open-example">
-                    { tr(lang, "Mở hồ sơ mẫu: UBND huyện Trà Cú năm 2022", "Open the example: Trà Cú district, 2022") }</button></p>
-                if let Some(p) = (*open_problem).clone() { <p class="field-error" role="alert" data-testid="open-problem">{ p }</p> }
-                <p class="hint">{ tr(lang,
-                    "Hồ sơ mẫu dùng số liệu thật trong báo cáo CCHC năm 2022 của huyện Trà Cú trên khung mẫu (không phải bộ chỉ số chính thức).",
-                    "The example uses real figures from Trà Cú district's 2022 PAR report, on a template framework (not an official one).") }</p>
+                { open_file }
+                { example }
+                { problem_here }
             </section>
             <section class="card">
                 <h2>{ tr(lang, "Dành cho cơ quan thẩm định", "For the appraising body") }</h2>
                 <p>{ tr(lang, "Thẩm định hồ sơ của đơn vị (trang thẩm định mở tệp nhận được ở vai trò \"Thẩm định\"), so sánh hai hồ sơ, xếp hạng các đơn vị từ các tệp đã nhận.",
                     "Appraise a unit's file (the appraisal page opens a received file in the \"Appraiser\" role), compare two assessments, rank units from the files received.") }</p>
-                if crate::DESK {
-                    <button type="button" onclick={super::send(&state, || Action::Show(Screen::Rank))} data-testid="open-rank">
-                        { tr(lang, "Xếp hạng các đơn vị", "Rank units") }</button>
-                } else {
-                    <a class="button" href="tham-dinh/" data-testid="to-desk">{ tr(lang, "Mở trang thẩm định, so sánh, xếp hạng", "Open the appraisal, comparison and ranking page") }</a>
-                }
-                <p>{ tr(lang, "Sở Nội vụ soạn bộ chỉ số của tỉnh từ bảng phụ lục của quyết định (Word, Excel, PDF): ",
-                    "The Sở Nội vụ makes its province's framework from the decision's annex table (Word, Excel, PDF): ") }
-                    <a href={if crate::DESK { "../bo-chi-so/" } else { "bo-chi-so/" }} data-testid="to-editor">
-                        { tr(lang, "soạn bộ chỉ số", "framework editor") }</a></p>
+                <a class="button" href="tham-dinh/" data-testid="to-desk">{ tr(lang, "Mở trang thẩm định, so sánh, xếp hạng", "Open the appraisal, comparison and ranking page") }</a>
+                { editor_link }
             </section>
-            <p class="privacy">{ tr(lang,
-                "Mọi dữ liệu ở lại trên máy này: ứng dụng chạy hoàn toàn trong trình duyệt, không gửi gì lên mạng.",
-                "All data stays on this device: the app runs entirely in the browser and sends nothing over the network.") }</p>
+            { privacy }
         </div>
     }
 }

@@ -81,7 +81,11 @@ pub fn summary() -> Html {
                 <div class="big"><span class="k">{ tr(lang, "Xếp loại", "Band") }</span>
                     <span data-testid="summary-band">{ band(&card.total) }</span></div>
                 <div><span class="k">{ tr(lang, "Điểm tự đánh giá", "Self-assessed") }</span>
-                    { format!("{} / {} — {} — {}", num(card.self_total.points, lang), num(card.self_total.max, lang), index(card.self_total.index, lang), band(&card.self_total)) }</div>
+                    { format!("{} / {} — {} — {}", num(card.self_total.points, lang), num(card.self_total.max, lang), index(card.self_total.index, lang), band(&card.self_total)) }
+                    if card.summary.appraised > 0 {
+                        <span class="hint" data-testid="self-total-note">{ tr(lang, " (điểm các tiêu chí do đơn vị tự chấm; điều tra XHH, điểm thưởng, điểm trừ như tổng điểm)",
+                            " (the criteria as the unit scored them; survey, bonus and penalty as in the total)") }</span>
+                    }</div>
                 <div><span class="k">{ tr(lang, "Điểm thưởng / điểm trừ", "Bonus / penalty") }</span>
                     { format!("+{} / −{}", num(card.bonus, lang), num(card.penalty, lang)) }</div>
             </div>

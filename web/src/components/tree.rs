@@ -2,6 +2,7 @@
 //! points/max on every node; leaves are edited by [`super::leaf::Leaf`].
 
 use super::adjust::Adjustments;
+use super::appraise::{self, Filter, Filters};
 use super::leaf::Leaf;
 use super::survey::SurveyTable;
 use crate::hooks::use_ctx;
@@ -9,11 +10,14 @@ use crate::i18n::{num, tr};
 use crate::model::{Adjustments as List, Section};
 use crate::state::Mode;
 use parindex_core::scorecard::Status;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 struct NodeProps {
     index: usize,
+    /// The criteria the appraiser's filter shows (`None`: all).
+    shown: Option<Rc<[bool]>>,
 }
 
 #[function_component(Node)]
@@ -22,6 +26,13 @@ fn node(props: &NodeProps) -> Html {
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
+    if props
+        .shown
+        .as_ref()
+        .is_some_and(|s| !s.get(props.index).copied().unwrap_or(false))
+    {
+        return html! {};
+    }
     let c = &session.framework.criteria[props.index];
     if c.is_leaf() {
         return html! { <Leaf index={props.index} /> };
@@ -45,7 +56,7 @@ fn node(props: &NodeProps) -> Html {
                 if na { <span class="status na">{ tr(lang, "Không phát sinh", "Not applicable") }</span> }
             </summary>
             <div class="children">
-                { for c.children.iter().map(|&k| html! { <Node index={k} /> }) }
+                { for c.children.iter().map(|&k| html! { <Node index={k} shown={props.shown.clone()} /> }) }
             </div>
         </details>
     }
@@ -54,11 +65,20 @@ fn node(props: &NodeProps) -> Html {
 #[function_component(CriteriaTree)]
 pub fn criteria_tree() -> Html {
     let state = use_ctx();
+    let filter = use_state(|| Filter::All);
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
     let lang = state.lang;
     let top: Vec<usize> = session.framework.fields().map(|(i, _)| i).collect();
+    let appraising = crate::DESK && state.mode == Mode::Appraiser;
+    let shown = session
+        .score
+        .scorecard
+        .as_ref()
+        .filter(|_| appraising)
+        .and_then(|card| appraise::shown(card, &session.framework, *filter));
+    let none_shown = shown.as_ref().is_some_and(|s| !s.contains(&true));
     let whole_file: Vec<String> = session
         .score
         .diagnostics
@@ -81,8 +101,12 @@ pub fn criteria_tree() -> Html {
             if !whole_file.is_empty() {
                 <ul class="file-errors" role="alert">{ for whole_file.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
-            { for top.into_iter().map(|i| html! { <Node index={i} /> }) }
-            if crate::DESK && state.mode == Mode::Appraiser {
+            if appraising { <Filters filter={filter.clone()} /> }
+            if none_shown {
+                <p class="hint" data-testid="filter-empty">{ tr(lang, "Không có tiêu chí nào như vậy.", "No criterion of that kind.") }</p>
+            }
+            { for top.into_iter().map(|i| html! { <Node index={i} shown={shown.clone()} /> }) }
+            if appraising {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
                 <Adjustments list={List::Bonus} />

@@ -1,15 +1,15 @@
 //! The appraisal, as each side sees it on a leaf: for the appraiser, what the unit
 //! entered (read-only, beside the appraiser's own control); for the unit, what the
 //! appraisal changed, the appraiser's comment and a box for the unit's answer
-//! (*giải trình*).
+//! (*giải trình*). The appraiser's "đồng ý" and its undoing (`decide`).
 
 use super::{controls, text_area};
 use crate::components::Ctx;
 use crate::i18n::{date, num, tr};
-use crate::model::{self, Section};
-use crate::state::Session;
-use parindex_core::rules::Rule;
-use parindex_core::scorecard::Node;
+use crate::model::{self, Edit, Section};
+use crate::state::{Action, Session};
+use parindex_core::rules::{Rule, RuleKind};
+use parindex_core::scorecard::{Node, Status};
 use yew::prelude::*;
 
 /// What the unit entered for a leaf, read-only, for the appraiser.
@@ -52,6 +52,38 @@ pub(super) fn self_view(
             }
             if !note.is_empty() { <p><span class="k">{ tr(lang, "Ghi chú: ", "Note: ") }</span>{ note }</p> }
             if !justification.is_empty() { <p><span class="k">{ tr(lang, "Giải trình: ", "Explanation: ") }</span>{ justification }</p> }
+        </div>
+    }
+}
+
+/// Above the appraiser's control: "đồng ý" (the unit's inputs become the appraisal,
+/// which can then be edited), or, once appraised, taking the appraisal back.
+pub(super) fn decide(state: &Ctx, kind: RuleKind, code: &str, node: Option<&Node>) -> Html {
+    let lang = state.lang;
+    let appraised = node.is_some_and(|n| n.appraised);
+    // What the unit's own entry gives: something to agree with, or nothing entered.
+    let own = node.map(|n| n.self_status.unwrap_or(n.status));
+    let unit_decided = matches!(own, Some(Status::Scored | Status::NotApplicable));
+    let send = |edit: Edit| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(edit.clone())))
+    };
+    let code_s = code.to_string();
+    html! {
+        <div class="decide">
+            <span class="k">{ tr(lang, "Kết quả thẩm định", "Appraisal") }</span>
+            if appraised {
+                <button type="button" class="small" data-testid={format!("unappraise-{code}")}
+                    onclick={send(Edit::Unappraise { code: code_s, kind })}>
+                    { tr(lang, "Bỏ kết quả thẩm định", "Withdraw the appraisal") }</button>
+            } else if unit_decided {
+                <button type="button" class="small primary" data-testid={format!("agree-{code}")}
+                    onclick={send(Edit::Agree { code: code_s, kind })}>
+                    { tr(lang, "Đồng ý với đơn vị", "Agree with the unit") }</button>
+                <span class="hint">{ tr(lang, " hoặc nhập kết quả khác dưới đây", " or enter another result below") }</span>
+            } else {
+                <span class="hint">{ tr(lang, " — đơn vị chưa nhập: nhập kết quả thẩm định dưới đây", " — the unit entered nothing: enter the appraisal below") }</span>
+            }
         </div>
     }
 }

@@ -174,7 +174,7 @@ pub fn leaf(props: &LeafProps) -> Html {
             }
             if appraising { { appraisal::self_view(&state, session, rule, code, node) } }
             <div class="control">
-                if appraising { <span class="k">{ tr(lang, "Kết quả thẩm định (để trống nếu đồng ý với đơn vị)", "Appraisal (leave empty to accept the unit's)") }</span> }
+                if appraising { { appraisal::decide(&state, rule.kind(), code, node) } }
                 { control }{ for na_switch }
             </div>
             if appraising {
