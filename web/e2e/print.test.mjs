@@ -114,12 +114,36 @@ test("the report prints to a clean A4 PDF with the standard table and the expect
   assert.match(text, /Giải trình: Đã niêm yết đủ 245 TTHC/);
   assert.match(text, /Thẩm định so với tự đánh giá/);
   assert.match(text, /Tổng hợp theo lĩnh vực/);
+  // An administrative paper: Quốc hiệu, Tiêu ngữ, number, place and date to fill in; the
+  // appraisal's signature blocks; every page numbered "n/N".
+  // The appraising body writes its name in; the paper is the appraisal's.
+  assert.match(text, /……………………………\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s+Số: ……\/……\s+Độc lập - Tự do - Hạnh phúc/);
+  assert.match(text, /……………, ngày …… tháng …… năm ……/);
+  assert.match(text, /KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022/);
+  assert.match(text, /NGƯỜI THẨM ĐỊNH\s+THỦ TRƯỞNG CƠ QUAN THẨM ĐỊNH/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  assert.ok(pages > 1, "several pages");
+  for (let p = 1; p <= pages; p++) assert.match(text, new RegExp(`\\b${p}/${pages}\\b`), `page ${p} numbered`);
   // Nothing of the app around it.
   for (const chrome of ["Trang đầu", "Xuất tệp", "In báo cáo", "Tiếng Việt", "Đã lưu"]) {
     assert.ok(!text.includes(chrome), `the PDF shows "${chrome}"`);
   }
   const png = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, join(artifacts, "report-page-1")]);
   assert.equal(png.status, 0, String(png.stderr));
+});
+
+test("the unit's report before appraisal: its own heading and signatures, no empty appraisal column", async () => {
+  const assessment = structuredClone(example);
+  delete assessment.appraisal;
+  const { text } = await printReport(await profileWith(assessment, "truoc-tham-dinh"), "bao-cao-truoc-tham-dinh");
+  assert.match(text, /UBND HUYỆN TRÀ CÚ\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+  assert.match(text, /BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM/);
+  assert.match(text, /NGƯỜI LẬP BIỂU\s+THỦ TRƯỞNG ĐƠN VỊ/);
+  assert.match(text, /\(Ký, ghi rõ họ tên\)\s+\(Ký tên, đóng dấu\)/);
+  assert.ok(!text.includes("THẨM ĐỊNH"), "nothing of an appraisal");
+  // Code, criterion, max, self points, evidence, why: the headings of five columns
+  // after the code, none for an appraisal.
+  assert.match(text, /Mã\s+Lĩnh vực, tiêu chí\s+Điểm\s+Điểm tự\s+Tài liệu kiểm\s+Giải thích/);
 });
 
 test("an appraisal change without its comment prints only the reason", async () => {

@@ -1,7 +1,8 @@
 //! The printable report (*báo cáo*) as HTML: the standard table *Bảng tổng hợp kết quả
 //! tự đánh giá, chấm điểm* — code, title, max, self points, appraised points, evidence
 //! references and, for every lost point, why — the appraisal's changes, and the field
-//! summary with its chart (SVG). The app shows it (its stylesheet prints it on A4) and
+//! summary with its chart (SVG), as an administrative paper (letterhead, signature
+//! blocks). The app shows it (its stylesheet prints it on A4) and
 //! `parindex score --format html` writes it as a document of its own.
 //!
 //! Pure string building: every text from a file is escaped, so markup in a unit name, a
@@ -258,8 +259,31 @@ pub fn differences(card: &Scorecard, notes: &Notes, lang: Lang) -> String {
 /// the field summary with its chart.
 pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang) -> String {
     let appraised = card.summary.appraised > 0;
-    let mut out = format!(
-        r#"<header class="report-head"><p class="unit">{}</p><h1>{}</h1><p>{} {} · {} ({})</p>"#,
+    // Before appraisal the unit reports (its name heads the paper); once appraised the
+    // paper is the appraisal's, issued by the appraising body, whose name is written in.
+    let mut out = String::new();
+    let issuer = if appraised {
+        "……………………………".to_string()
+    } else {
+        escape(&card.unit)
+    };
+    letterhead(&mut out, &issuer, lang);
+    out.push_str(r#"<header class="report-head">"#);
+    if appraised {
+        let _ = write!(
+            out,
+            "<h1>{} {}</h1>",
+            tr(
+                lang,
+                "KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM",
+                "APPRAISAL OF THE PUBLIC ADMINISTRATION REFORM INDEX"
+            ),
+            card.year
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<p class="unit">{}</p><h{level}>{}</h{level}><p>{} {} · {} ({})</p>"#,
         escape(&card.unit),
         tr(
             lang,
@@ -274,6 +298,7 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
         card.year,
         escape(framework.title.get(lang)),
         escape(&card.framework),
+        level = if appraised { 2 } else { 1 },
     );
     if !framework.official {
         let _ = write!(
@@ -328,18 +353,20 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
         }
     );
     out.push_str(r#"<table class="report-table" data-testid="report-table">"#);
-    head(
-        &mut out,
-        &[
-            Column::Code.full(lang),
-            Column::Criterion.full(lang),
-            Column::Max.full(lang),
-            Column::SelfPoints.full(lang),
-            Column::Points.full(lang),
-            Column::Evidence.full(lang),
-            tr(lang, "Giải thích điểm bị trừ", "Why points were lost"),
-        ],
-    );
+    // Before appraisal the appraisal's column would be empty: it is left out.
+    let mut columns = vec![
+        Column::Code.full(lang),
+        Column::Criterion.full(lang),
+        Column::Max.full(lang),
+        Column::SelfPoints.full(lang),
+        Column::Points.full(lang),
+        Column::Evidence.full(lang),
+        tr(lang, "Giải thích điểm bị trừ", "Why points were lost"),
+    ];
+    if !appraised {
+        columns.remove(4);
+    }
+    head(&mut out, &columns);
     let none = LeafNotes::default();
     for n in &card.nodes {
         let leaf = n.kind.is_some();
@@ -387,25 +414,22 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
         } else {
             format!("d{depth} parent")
         };
+        let mut cells = vec![
+            ("", escape(&n.code)),
+            ("", escape(n.title.get(lang)) + &cited),
+            ("num", human(n.max, lang)),
+            ("num", human(n.self_points, lang)),
+            ("num", human(n.points, lang)),
+            ("ev", escape(&note.evidence.join("; "))),
+            ("lost", why),
+        ];
+        if !appraised {
+            cells.remove(4);
+        }
         row(
             &mut out,
             &format!(r#" class="{class}" data-code="{}""#, escape(&n.code)),
-            &[
-                ("", escape(&n.code)),
-                ("", escape(n.title.get(lang)) + &cited),
-                ("num", human(n.max, lang)),
-                ("num", human(n.self_points, lang)),
-                (
-                    "num",
-                    if appraised {
-                        human(n.points, lang)
-                    } else {
-                        String::new()
-                    },
-                ),
-                ("ev", escape(&note.evidence.join("; "))),
-                ("lost", why),
-            ],
+            &cells,
         );
     }
     out.push_str("</tbody></table>");
@@ -416,7 +440,60 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
         tr(lang, "Tổng hợp theo lĩnh vực", "Summary by field"),
         field_chart(card, lang)
     );
+    if appraised {
+        signatures(
+            &mut out,
+            tr(lang, "NGƯỜI THẨM ĐỊNH", "APPRAISER"),
+            tr(
+                lang,
+                "THỦ TRƯỞNG CƠ QUAN THẨM ĐỊNH",
+                "HEAD OF THE APPRAISING BODY",
+            ),
+            lang,
+        );
+    } else {
+        signatures(
+            &mut out,
+            tr(lang, "NGƯỜI LẬP BIỂU", "PREPARED BY"),
+            tr(lang, "THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE UNIT"),
+            lang,
+        );
+    }
     out
+}
+
+/// The heading of an administrative document (the layout of Nghị định 30/2020/NĐ-CP):
+/// the issuing body and the number on the left; the national title (*Quốc hiệu*, *Tiêu
+/// ngữ*) and place and date on the right. Number, place and date are dotted blanks,
+/// filled in when the paper is signed (the core reads no clock).
+fn letterhead(out: &mut String, issuer: &str, lang: Lang) {
+    let _ = write!(
+        out,
+        r#"<div class="letterhead"><div class="issuer"><p class="body">{issuer}</p><p>{}</p></div><div class="nation"><p class="title">{}</p><p class="motto">{}</p><p class="place">{}</p></div></div>"#,
+        tr(lang, "Số: ……/……", "No.: ……/……"),
+        tr(
+            lang,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SOCIALIST REPUBLIC OF VIETNAM"
+        ),
+        tr(
+            lang,
+            "Độc lập - Tự do - Hạnh phúc",
+            "Independence - Freedom - Happiness"
+        ),
+        tr(lang, "……………, ngày …… tháng …… năm ……", "……………, date ……………"),
+    );
+}
+
+/// The two signature blocks under the report: who prepared it, and who signs for the
+/// body (with its seal).
+fn signatures(out: &mut String, left: &str, right: &str, lang: Lang) {
+    let _ = write!(
+        out,
+        r#"<div class="signatures"><div><p class="role">{left}</p><p class="how">{}</p></div><div><p class="role">{right}</p><p class="how">{}</p></div></div>"#,
+        tr(lang, "(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+        tr(lang, "(Ký tên, đóng dấu)", "(Signature and seal)"),
+    );
 }
 
 /// The stylesheet of a report printed on its own (the app has it in `web/style.css`).
@@ -427,7 +504,12 @@ td.num{text-align:right;white-space:nowrap}tr.parent td{font-weight:700}thead{di
 tr,svg{break-inside:avoid}.lost p{margin:0 0 2px}.report-head{text-align:center}.report-head h1{font-size:13pt;margin:4px 0}\
 .report-head .unit{font-weight:700;text-transform:uppercase;margin:0}.totals-table{width:auto}.hint{color:#555}\
 .advice{color:#555}.bar-label,.bar-value{font-size:12px;fill:#111}.bar-bg{fill:#e5e5e5}.bar-fill{fill:#0b5cad}\
-.report-table .ev{width:16%}.report-table .lost{width:30%}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}";
+.report-table .ev{width:16%}.report-table .lost{width:30%}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}\
+.letterhead{display:flex;justify-content:space-between;gap:1rem;text-align:center;margin-bottom:.75rem}.letterhead p{margin:0}\
+.letterhead .body,.letterhead .title{font-weight:700;text-transform:uppercase}.letterhead .motto{font-weight:700;text-decoration:underline}\
+.letterhead .place{font-style:italic;margin-top:.35rem}.signatures{display:flex;justify-content:space-around;text-align:center;margin-top:1rem;break-inside:avoid}\
+.signatures .role{font-weight:700;margin:0}.signatures .how{font-style:italic;margin:0 0 4rem}\
+@page{@bottom-right{content:counter(page) \"/\" counter(pages);font-size:8pt}}";
 
 /// The report as a whole HTML document (UTF-8), ready to print or to open in a browser.
 pub fn report_document(
