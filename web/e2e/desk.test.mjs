@@ -238,12 +238,25 @@ test("compare across framework editions: matched criteria, and what cannot be ma
   await page.setInputFiles("[data-testid=open-assessment]", example);
   await page.waitForSelector("[data-testid=tree]");
   await page.click("[data-testid=to-compare]");
+  // Another framework altogether is refused.
+  const commune = join(work, "xa-2024.json");
+  writeFileSync(commune, JSON.stringify({ format: 1, framework: "mau-xa@2024", unit: "UBND xã Thử", year: 2024 }));
+  await page.setInputFiles("[data-testid=compare-file]", commune);
+  await page.waitForSelector("[data-testid=compare-refused]");
+  assert.match(await text("compare-refused"), /mau-huyen@2022 — mau-xa@2024\. Không so sánh được/);
+  // Two editions of one framework: compared once the person agrees.
   await page.setInputFiles("[data-testid=compare-file]", lastPath);
+  await page.waitForSelector("[data-testid=compare-ask]");
+  assert.match(await text("compare-ask"), /mau-huyen@2021 → mau-huyen@2022/);
+  await page.click("[data-testid=compare-confirm]");
   await page.waitForSelector("[data-testid=compare-editions]");
   const note = await text("compare-editions");
   assert.match(note, /\(mau-huyen@2021\) — .*\(mau-huyen@2022\)/);
-  assert.match(note, /UBND huyện Trà Cú \(2021\): 8\.3\.9/);
-  assert.match(note, /UBND huyện Trà Cú \(2022\): 8\.3\.2/);
+  assert.match(note, /UBND huyện Trà Cú \(2021, sau thẩm định\): 8\.3\.9/);
+  assert.match(note, /UBND huyện Trà Cú \(2022, sau thẩm định\): 8\.3\.2/);
+  // The earlier year is the baseline, whichever file was opened first.
+  const heads = await page.$$eval("[data-testid=compare-fields] thead th", (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(heads.slice(2, 4), ["UBND huyện Trà Cú (2021, sau thẩm định)", "UBND huyện Trà Cú (2022, sau thẩm định)"]);
   const changed = await page.$$eval("[data-testid=compare-leaves] tbody tr", (rows) => rows.map((r) => [r.dataset.code, r.lastElementChild.textContent]));
   const ours = Object.fromEntries(changed);
   assert.ok(ours["5.1.1"], "5.1.1 changed");
@@ -256,6 +269,18 @@ test("compare across framework editions: matched criteria, and what cannot be ma
   const fields = await page.$$eval("[data-testid=compare-fields] tbody tr", (rows) => rows.length);
   assert.equal(fields, 8);
   await shot("compare", true);
+
+  // Opened the other way round — last year's file open, this year's compared with it —
+  // last year is still the baseline.
+  await page.click("[data-testid=to-start]");
+  await page.setInputFiles("[data-testid=open-assessment]", lastPath);
+  await page.waitForSelector("[data-testid=tree]");
+  await page.click("[data-testid=to-compare]");
+  await page.setInputFiles("[data-testid=compare-file]", example);
+  await page.click("[data-testid=compare-confirm]");
+  await page.waitForSelector("[data-testid=compare-fields]");
+  const reversed = await page.$$eval("[data-testid=compare-fields] thead th", (ths) => ths.map((t) => t.textContent));
+  assert.deepEqual(reversed, heads);
 });
 
 test("ranking three files: shared ranks, a chart in band colours, CSV with BOM as the CLI writes it", async () => {

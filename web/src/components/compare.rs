@@ -1,6 +1,8 @@
 //! The compare screen (*so sánh*): the open assessment beside another file — last year's,
 //! or another unit's — per field and per leaf. When the two use different frameworks,
 //! criteria are matched by code and what cannot be matched is listed, never guessed.
+//! The earlier year is the baseline; two different frameworks are refused, two editions of
+//! one are compared once the person agrees, leaves whose maximum changed left out.
 
 use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr};
@@ -15,6 +17,8 @@ use yew::prelude::*;
 pub fn compare_screen() -> Html {
     let state = use_ctx();
     let all_leaves = use_state(|| false);
+    // Comparing across two editions of a framework, once the person agreed to.
+    let confirmed = use_state(|| false);
     let lang = state.lang;
     let Some(card) = state
         .session
@@ -24,12 +28,13 @@ pub fn compare_screen() -> Html {
         return html! {};
     };
     let on_pick = {
-        let state = state.clone();
+        let (state, confirmed) = (state.clone(), confirmed.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
                 return;
             };
+            confirmed.set(false);
             let state = state.clone();
             yew::platform::spawn_local(async move {
                 let opened = crate::open::scored(file, &state.custom_frameworks).await;
@@ -50,9 +55,56 @@ pub fn compare_screen() -> Html {
             </div>
         },
         Some((_, Ok(other))) => {
-            let c = compare(other, card);
-            let name = |u: &str, y: i32| format!("{u} ({y})");
-            let (before, after) = (name(&other.unit, other.year), name(&card.unit, card.year));
+            // The earlier year is always the baseline.
+            let (first, second) = if other.year > card.year {
+                (card, &**other)
+            } else {
+                (&**other, card)
+            };
+            let id = |r: &str| r.split('@').next().unwrap_or_default().to_string();
+            if id(&first.framework) != id(&second.framework) {
+                return html! {
+                    <div class="compare" data-testid="compare">
+                        <h1>{ tr(lang, "So sánh hai hồ sơ", "Compare two assessments") }</h1>
+                        { picker }
+                        <p class="field-error" role="alert" data-testid="compare-refused">{ format!("{} {} — {}. {}",
+                            tr(lang, "Hai hồ sơ dùng hai bộ chỉ số khác nhau:", "The two assessments use different frameworks:"),
+                            first.framework, second.framework,
+                            tr(lang, "Không so sánh được: các tiêu chí không tương ứng với nhau.", "They cannot be compared: their criteria do not correspond.")) }</p>
+                    </div>
+                };
+            }
+            let c = compare(first, second);
+            if !c.same_framework && !*confirmed {
+                let go = {
+                    let confirmed = confirmed.clone();
+                    Callback::from(move |_| confirmed.set(true))
+                };
+                return html! {
+                    <div class="compare" data-testid="compare">
+                        <h1>{ tr(lang, "So sánh hai hồ sơ", "Compare two assessments") }</h1>
+                        { picker }
+                        <div class="compare-note" role="note" data-testid="compare-ask">
+                            <p>{ format!("{} {} → {}. {}",
+                                tr(lang, "Hai hồ sơ dùng hai phiên bản của bộ chỉ số:", "The two assessments use two editions of the framework:"),
+                                first.framework, second.framework,
+                                tr(lang, "Chỉ các tiêu chí cùng mã và cùng điểm tối đa được so sánh.", "Only criteria with the same code and the same maximum are compared.")) }</p>
+                            <button type="button" onclick={go} data-testid="compare-confirm">{ tr(lang, "So sánh qua hai phiên bản", "Compare across the editions") }</button>
+                        </div>
+                    </div>
+                };
+            }
+            // Whose points each side holds: the unit's own, or the appraisal's.
+            let name = |card: &parindex_core::Scorecard| {
+                let whose = if card.summary.appraised > 0 {
+                    tr(lang, "sau thẩm định", "as appraised")
+                } else {
+                    tr(lang, "tự đánh giá", "self-assessed")
+                };
+                format!("{} ({}, {whose})", card.unit, card.year)
+            };
+            let (before, after) = (name(first), name(second));
+            let (other, card) = (first, second);
             let head = html! { <thead><tr>
                 <th>{ tr(lang, "Mã", "Code") }</th><th>{ tr(lang, "Tiêu chí", "Criterion") }</th>
                 <th>{ &before }</th><th>{ &after }</th><th>{ tr(lang, "Thay đổi", "Change") }</th>
@@ -68,10 +120,17 @@ pub fn compare_screen() -> Html {
                     </tr>
                 }
             };
+            // Across editions, a criterion whose maximum changed is not a change of points.
             let leaves: Vec<&Delta> = c
                 .leaves
                 .iter()
-                .filter(|d| *all_leaves || d.change != Decimal::ZERO)
+                .filter(|d| d.same_max && (*all_leaves || d.change != Decimal::ZERO))
+                .collect();
+            let other_max: Vec<&str> = c
+                .leaves
+                .iter()
+                .filter(|d| !d.same_max)
+                .map(|d| d.code.as_str())
                 .collect();
             let toggle = {
                 let all = all_leaves.clone();
@@ -82,8 +141,11 @@ pub fn compare_screen() -> Html {
                 if !c.same_framework {
                     <div class="compare-note" role="note" data-testid="compare-editions">
                         <p><strong>{ format!("{} {} — {}.", tr(lang, "Hai hồ sơ dùng hai bộ chỉ số khác nhau:", "The two assessments use different frameworks:"), c.before, c.after) }</strong>
-                        { tr(lang, " Chỉ so sánh các tiêu chí có cùng mã; tiêu chí có điểm tối đa khác nhau được đánh dấu *, khi đó chênh lệch điểm chỉ mang tính tham khảo.",
-                            " Only criteria with the same code are compared; those whose maximum differs are marked *, and their change in points is indicative only.") }</p>
+                        { tr(lang, " Chỉ so sánh các tiêu chí có cùng mã và cùng điểm tối đa; lĩnh vực có điểm tối đa khác nhau được đánh dấu *, khi đó chênh lệch điểm chỉ mang tính tham khảo.",
+                            " Only criteria with the same code and maximum are compared; fields whose maximum differs are marked *, and their change in points is indicative only.") }</p>
+                        if !other_max.is_empty() {
+                            <p data-testid="compare-other-max">{ format!("{} {}", tr(lang, "Điểm tối đa đã thay đổi, không so sánh:", "Maximum changed, not compared:"), other_max.join(", ")) }</p>
+                        }
                         if unmatched {
                             <p>{ tr(lang, "Không so sánh được (chỉ có ở một bên):", "Cannot be compared (found on one side only):") }</p>
                             <ul>

@@ -2,6 +2,7 @@
 //! points with bars drawn in SVG, where points can still be gained (largest first, with
 //! what would earn them), the counts of missing and survey-pending leaves.
 
+use super::Ctx;
 use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr};
 use crate::state::{Action, Screen};
@@ -9,6 +10,37 @@ use parindex_core::format::band_text;
 use parindex_core::report;
 use parindex_core::scorecard::{Status, Total};
 use yew::prelude::*;
+
+/// A criterion's code as a link to its leaf on the assessment screen.
+fn code_link(state: &Ctx, code: &str) -> Html {
+    let go = {
+        let state = state.clone();
+        let code = code.to_string();
+        Callback::from(move |_| {
+            state.dispatch(Action::Show(Screen::Assess));
+            let code = code.clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&format!("leaf-{code}")))
+                {
+                    el.scroll_into_view();
+                }
+            })
+            .forget();
+        })
+    };
+    html! { <button type="button" class="link" onclick={go}>{ code }</button> }
+}
+
+/// Codes as links, separated by commas (after a leading space).
+fn code_links(state: &Ctx, codes: &[&str]) -> Html {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| html! { <>{ if i == 0 { " " } else { ", " } }{ code_link(state, c) }</> })
+        .collect()
+}
 
 #[function_component(Summary)]
 pub fn summary() -> Html {
@@ -30,26 +62,9 @@ pub fn summary() -> Html {
             .unwrap_or_default()
     };
     let gaps = card.gaps.iter().map(|g| {
-        let go = {
-            let state = state.clone();
-            let code = g.code.clone();
-            Callback::from(move |_| {
-                state.dispatch(Action::Show(Screen::Assess));
-                let code = code.clone();
-                gloo_timers::callback::Timeout::new(0, move || {
-                    if let Some(el) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.get_element_by_id(&format!("leaf-{code}")))
-                    {
-                        el.scroll_into_view();
-                    }
-                })
-                .forget();
-            })
-        };
         html! {
             <li>
-                <button type="button" class="link" onclick={go}>{ &g.code }</button>
+                { code_link(&state, &g.code) }
                 { format!(" {} — ", title_of(&g.code)) }
                 <strong>{ format!("−{}", num(g.lost, lang)) }</strong>
                 if let Some(a) = &g.advice { <div class="advice">{ a.get(lang) }</div> }
@@ -105,10 +120,10 @@ pub fn summary() -> Html {
                     tr(lang, "chỉ là ước tính, không phải kết quả, không ghi vào tệp.", "an estimate only, not a result, not exported.")) }</p>
             }
             if !errors.is_empty() {
-                <p class="field-error" role="alert" data-testid="errors">{ format!("{} {}", tr(lang, "Giá trị không hợp lệ (chưa được tính) ở tiêu chí:", "Values that are not valid (not counted) at:"), errors.join(", ")) }</p>
+                <p class="field-error" role="alert" data-testid="errors">{ tr(lang, "Giá trị không hợp lệ (chưa được tính) ở tiêu chí:", "Values that are not valid (not counted) at:") }{ code_links(&state, &errors) }</p>
             }
             if !owed.is_empty() {
-                <p class="field-error" role="alert" data-testid="comments-owed">{ format!("{} {}", tr(lang, "Thiếu nhận xét thẩm định ở tiêu chí:", "An appraiser's comment is missing at:"), owed.join(", ")) }</p>
+                <p class="field-error" role="alert" data-testid="comments-owed">{ tr(lang, "Thiếu nhận xét thẩm định ở tiêu chí:", "An appraiser's comment is missing at:") }{ code_links(&state, &owed) }</p>
             }
             { Html::from_html_unchecked(differences.into()) }
             <h2>{ tr(lang, "Điểm theo lĩnh vực", "Points by field") }</h2>

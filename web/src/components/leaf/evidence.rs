@@ -49,7 +49,14 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
         };
         let remove = {
             let (state, code) = (state.clone(), code.clone());
+            // An item with something typed in is removed only once confirmed.
+            let named = [item.reference.as_str(), item.title.as_str()].join(" ").trim().to_string();
+            let typed = !(named.is_empty() && item.date.is_empty());
             Callback::from(move |_| {
+                let question = format!("{} {named}", tr(state.lang, "Xoá tài liệu kiểm chứng", "Remove the evidence"));
+                if typed && !crate::platform::confirm(&format!("{}?", question.trim_end())) {
+                    return;
+                }
                 let code = code.clone();
                 edit(&state, Edit::RemoveEvidence { section, code, index });
             })
