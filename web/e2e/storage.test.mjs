@@ -74,6 +74,28 @@ test("an oversized import is refused with a clear message", async () => {
   await context.close();
 });
 
+test("a broken file and a wrong value are told in the chosen language, placed in words", async () => {
+  const { context, page } = await fresh();
+  await page.goto(env.server.url);
+  const cut = join(artifacts, "cut.json");
+  writeFileSync(cut, example.slice(0, 200));
+  await page.setInputFiles("[data-testid=open-assessment]", cut);
+  await page.waitForSelector("[data-testid=open-problem]");
+  const said = await page.textContent("[data-testid=open-problem]");
+  assert.match(said, /lỗi cú pháp JSON ở dòng \d+, cột \d+: tệp kết thúc giữa chừng/);
+  assert.ok(!/EOF|while parsing/.test(said), said);
+  // A file naming a year that is not a number: where, in words, no internal path.
+  const wrong = JSON.parse(example);
+  wrong.year = "hai nghìn";
+  const file = join(artifacts, "nam-sai.json");
+  writeFileSync(file, JSON.stringify(wrong));
+  await page.setInputFiles("[data-testid=open-assessment]", file);
+  await page.waitForFunction(() => /Năm:/.test(document.querySelector("[data-testid=open-problem]")?.textContent ?? ""));
+  const placed = await page.textContent("[data-testid=open-problem]");
+  assert.ok(!/\byear\b/.test(placed), placed);
+  await context.close();
+});
+
 test("markup in names and notes stays text and never runs", async () => {
   const { context, page } = await fresh();
   const outside = watchOrigin(page, env.server.origin);

@@ -39,7 +39,7 @@ async fn framework_named(
 
 /// A draft from assessment JSON text, or the messages that say why not.
 pub async fn draft(custom: &Custom, text: &str) -> Result<Session, Vec<Text>> {
-    let opened = parindex_core::Opened::from_json(text).map_err(|d| vec![d.rendered()])?;
+    let opened = parindex_core::Opened::from_json(text).map_err(|d| vec![placed_both(&d, None)])?;
     let (framework, origin) = framework_named(custom, &opened.framework).await?;
     let session = Session::new(framework, origin, opened.tree);
     if session.score.scorecard.is_none() {
@@ -47,10 +47,19 @@ pub async fn draft(custom: &Custom, text: &str) -> Result<Session, Vec<Text>> {
             .score
             .diagnostics
             .iter()
-            .map(Diagnostic::rendered)
+            .map(|d| placed_both(d, Some(&session.framework)))
             .collect());
     }
     Ok(session)
+}
+
+/// A problem placed in words, in both languages (shown later in either).
+fn placed_both(d: &Diagnostic, framework: Option<&Framework>) -> Text {
+    use crate::i18n::{placed, Lang};
+    Text::new(
+        placed(d, framework, Lang::Vi),
+        placed(d, framework, Lang::En),
+    )
 }
 
 /// Opens assessment JSON text as a draft of its own, or says why it cannot.

@@ -76,10 +76,50 @@ pub fn parse_json(source: &str) -> Result<Value, Diagnostic> {
         Diagnostic::error(
             codes::JSON_SYNTAX,
             "",
-            format!("lỗi cú pháp JSON ở dòng {line}, cột {col}: {msg}"),
+            format!(
+                "lỗi cú pháp JSON ở dòng {line}, cột {col}: {}",
+                json_problem_vi(&msg)
+            ),
             format!("JSON syntax error at line {line}, column {col}: {msg}"),
         )
     })
+}
+
+/// serde_json's description of a syntax error, in Vietnamese (its words are English).
+fn json_problem_vi(msg: &str) -> String {
+    const WORDS: [(&str, &str); 14] = [
+        (
+            "EOF while parsing",
+            "tệp kết thúc giữa chừng (thiếu phần cuối)",
+        ),
+        ("expected `:`", "thiếu dấu hai chấm `:`"),
+        ("expected `,` or `]`", "thiếu dấu phẩy `,` hoặc `]`"),
+        ("expected `,` or `}`", "thiếu dấu phẩy `,` hoặc `}`"),
+        (
+            "expected ident",
+            "từ không hợp lệ (chỉ có true, false, null)",
+        ),
+        ("expected value", "thiếu giá trị"),
+        ("key must be a string", "tên khoá phải đặt trong ngoặc kép"),
+        ("trailing comma", "thừa dấu phẩy ở cuối"),
+        ("trailing characters", "còn ký tự thừa sau dữ liệu"),
+        ("invalid escape", "ký tự thoát `\\` không hợp lệ"),
+        ("invalid number", "số không hợp lệ"),
+        ("number out of range", "số quá lớn"),
+        (
+            "control character",
+            "chuỗi có ký tự điều khiển (xuống dòng trong ngoặc kép)",
+        ),
+        ("recursion limit", "dữ liệu lồng nhau quá sâu"),
+    ];
+    if let Some(key) = msg.strip_prefix("duplicate key ") {
+        return format!("khoá {key} lặp lại");
+    }
+    WORDS
+        .iter()
+        .find(|(en, _)| msg.starts_with(en))
+        .map_or("dữ liệu không đúng cú pháp", |(_, vi)| vi)
+        .to_string()
 }
 
 /// The `framework` an assessment names (`id@edition`), read before the framework is

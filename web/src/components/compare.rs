@@ -51,7 +51,7 @@ pub fn compare_screen() -> Html {
         Some((file, Err(ds))) => html! {
             <div class="field-error" role="alert">
                 <p>{ format!("{file}: {}", tr(lang, "không mở được", "cannot be opened")) }</p>
-                <ul>{ for ds.iter().map(|d| html! { <li>{ d.render(lang) }</li> }) }</ul>
+                <ul>{ for ds.iter().map(|d| html! { <li>{ crate::i18n::placed(d, None, lang) }</li> }) }</ul>
             </div>
         },
         Some((_, Ok(other))) => {

@@ -163,7 +163,7 @@ pub fn rank() -> Html {
             Ok(c) => (format!("{} — {}", c.unit, c.year), Vec::new()),
             Err(ds) => (
                 tr(lang, "không xếp hạng được", "cannot be ranked").to_string(),
-                ds.iter().map(|d| d.render(lang)).collect(),
+                ds.iter().map(|d| crate::i18n::placed(d, None, lang)).collect(),
             ),
         };
         html! {
@@ -178,7 +178,7 @@ pub fn rank() -> Html {
     let table = match &ranking {
         None => html! {},
         Some(Err(ds)) => html! {
-            <ul class="field-error" role="alert" data-testid="rank-error">{ for ds.iter().map(|d| html! { <li>{ d.render(lang) }</li> }) }</ul>
+            <ul class="field-error" role="alert" data-testid="rank-error">{ for ds.iter().map(|d| html! { <li>{ crate::i18n::placed(d, None, lang) }</li> }) }</ul>
         },
         Some(Ok(r)) => ranking_view(&state, r),
     };

@@ -93,7 +93,7 @@ pub fn criteria_tree() -> Html {
                 && matches!(l.section, Some("bonus" | "penalty"));
             !on_a_leaf && !beside_an_item
         })
-        .map(|d| d.render(lang))
+        .map(|d| crate::i18n::placed(d, Some(&session.framework), lang))
         .collect();
     html! {
         <div class="tree" data-testid="tree">

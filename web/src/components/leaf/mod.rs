@@ -152,7 +152,7 @@ pub fn leaf(props: &LeafProps) -> Html {
                 .is_none_or(|f| !beside.contains(&f) && !is_text_field(f))
         })
         .map(|(field, m)| match field {
-            Some(f) => format!("{f}: {m}"),
+            Some(f) => format!("{}: {m}", crate::i18n::field_words(&f, lang)),
             None => m,
         })
         .collect();
