@@ -43,6 +43,10 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=start]");
   await shot("start");
+  // The guide: the steps of a year, folded until asked for.
+  await page.click("[data-testid=guide] summary");
+  assert.match(await text("guide"), /trên 70 thay vì 100/);
+  assert.match(await text("guide"), /Xuất tệp \.json/);
 
   // Keyboard only: Tab to the unit field, type, Tab to the year, type, Enter.
   for (let i = 0; i < 40; i++) {
@@ -87,6 +91,31 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   assert.match(await text("survey-8.1.1"), /Chờ kết quả điều tra XHH.*Ước tính ≈ [\d,]+ \/ [\d,]+ điểm \(không tính vào tổng\)/);
 
   await page.waitForFunction(() => /8\/38/.test(document.querySelector("[data-testid=progress]").textContent));
+
+  // Undo takes back the last edit — a word typed in one field is one step — and redoing
+  // it by hand gives the same file.
+  await page.fill("#in-4-2-1-value", "3");
+  await page.fill("#in-4-2-1-value", "35");
+  assert.equal(await page.inputValue("#in-4-2-1-value"), "35");
+  await page.click("[data-testid=undo]");
+  await page.waitForFunction(() => document.querySelector("#in-4-2-1-value").value === "0");
+  await page.fill("#in-4-2-1-value", "0");
+
+  // The tree's tools: the next leaf still missing (focused), collapse all, contents.
+  const missing = await page.$$eval("article.leaf.missing", (ls) => ls.map((l) => l.dataset.code));
+  assert.equal(missing.length, 30);
+  assert.match(await text("next-missing"), /Tiêu chí chưa nhập tiếp theo \(30\)/);
+  for (const code of missing.slice(0, 2)) {
+    await page.click("[data-testid=next-missing]");
+    await page.waitForFunction((c) => document.activeElement?.closest("article.leaf")?.dataset.code === c, code);
+  }
+  await page.click("[data-testid=collapse-all]");
+  await page.waitForFunction(() => [...document.querySelectorAll("details.node")].every((d) => !d.open));
+  assert.equal(await page.isVisible("#leaf-1\\.1\\.2"), false);
+  await page.click("[data-testid=collapse-all]");
+  await page.waitForFunction(() => [...document.querySelectorAll("details.node")].every((d) => d.open));
+  await page.click("[data-testid=toc] summary");
+  assert.equal(await page.locator("[data-testid=toc] li").count(), 8);
   await waitSaved();
   await page.locator("#leaf-1\\.1\\.2").scrollIntoViewIfNeeded();
   await shot("assessment");

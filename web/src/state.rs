@@ -89,6 +89,46 @@ pub struct Session {
     pub score: Rc<DraftScore>,
     /// Grows with every edit; autosave follows it.
     pub revision: u64,
+    /// The last edits, to undo (*hoàn tác*): shared like the tree.
+    history: Rc<RefCell<Vec<Step>>>,
+}
+
+/// What an edit replaced: the file and the values set aside before it. Keystrokes in one
+/// field make one step (`group`), so undo takes back a word typed, not a letter.
+struct Step {
+    group: Option<String>,
+    tree: Value,
+    aside: serde_json::Map<String, Value>,
+}
+
+/// How many edits can be undone.
+const UNDO_STEPS: usize = 100;
+
+/// The field an edit types into, when it is typing: successive keystrokes there are one
+/// step of undo.
+fn typing_group(edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::Field {
+            section,
+            code,
+            field,
+            ..
+        } => Some(format!("{}.{code}.{field}", section.key())),
+        Edit::SetEvidence {
+            section,
+            code,
+            index,
+            field,
+            ..
+        } => Some(format!(
+            "{}.{code}.evidence{index}.{field:?}",
+            section.key()
+        )),
+        Edit::SetAdjustment {
+            list, index, field, ..
+        } => Some(format!("{}{index}.{field:?}", list.key())),
+        _ => None,
+    }
 }
 
 impl Session {
@@ -112,6 +152,7 @@ impl Session {
             aside: Rc::default(),
             score,
             revision: 0,
+            history: Rc::default(),
         }
     }
 
@@ -202,6 +243,7 @@ impl Session {
     /// values typed in it aside (kept with the draft, never exported); undoing it puts
     /// them back.
     fn edit(&mut self, edit: &Edit) {
+        self.remember(typing_group(edit));
         let mut tree = self.tree.borrow_mut();
         if let Edit::NotApplicable {
             section,
@@ -246,6 +288,41 @@ impl Session {
         }
         self.score = Rc::new(score_draft(&self.framework, &tree));
         self.revision += 1;
+    }
+
+    /// Keeps the file as it is before an edit, unless the edit goes on typing in the
+    /// field the last step was about.
+    fn remember(&self, group: Option<String>) {
+        let mut history = self.history.borrow_mut();
+        if group.is_some() && history.last().is_some_and(|s| s.group == group) {
+            return;
+        }
+        if history.len() == UNDO_STEPS {
+            history.remove(0);
+        }
+        history.push(Step {
+            group,
+            tree: self.tree.borrow().clone(),
+            aside: self.aside.borrow().clone(),
+        });
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.history.borrow().is_empty()
+    }
+
+    /// Takes back the last edit (or the last word typed in one field); false when there
+    /// is none.
+    fn undo(&mut self) -> bool {
+        let Some(step) = self.history.borrow_mut().pop() else {
+            return false;
+        };
+        *self.tree.borrow_mut() = step.tree;
+        *self.aside.borrow_mut() = step.aside;
+        self.score = Rc::new(score_draft(&self.framework, &self.tree.borrow()));
+        self.revision += 1;
+        true
     }
 
     /// The engine's errors as typed, then the scorecard's warnings.
@@ -452,6 +529,8 @@ pub enum Action {
         notice: Option<Notice>,
     },
     Edit(Edit),
+    /// Takes back the last edit.
+    Undo,
     /// The unit's estimate of a survey leaf (`None` clears it).
     Estimate {
         code: String,
@@ -504,6 +583,13 @@ impl Reducible for AppState {
                 if let Some(s) = next.session.as_mut() {
                     s.edit(&edit);
                     next.save = SaveState::Pending;
+                }
+            }
+            Action::Undo => {
+                if let Some(s) = next.session.as_mut() {
+                    if s.undo() {
+                        next.save = SaveState::Pending;
+                    }
                 }
             }
             Action::Estimate { code, value } => {
@@ -722,6 +808,32 @@ mod tests {
         let est = est.scorecard.expect("scored").total;
         assert!(est.points > before.points && est.max > before.max);
         assert!(s.draft().text.contains("\"survey."), "kept with the draft");
+    }
+
+    #[test]
+    fn undo_takes_back_a_field_typed_then_an_edit() {
+        let (state, code) = opened();
+        // States share the tree: keep a copy of the file as it was.
+        let start = state.session.as_ref().expect("open").tree().clone();
+        let typed = ["1", "12", "120"].iter().fold(state.clone(), |s, v| {
+            s.reduce(set(&code, "numerator", serde_json::json!(v)))
+        });
+        let both = typed.reduce(set(&code, "denominator", serde_json::json!(200)));
+        let s = both.session.as_ref().expect("open");
+        assert_eq!(s.tree()["self"][code.as_str()]["denominator"], 200);
+        let once = both.reduce(Action::Undo);
+        let s = once.session.as_ref().expect("open");
+        assert!(s.tree()["self"][code.as_str()].get("denominator").is_none());
+        assert_eq!(s.tree()["self"][code.as_str()]["numerator"], "120");
+        assert!(matches!(once.save, SaveState::Pending), "saved again");
+        // The three keystrokes were one step.
+        let twice = once.reduce(Action::Undo);
+        let s = twice.session.as_ref().expect("open");
+        assert_eq!(*s.tree(), start);
+        assert!(!s.can_undo());
+        let revision = s.revision;
+        let none = twice.reduce(Action::Undo);
+        assert_eq!(none.session.as_ref().expect("open").revision, revision);
     }
 
     #[test]

@@ -155,6 +155,8 @@ pub fn header() -> Html {
                 <button type="button" aria-current={(state.screen == Screen::Compare).then_some("page")} onclick={show(Screen::Compare)} data-testid="to-compare">{ tr(lang, "So sánh", "Compare") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Rank).then_some("page")} onclick={show(Screen::Rank)} data-testid="to-rank">{ tr(lang, "Xếp hạng", "Ranking") }</button>
                 }
+                <button type="button" onclick={super::send(&state, || Action::Undo)} disabled={!session.can_undo()} data-testid="undo"
+                    title={tr(lang, "Hoàn tác thao tác vừa làm", "Undo the last edit")}>{ tr(lang, "↶ Hoàn tác", "↶ Undo") }</button>
                 <button type="button" onclick={export} data-testid="export">{ tr(lang, "Xuất tệp .json", "Export .json") }</button>
                 <button type="button" onclick={close} data-testid="to-start">{ tr(lang, "Trang đầu", "Start page") }</button>
             </nav>

@@ -32,6 +32,29 @@ pub(crate) fn send<E>(
     Callback::from(move |_| state.dispatch(make()))
 }
 
+/// Brings a criterion into view once the assessment screen is drawn: a leaf with its
+/// first field focused, or a field (*lĩnh vực*) or criterion opened.
+pub(crate) fn go_to(code: &str) {
+    let code = code.to_string();
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(el) = doc.get_element_by_id(&format!("leaf-{code}")) {
+            el.scroll_into_view();
+            if let Ok(Some(field)) = el.query_selector("input, select, textarea") {
+                if let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
+                    let _ = field.focus();
+                }
+            }
+        } else if let Some(el) = doc.get_element_by_id(&format!("node-{code}")) {
+            let _ = el.set_attribute("open", "");
+            el.scroll_into_view();
+        }
+    })
+    .forget();
+}
+
 /// The open draft and its scorecard, or what a screen that needs them shows instead:
 /// nothing without a draft, `why` (in both languages) while the draft cannot be scored.
 pub(crate) fn scored<'a>(

@@ -18,16 +18,7 @@ fn code_link(state: &Ctx, code: &str) -> Html {
         let code = code.to_string();
         Callback::from(move |_| {
             state.dispatch(Action::Show(Screen::Assess));
-            let code = code.clone();
-            gloo_timers::callback::Timeout::new(0, move || {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&format!("leaf-{code}")))
-                {
-                    el.scroll_into_view();
-                }
-            })
-            .forget();
+            super::go_to(&code);
         })
     };
     html! { <button type="button" class="link" onclick={go}>{ code }</button> }

@@ -18,6 +18,8 @@ struct NodeProps {
     index: usize,
     /// The criteria the appraiser's filter shows (`None`: all).
     shown: Option<Rc<[bool]>>,
+    /// "Thu gọn tất cả": fields and criteria drawn closed.
+    collapsed: bool,
 }
 
 #[function_component(Node)]
@@ -48,7 +50,7 @@ fn node(props: &NodeProps) -> Html {
     let depth = parindex_core::code::depth(&c.code);
     let heading = if depth == 0 { "field" } else { "criterion" };
     html! {
-        <details class={classes!("node", heading)} open=true data-code={c.code.clone()}>
+        <details class={classes!("node", heading)} open={!props.collapsed} id={format!("node-{}", c.code)} data-code={c.code.clone()}>
             <summary>
                 <span class="code">{ &c.code }</span>
                 <span class="title">{ c.title.get(lang) }</span>
@@ -56,7 +58,7 @@ fn node(props: &NodeProps) -> Html {
                 if na { <span class="status na">{ tr(lang, "Không phát sinh", "Not applicable") }</span> }
             </summary>
             <div class="children">
-                { for c.children.iter().map(|&k| html! { <Node index={k} shown={props.shown.clone()} /> }) }
+                { for c.children.iter().map(|&k| html! { <Node index={k} shown={props.shown.clone()} collapsed={props.collapsed} /> }) }
             </div>
         </details>
     }
@@ -66,6 +68,9 @@ fn node(props: &NodeProps) -> Html {
 pub fn criteria_tree() -> Html {
     let state = use_ctx();
     let filter = use_state(|| Filter::All);
+    let collapsed = use_state(|| false);
+    // The last leaf "next missing" went to.
+    let last_missing = use_mut_ref(|| None::<usize>);
     let Some(session) = state.session.as_ref() else {
         return html! {};
     };
@@ -79,6 +84,64 @@ pub fn criteria_tree() -> Html {
         .filter(|_| appraising)
         .and_then(|card| appraise::shown(card, &session.framework, *filter));
     let none_shown = shown.as_ref().is_some_and(|s| !s.contains(&true));
+
+    // The table of contents (each field, its points), "next missing", "collapse all".
+    let card = session.score.scorecard.as_ref();
+    let missing: Vec<usize> = card
+        .map(|c| {
+            c.nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.kind.is_some() && n.status == Status::Missing)
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .unwrap_or_default();
+    let next_missing = {
+        let (collapsed, last, framework) = (
+            collapsed.clone(),
+            last_missing.clone(),
+            session.framework.clone(),
+        );
+        let missing = missing.clone();
+        Callback::from(move |_: MouseEvent| {
+            let after = *last.borrow();
+            let next = missing
+                .iter()
+                .find(|&&i| after.is_none_or(|a| i > a))
+                .or(missing.first());
+            if let Some(&i) = next {
+                *last.borrow_mut() = Some(i);
+                collapsed.set(false);
+                super::go_to(&framework.criteria[i].code);
+            }
+        })
+    };
+    let toggle_all = {
+        let collapsed = collapsed.clone();
+        Callback::from(move |_: MouseEvent| collapsed.set(!*collapsed))
+    };
+    let contents = session.framework.fields().map(|(i, f)| {
+        let code = f.code.clone();
+        let points = card
+            .and_then(|c| c.nodes.get(i))
+            .map(|n| format!("{} / {}", num(n.points, lang), num(n.max, lang)))
+            .unwrap_or_default();
+        let go = Callback::from(move |_: MouseEvent| super::go_to(&code));
+        html! { <li><button type="button" class="link" onclick={go}>{ format!("{} {}", f.code, f.title.get(lang)) }</button>{ format!(" — {points}") }</li> }
+    });
+    let tools = html! {
+        <div class="tree-tools no-print">
+            <details class="toc" data-testid="toc">
+                <summary>{ tr(lang, "Mục lục", "Contents") }</summary>
+                <ol>{ for contents }</ol>
+            </details>
+            <button type="button" class="small" onclick={next_missing} disabled={missing.is_empty()} data-testid="next-missing">
+                { format!("{} ({})", tr(lang, "Tiêu chí chưa nhập tiếp theo", "Next missing"), missing.len()) }</button>
+            <button type="button" class="small" onclick={toggle_all} data-testid="collapse-all">
+                { if *collapsed { tr(lang, "Mở tất cả", "Expand all") } else { tr(lang, "Thu gọn tất cả", "Collapse all") } }</button>
+        </div>
+    };
     let whole_file: Vec<String> = session
         .score
         .diagnostics
@@ -105,7 +168,8 @@ pub fn criteria_tree() -> Html {
             if none_shown {
                 <p class="hint" data-testid="filter-empty">{ tr(lang, "Không có tiêu chí nào như vậy.", "No criterion of that kind.") }</p>
             }
-            { for top.into_iter().map(|i| html! { <Node index={i} shown={shown.clone()} /> }) }
+            { tools }
+            { for top.into_iter().map(|i| html! { <Node index={i} shown={shown.clone()} collapsed={*collapsed} /> }) }
             if appraising {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
