@@ -80,35 +80,39 @@ pub fn placed(d: &Diagnostic, framework: Option<&Framework>, lang: Lang) -> Stri
     format!("{out}: {message}")
 }
 
+/// The words of an entry's fields: key, Vietnamese, English.
+const FIELD_WORDS: [(&str, &str, &str); 21] = [
+    ("numerator", "tử số", "numerator"),
+    ("denominator", "mẫu số", "denominator"),
+    ("value", "số lượng", "count"),
+    ("date", "ngày", "date"),
+    ("done", "hoàn thành", "done"),
+    ("checked", "các mục đã đạt", "items met"),
+    ("choice", "lựa chọn", "choice"),
+    ("points", "điểm", "points"),
+    ("percent", "tỷ lệ", "percentage"),
+    ("not_applicable", "không phát sinh", "not applicable"),
+    ("evidence", "tài liệu kiểm chứng", "evidence"),
+    ("ref", "số, ký hiệu", "number"),
+    ("title", "trích yếu", "title"),
+    ("note", "ghi chú", "note"),
+    ("comment", "nhận xét", "comment"),
+    ("explanation", "giải trình", "explanation"),
+    ("reason", "lý do", "reason"),
+    ("framework", "bộ chỉ số", "framework"),
+    ("unit", "cơ quan, đơn vị", "unit"),
+    ("year", "năm", "year"),
+    ("format", "phiên bản định dạng", "format version"),
+];
+
 /// A field of an entry in words: `numerator` → *tử số*, `evidence[0].date` → *tài liệu
 /// kiểm chứng 1, ngày*. Keys with no words of their own are quoted as written.
 pub fn field_words(field: &str, lang: Lang) -> String {
-    let word = |key: &str| -> Option<&'static str> {
-        let (vi, en) = match key {
-            "numerator" => ("tử số", "numerator"),
-            "denominator" => ("mẫu số", "denominator"),
-            "value" => ("số lượng", "count"),
-            "date" => ("ngày", "date"),
-            "done" => ("hoàn thành", "done"),
-            "checked" => ("các mục đã đạt", "items met"),
-            "choice" => ("lựa chọn", "choice"),
-            "points" => ("điểm", "points"),
-            "percent" => ("tỷ lệ", "percentage"),
-            "not_applicable" => ("không phát sinh", "not applicable"),
-            "evidence" => ("tài liệu kiểm chứng", "evidence"),
-            "ref" => ("số, ký hiệu", "number"),
-            "title" => ("trích yếu", "title"),
-            "note" => ("ghi chú", "note"),
-            "comment" => ("nhận xét", "comment"),
-            "explanation" => ("giải trình", "explanation"),
-            "reason" => ("lý do", "reason"),
-            "framework" => ("bộ chỉ số", "framework"),
-            "unit" => ("cơ quan, đơn vị", "unit"),
-            "year" => ("năm", "year"),
-            "format" => ("phiên bản định dạng", "format version"),
-            _ => return None,
-        };
-        Some(tr(lang, vi, en))
+    let word = |key: &str| {
+        FIELD_WORDS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, vi, en)| tr(lang, vi, en))
     };
     field
         .split('.')

@@ -50,29 +50,17 @@ struct Choice {
 }
 
 /// The steps of a year, in short: who fills in what, why the total may be out of less than
-/// 100, what to do after exporting.
+/// 100, what to do after exporting. Static text, written as markup once per language.
+const GUIDE: (&str, &str) = (
+    r#"<summary>Hướng dẫn: các bước tự đánh giá trong năm</summary><ol><li>Chọn bộ chỉ số UBND tỉnh ban hành cho năm đánh giá (hoặc mở tệp bộ chỉ số Sở Nội vụ gửi), nhập tên cơ quan và năm, bấm "Bắt đầu đánh giá".</li><li>Đơn vị tự chấm từng tiêu chí thành phần và ghi số, ký hiệu, ngày, trích yếu của tài liệu kiểm chứng. Kết quả điều tra xã hội học (ĐTXHH), điểm thưởng, điểm trừ do cơ quan thẩm định nhập.</li><li>Khi chưa có kết quả điều tra XHH, phần điểm đó chưa được tính: tổng điểm tính trên phần còn lại (ví dụ trên 70 thay vì 100) và chỉ số được quy đổi như bộ chỉ số quy định.</li><li>Mọi thay đổi được tự động lưu trên máy này và dùng được khi mất mạng; mỗi hồ sơ là một bản nháp ở trang đầu. Nên xuất tệp dự phòng thường xuyên.</li><li>Nhập xong: xem "Tổng hợp", in "Báo cáo" để ký, bấm "Xuất tệp .json" và gửi tệp đó cho cơ quan thẩm định (Phòng Nội vụ, Sở Nội vụ) qua thư điện tử hoặc hệ thống quản lý văn bản, kèm tài liệu kiểm chứng.</li><li>Nhận lại kết quả thẩm định: mở tệp được gửi lại, xem các tiêu chí bị điều chỉnh và nhận xét, ghi giải trình nếu chưa đồng ý, rồi xuất tệp gửi lại.</li></ol>"#,
+    r#"<summary>Guide: the steps of a year's self-assessment</summary><ol><li>Choose the framework the province issued for the year (or open the framework file the Sở Nội vụ sent), enter the unit and the year, press "Start".</li><li>The unit scores each leaf and writes down its evidence (number, date, title). Survey results (ĐTXHH), bonus and penalty are entered by the appraising body.</li><li>Until the survey results are in, their points are not counted: the total is out of the rest (for example out of 70 instead of 100) and the index is scaled as the framework says.</li><li>Every change is saved on this device automatically and works offline; each assessment is a draft on the start page. Export a backup now and then.</li><li>When done: check the "Summary", print the "Report" to sign, press "Export .json" and send that file to the appraising body (Phòng/Sở Nội vụ) by e-mail or the document system, with the evidence.</li><li>When the appraisal comes back: open the file, see what was changed and why, write an explanation (giải trình) where you disagree, and send the file back.</li></ol>"#,
+);
+
 #[function_component(Guide)]
 fn guide() -> Html {
     let lang = use_ctx().lang;
-    let steps: [(&str, &str); 6] = [
-        ("Chọn bộ chỉ số UBND tỉnh ban hành cho năm đánh giá (hoặc mở tệp bộ chỉ số Sở Nội vụ gửi), nhập tên cơ quan và năm, bấm \"Bắt đầu đánh giá\".",
-            "Choose the framework the province issued for the year (or open the framework file the Sở Nội vụ sent), enter the unit and the year, press \"Start\"."),
-        ("Đơn vị tự chấm từng tiêu chí thành phần và ghi số, ký hiệu, ngày, trích yếu của tài liệu kiểm chứng. Kết quả điều tra xã hội học (ĐTXHH), điểm thưởng, điểm trừ do cơ quan thẩm định nhập.",
-            "The unit scores each leaf and writes down its evidence (number, date, title). Survey results (ĐTXHH), bonus and penalty are entered by the appraising body."),
-        ("Khi chưa có kết quả điều tra XHH, phần điểm đó chưa được tính: tổng điểm tính trên phần còn lại (ví dụ trên 70 thay vì 100) và chỉ số được quy đổi như bộ chỉ số quy định.",
-            "Until the survey results are in, their points are not counted: the total is out of the rest (for example out of 70 instead of 100) and the index is scaled as the framework says."),
-        ("Mọi thay đổi được tự động lưu trên máy này và dùng được khi mất mạng; mỗi hồ sơ là một bản nháp ở trang đầu. Nên xuất tệp dự phòng thường xuyên.",
-            "Every change is saved on this device automatically and works offline; each assessment is a draft on the start page. Export a backup now and then."),
-        ("Nhập xong: xem \"Tổng hợp\", in \"Báo cáo\" để ký, bấm \"Xuất tệp .json\" và gửi tệp đó cho cơ quan thẩm định (Phòng Nội vụ, Sở Nội vụ) qua thư điện tử hoặc hệ thống quản lý văn bản, kèm tài liệu kiểm chứng.",
-            "When done: check the \"Summary\", print the \"Report\" to sign, press \"Export .json\" and send that file to the appraising body (Phòng/Sở Nội vụ) by e-mail or the document system, with the evidence."),
-        ("Nhận lại kết quả thẩm định: mở tệp được gửi lại, xem các tiêu chí bị điều chỉnh và nhận xét, ghi giải trình nếu chưa đồng ý, rồi xuất tệp gửi lại.",
-            "When the appraisal comes back: open the file, see what was changed and why, write an explanation (giải trình) where you disagree, and send the file back."),
-    ];
     html! {
-        <details class="card guide" data-testid="guide">
-            <summary>{ tr(lang, "Hướng dẫn: các bước tự đánh giá trong năm", "Guide: the steps of a year's self-assessment") }</summary>
-            <ol>{ for steps.iter().map(|(vi, en)| html! { <li>{ tr(lang, vi, en) }</li> }) }</ol>
-        </details>
+        <details class="card guide" data-testid="guide">{ Html::from_html_unchecked(tr(lang, GUIDE.0, GUIDE.1).into()) }</details>
     }
 }
 
