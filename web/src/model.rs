@@ -484,15 +484,34 @@ pub struct EvidenceItem {
     pub reference: String,
     pub date: String,
     pub title: String,
+    /// The attached document as the file names it (`file = { name, sha256, … }`, a
+    /// dossier's): kept as it is whatever else is edited.
+    pub file: Option<Value>,
+}
+
+impl EvidenceItem {
+    /// The attached document's name, if the item names one.
+    pub fn file_name(&self) -> Option<&str> {
+        self.file.as_ref()?.get("name")?.as_str()
+    }
 }
 
 pub fn evidence(tree: &Value, section: Section, code: &str) -> Vec<EvidenceItem> {
     let list = entry(tree, section, code).and_then(|e| e.get("evidence"));
-    items(list, |text| EvidenceItem {
+    let mut out = items(list, |text| EvidenceItem {
         reference: text("ref"),
         date: text("date"),
         title: text("title"),
-    })
+        file: None,
+    });
+    let files = list
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (item, v) in out.iter_mut().zip(files) {
+        item.file = v.get("file").cloned();
+    }
+    out
 }
 
 /// The items of a list as the form edits them: each field as text (a number as written),
@@ -524,6 +543,9 @@ fn set_evidence(tree: &mut Value, section: Section, code: &str, items: &[Evidenc
                 if !v.trim().is_empty() {
                     m.insert(k.into(), Value::String(v.clone()));
                 }
+            }
+            if let Some(f) = &i.file {
+                m.insert("file".into(), f.clone());
             }
             Value::Object(m)
         })
@@ -849,6 +871,26 @@ mod tests {
         );
         apply(&mut tree, &remove_first);
         assert!(tree["self"]["1.1.1"].get("evidence").is_none());
+    }
+
+    #[test]
+    fn an_attached_file_stays_whatever_else_is_edited() {
+        let file = json!({ "name": "ke-hoach.pdf", "sha256": "ab".repeat(32), "size": 12, "type": "application/pdf" });
+        let mut tree = json!({ "format": 1, "self": { "1.1.1": { "evidence": [{ "title": "Kế hoạch", "file": file }] } } });
+        let edit = Edit::SetEvidence {
+            section: S,
+            code: "1.1.1".into(),
+            index: 0,
+            field: EvidenceField::Reference,
+            text: "05/KH-UBND".into(),
+        };
+        apply(&mut tree, &edit);
+        assert_eq!(
+            tree["self"]["1.1.1"]["evidence"],
+            json!([{ "ref": "05/KH-UBND", "title": "Kế hoạch", "file": file }])
+        );
+        let items = evidence(&tree, S, "1.1.1");
+        assert_eq!(items[0].file_name(), Some("ke-hoach.pdf"));
     }
 
     #[test]

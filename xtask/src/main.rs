@@ -417,9 +417,11 @@ fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
         "framework" => &["toml"],
         "assessment" => &["json"],
         "annex" => &["csv", "tsv", "txt", "html", "docx", "xlsx"],
+        // Zip archives: the dossiers of tests/dossier/ and the Office files of the annexes.
+        "dossier" => &["zip", "docx", "xlsx"],
         other => {
             return Err(format!(
-                "no fuzz target {other} (framework | assessment | annex)"
+                "no fuzz target {other} (framework | assessment | annex | dossier)"
             ))
         }
     };
@@ -430,6 +432,7 @@ fn seeds(target: &str) -> Result<Vec<PathBuf>, String> {
         repo().join("tests/invalid/frameworks"),
         repo().join("tests/invalid/assessments"),
         repo().join("tests/annex"),
+        repo().join("tests/dossier"),
     ];
     for group in ["tests/golden", "tests/rank"] {
         let dir = repo().join(group);
@@ -487,6 +490,7 @@ fn test() -> Result<(), String> {
     fuzz("framework", 20)?;
     fuzz("assessment", 20)?;
     fuzz("annex", 20)?;
+    fuzz("dossier", 20)?;
     tools::ensure_browser_tools()?;
     let parity = browser_parity_tests()?;
     let rescore = figures::rescore(&parity)?;

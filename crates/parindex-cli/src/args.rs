@@ -3,7 +3,7 @@
 
 use parindex_core::Lang;
 
-pub const SHORT_USAGE: &str = "Dùng / usage: parindex [--lang vi|en] <frameworks|framework import|validate|new|score|rank> …  (parindex --help)";
+pub const SHORT_USAGE: &str = "Dùng / usage: parindex [--lang vi|en] <frameworks|framework import|validate|new|score|rank|dossier> …  (parindex --help)";
 
 pub const HELP: &str = "parindex — chấm điểm Chỉ số cải cách hành chính (PAR Index)
 
@@ -28,6 +28,12 @@ Cách dùng / usage:
   parindex rank ASSESSMENT… [--framework FILE.toml] [--format text|json|csv|xlsx] [--output FILE]
       Xếp hạng các đơn vị / rank units of one framework.
       --output ghi ra tệp (bắt buộc với xlsx) / write to a file (required for xlsx).
+  parindex dossier verify DOSSIER.zip
+      Kiểm tra hồ sơ điện tử (.zip): mã SHA-256 từng tệp, tệp thiếu, kết quả tự đánh giá.
+      Check a dossier: every file's SHA-256, missing files, the assessment.
+  parindex dossier unpack DOSSIER.zip DIR
+      Giải nén hồ sơ vào thư mục DIR (chưa có hoặc trống) / unpack into DIR (new or empty).
+  validate, score và rank nhận cả hồ sơ .zip như tệp .json / also accept a dossier .zip.
 
 Tuỳ chọn chung / global options:
   --lang vi|en   ngôn ngữ đầu ra (mặc định vi, hoặc biến PARINDEX_LANG) / output language
@@ -86,6 +92,16 @@ pub enum Command {
         framework: Option<String>,
         format: Format,
         output: Option<String>,
+    },
+    /// `dossier verify FILE.zip`.
+    DossierVerify {
+        file: String,
+        framework: Option<String>,
+    },
+    /// `dossier unpack FILE.zip DIR`.
+    DossierUnpack {
+        file: String,
+        dir: String,
     },
 }
 
@@ -278,6 +294,31 @@ pub fn parse(argv: &[String], lang_env: Option<&str>) -> Result<Parsed, Usage> {
                 _ => {
                     return Err(Usage::Error(
                         "framework import FILE | framework export FW.toml --format xlsx|csv --output FILE".into(),
+                    ))
+                }
+            }
+        }
+        "dossier" => {
+            if rest.format.is_some() || rest.explain || rest.output.is_some() {
+                return Err(unexpected("--format/--explain/--output"));
+            }
+            let mut positional = rest.positional.into_iter();
+            match (
+                positional.next().as_deref(),
+                positional.next(),
+                positional.next(),
+                positional.next(),
+            ) {
+                (Some("verify"), Some(file), None, None) => Command::DossierVerify {
+                    file,
+                    framework: rest.framework,
+                },
+                (Some("unpack"), Some(file), Some(dir), None) if rest.framework.is_none() => {
+                    Command::DossierUnpack { file, dir }
+                }
+                _ => {
+                    return Err(Usage::Error(
+                        "dossier verify DOSSIER.zip | dossier unpack DOSSIER.zip DIR".into(),
                     ))
                 }
             }

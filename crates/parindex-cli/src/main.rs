@@ -204,6 +204,123 @@ fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     })
 }
 
+/// A dossier (`.zip`), read: refused with every problem of its archive, named.
+fn read_dossier(path: &str, lang: Lang) -> Result<parindex_dossier::Dossier, Failure> {
+    // Larger than a dossier may be: refused before it is read into memory.
+    let limit = parindex_dossier::LIMITS.archive;
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > limit) {
+        return Err(Failure::Invalid(vec![format!(
+            "{path}: {}",
+            match lang {
+                Lang::Vi => format!("hồ sơ quá lớn (tối đa {} MB)", limit / 1024 / 1024),
+                Lang::En => format!(
+                    "the dossier is too large (at most {} MB)",
+                    limit / 1024 / 1024
+                ),
+            }
+        )]));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::Invalid(vec![format!(
+            "{path}: {}",
+            match lang {
+                Lang::Vi => format!("không đọc được tệp ({e})"),
+                Lang::En => format!("cannot read the file ({e})"),
+            }
+        )])
+    })?;
+    parindex_dossier::read(&bytes).map_err(|ps| {
+        Failure::Invalid(
+            ps.iter()
+                .map(|p| format!("{path}: {}", p.line(lang == Lang::Vi)))
+                .collect(),
+        )
+    })
+}
+
+/// Whether a path names a dossier (by its extension).
+fn is_dossier(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".zip")
+}
+
+/// An assessment's text: a `.json` file's, or the `ho-so.json` of a dossier.
+fn read_assessment_text(path: &str, lang: Lang) -> Result<String, Failure> {
+    if is_dossier(path) {
+        Ok(read_dossier(path, lang)?.assessment)
+    } else {
+        read(path, lang)
+    }
+}
+
+/// `dossier verify`: the archive, every file's hash and reference, then the assessment
+/// against its framework. Problems on stderr (exit 1); a summary on stdout otherwise.
+fn verify_dossier(path: &str, framework: Option<&str>, lang: Lang) -> Result<String, Failure> {
+    let d = read_dossier(path, lang)?;
+    let mut lines: Vec<String> = parindex_dossier::verify(&d)
+        .iter()
+        .map(|p| format!("{path}: {}", p.line(lang == Lang::Vi)))
+        .collect();
+    let fw = framework.map(|p| load_framework(p, lang)).transpose()?;
+    if let Err(Failure::Invalid(more)) = assessment_of(path, &d.assessment, fw.as_ref(), lang) {
+        lines.extend(more);
+    }
+    if !lines.is_empty() {
+        return Err(Failure::Invalid(lines));
+    }
+    let size: usize = d.files.iter().map(|f| f.bytes.len()).sum();
+    Ok(match lang {
+        Lang::Vi => format!(
+            "{path}: hợp lệ — {} tệp tài liệu kiểm chứng ({size} byte), mã SHA-256 khớp, {} lần xuất\n",
+            d.files.len(),
+            d.history.len()
+        ),
+        Lang::En => format!(
+            "{path}: valid — {} evidence files ({size} bytes), SHA-256 match, {} exports\n",
+            d.files.len(),
+            d.history.len()
+        ),
+    })
+}
+
+/// `dossier unpack`: every entry written under `dir`, which must be new or empty (nothing
+/// is overwritten). Names were checked on reading: none leaves `dir`.
+fn unpack_dossier(path: &str, dir: &str, lang: Lang) -> Result<String, Failure> {
+    let d = read_dossier(path, lang)?;
+    let fail = |what: &str, e: std::io::Error| {
+        Failure::Invalid(vec![match lang {
+            Lang::Vi => format!("{what}: không ghi được ({e})"),
+            Lang::En => format!("{what}: cannot write ({e})"),
+        }])
+    };
+    let root = std::path::Path::new(dir);
+    if root
+        .read_dir()
+        .is_ok_and(|mut entries| entries.next().is_some())
+    {
+        return Err(Failure::Invalid(vec![match lang {
+            Lang::Vi => format!("{dir}: thư mục đã có tệp; hãy chọn thư mục mới hoặc trống"),
+            Lang::En => format!("{dir}: the folder is not empty; choose a new or empty one"),
+        }]));
+    }
+    let mut entries: Vec<(String, Vec<u8>)> = vec![(
+        parindex_dossier::ASSESSMENT.into(),
+        d.assessment.clone().into_bytes(),
+    )];
+    entries.extend(d.files.iter().map(|f| (f.path(), f.bytes.clone())));
+    entries.push((parindex_dossier::MANIFEST.into(), d.manifest_raw.clone()));
+    for (name, content) in &entries {
+        let target = root.join(name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| fail(&parent.display().to_string(), e))?;
+        }
+        std::fs::write(&target, content).map_err(|e| fail(&target.display().to_string(), e))?;
+    }
+    Ok(match lang {
+        Lang::Vi => format!("{dir}: đã giải nén {} tệp\n", entries.len()),
+        Lang::En => format!("{dir}: unpacked {} files\n", entries.len()),
+    })
+}
+
 /// Reads a file as UTF-8 text; a message in the chosen language when it cannot be.
 fn read(path: &str, lang: Lang) -> Result<String, Failure> {
     let bytes = read_bytes(path, lang)?;
@@ -234,13 +351,25 @@ fn load_framework(path: &str, lang: Lang) -> Result<Framework, Failure> {
     Framework::from_toml(&text).map_err(|d| Failure::Invalid(lines(path, &d, lang)))
 }
 
-/// Reads and validates an assessment against `framework` or the built-in it names.
+/// Reads and validates an assessment (a `.json` file or a dossier's) against
+/// `framework` or the built-in it names.
 fn load_assessment(
     path: &str,
     framework: Option<&Framework>,
     lang: Lang,
 ) -> Result<(Framework, Assessment), Failure> {
-    let text = read(path, lang)?;
+    let text = read_assessment_text(path, lang)?;
+    assessment_of(path, &text, framework, lang)
+}
+
+/// Validates assessment text against `framework` or the built-in it names.
+fn assessment_of(
+    path: &str,
+    text: &str,
+    framework: Option<&Framework>,
+    lang: Lang,
+) -> Result<(Framework, Assessment), Failure> {
+    let text = text.to_string();
     let invalid = |d: Vec<Diagnostic>| Failure::Invalid(lines(path, &d, lang));
     let opened = Opened::from_json(&text).map_err(|d| invalid(vec![d]))?;
     let framework = match framework {
@@ -274,6 +403,10 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
             bytes,
             file: output,
         }),
+        Command::DossierVerify { file, framework } => {
+            verify_dossier(&file, framework.as_deref(), lang).map(Output::from)
+        }
+        Command::DossierUnpack { file, dir } => unpack_dossier(&file, &dir, lang).map(Output::from),
         Command::Validate { files, framework } => {
             validate(&files, framework.as_deref(), lang).map(Output::from)
         }
@@ -312,7 +445,8 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
                 Format::Html => {
                     // The file was read and checked above; its notes (evidence, comments,
                     // giải trình) are read again leniently for the report.
-                    let tree = assessment::parse_json(&read(&file, lang)?).unwrap_or_default();
+                    let tree = assessment::parse_json(&read_assessment_text(&file, lang)?)
+                        .unwrap_or_default();
                     report::report_document(&card, &fw, &report::notes_of(&tree, lang), lang)
                         .into_bytes()
                 }
@@ -334,7 +468,7 @@ fn run(command: Command, lang: Lang) -> Result<Output, Failure> {
             }
             let texts = files
                 .iter()
-                .map(|f| read(f, lang))
+                .map(|f| read_assessment_text(f, lang))
                 .collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             // Every core reads and scores its share of the files.

@@ -21,6 +21,20 @@ pub struct Evidence {
     pub reference: Option<String>,
     pub date: Option<Date>,
     pub title: Option<String>,
+    /// The document itself, attached in a dossier (`docs/formats.md` §6).
+    pub file: Option<EvidenceFile>,
+}
+
+/// A file attached to an evidence item: `file = { name, sha256, size, type }`. The file
+/// travels in the dossier under `tai-lieu/CODE/NAME`; a plain `.json` names it only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    pub name: String,
+    /// 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    pub size: u64,
+    /// Its media type (`application/pdf`); empty when unknown.
+    pub media_type: String,
 }
 
 /// One leaf's entry in a section.
@@ -499,9 +513,14 @@ fn read_evidence(
         let reference = f.optional("ref").and_then(|v| string(v, &ref_path, diags));
         let title = f.optional_with("title", string, diags);
         let date = f.optional_with("date", reader::date, diags);
+        let file_path = f.path_of("file");
+        let file = f
+            .optional("file")
+            .and_then(|v| read_evidence_file(v, &file_path, diags));
         f.finish(diags);
         if reference.as_deref().is_none_or(|r| r.trim().is_empty())
             && title.as_deref().is_none_or(|t| t.trim().is_empty())
+            && file.is_none()
         {
             diags.error(
                 codes::EVIDENCE_EMPTY,
@@ -515,9 +534,62 @@ fn read_evidence(
             reference,
             date,
             title,
+            file,
         });
     }
     out
+}
+
+/// An evidence item's `file`: a name that is one file name (no folder), the SHA-256 as 64
+/// lowercase hexadecimal digits, the size in bytes, and optionally its media type.
+fn read_evidence_file(
+    value: &Value,
+    path: &dyn std::fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<EvidenceFile> {
+    let mut f = Fields::of(value, path, diags)?;
+    let name_path = f.path_of("name");
+    let name = f.required_with("name", string, diags);
+    let hash_path = f.path_of("sha256");
+    let sha256 = f.required_with("sha256", string, diags);
+    let size = f.required_with("size", reader::count, diags);
+    let media_type = f.optional_with("type", string, diags).unwrap_or_default();
+    f.finish(diags);
+    let name = name?;
+    let bad_name = name.trim().is_empty()
+        || name.contains(['/', '\\', ':'])
+        || name == "."
+        || name == ".."
+        || name.chars().any(char::is_control);
+    if bad_name {
+        diags.error(
+            codes::EVIDENCE_FILE_INVALID,
+            &name_path,
+            format!("\"{name}\" không phải là tên một tệp (không có thư mục, dấu / \\ :)"),
+            format!("\"{name}\" is not a file name (no folder, no / \\ :)"),
+        );
+        return None;
+    }
+    let sha256 = sha256?;
+    if sha256.len() != 64
+        || !sha256
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        diags.error(
+            codes::EVIDENCE_FILE_INVALID,
+            &hash_path,
+            "cần mã SHA-256 gồm 64 chữ số hệ 16 viết thường",
+            "expected a SHA-256 of 64 lowercase hexadecimal digits",
+        );
+        return None;
+    }
+    Some(EvidenceFile {
+        name,
+        sha256,
+        size: size?,
+        media_type,
+    })
 }
 
 fn read_adjustments(

@@ -140,6 +140,8 @@ codes! {
     ENTRY_FOREIGN_INPUT = "entry.foreign-input";
     /// An evidence item with neither `ref` nor `title`.
     EVIDENCE_EMPTY = "evidence.empty";
+    /// An evidence item's `file` that is not a file name, SHA-256 and size.
+    EVIDENCE_FILE_INVALID = "evidence.file-invalid";
     /// A `choice` names an option the rule does not have.
     CHOICE_UNKNOWN_OPTION = "choice.unknown-option";
     /// `checked` names an item the rule does not have.

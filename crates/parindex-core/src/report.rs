@@ -91,9 +91,12 @@ pub fn notes_of(tree: &Value, lang: Lang) -> Notes {
             {
                 let (reference, date, title) = (text(e, "ref"), text(e, "date"), text(e, "title"));
                 let date = Date::parse(&date).map(|d| d.human(lang)).unwrap_or(date);
+                // An item naming only its attached document is listed by the file's name.
+                let file = e.get("file").map(|f| text(f, "name")).unwrap_or_default();
                 let item = match (reference.is_empty(), date.is_empty()) {
                     (false, false) => format!("{reference} ({date})"),
                     (false, true) => reference,
+                    _ if title.is_empty() => file,
                     _ => title,
                 };
                 if !item.is_empty() {
@@ -555,6 +558,14 @@ mod tests {
         let notes = notes_of(&tree, Lang::Vi);
         let n = notes.get("1.1").expect("1.1");
         assert_eq!(n.evidence, ["05/KH-UBND (25/01/2022)", "Ảnh chụp"]);
+        let attached = serde_json::json!({ "self": { "1.1": { "evidence": [{ "file": { "name": "ke-hoach.pdf" } }] } } });
+        assert_eq!(
+            notes_of(&attached, Lang::Vi)
+                .get("1.1")
+                .expect("1.1")
+                .evidence,
+            ["ke-hoach.pdf"]
+        );
         assert_eq!(n.comment, "Thiếu");
         assert_eq!(n.justification, "Đã công khai");
         assert_eq!(notes.get("1.2"), Some(&LeafNotes::default()));

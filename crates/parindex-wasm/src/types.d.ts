@@ -133,6 +133,7 @@ export type DiagnosticCode =
   | "entry.not-applicable-with-input"
   | "entry.foreign-input"
   | "evidence.empty"
+  | "evidence.file-invalid"
   | "choice.unknown-option"
   | "checklist.unknown-item"
   | "checklist.item-repeated"

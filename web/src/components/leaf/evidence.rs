@@ -72,6 +72,9 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
                 <label for={format!("{base}-title")} class="grow">{ tr(lang, "Trích yếu", "Title") }
                     <input id={format!("{base}-title")} type="text" value={item.title.clone()} oninput={set(EvidenceField::Title)} /></label>
                 <button type="button" onclick={remove} aria-label={format!("{} {}", tr(lang, "Xoá tài liệu", "Remove evidence"), index + 1)}>{ "×" }</button>
+                if let Some(name) = item.file_name() {
+                    <span class="hint attached" data-testid="file-not-attached">{ format!("{} {name} {}", tr(lang, "Tệp", "File"), tr(lang, "(tên tệp ghi trong hồ sơ; tệp chưa kèm theo)", "(named in the file; not attached)")) }</span>
+                }
             </li>
         }
     });
