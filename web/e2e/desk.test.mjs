@@ -316,6 +316,23 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
   await shot("ranking");
   await page.screenshot({ path: join(artifacts, "desk-ranking-full.png"), fullPage: true });
 
+  // Printed, the ranking is a paper: letterhead, title, table, signatures; no file
+  // picker, no file list.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("[data-testid=rank-files]"), false);
+  assert.equal(await page.isVisible("[data-testid=rank-list]"), false);
+  assert.match(await page.innerText("[data-testid=rank-letterhead]"), /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM[\s\S]*BẢNG XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022/);
+  assert.match(await page.innerText("[data-testid=rank-signatures]"), /NGƯỜI LẬP BIỂU[\s\S]*THỦ TRƯỞNG CƠ QUAN THẨM ĐỊNH/);
+  const pdf = join(artifacts, "xep-hang.pdf");
+  await page.pdf({ path: pdf, format: "A4" });
+  const printed = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+  assert.match(printed, /Độc lập - Tự do - Hạnh phúc/);
+  assert.match(printed, /UBND huyện Cầu Kè/);
+  assert.match(printed, /\b1\/1\b/, "the page numbered");
+  assert.ok(!/Chọn các tệp|kéo thả|Xuất CSV/.test(printed), printed);
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await page.isVisible("[data-testid=rank-letterhead]"), false, "on screen, no letterhead");
+
   const csvPath = join(work, "xep-hang.csv");
   assert.equal(await download("[data-testid=rank-csv]", csvPath), "xep-hang-mau-huyen-2022.csv");
   const csv = readFileSync(csvPath);

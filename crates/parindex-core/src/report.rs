@@ -468,8 +468,9 @@ pub fn report(card: &Scorecard, framework: &Framework, notes: &Notes, lang: Lang
 /// The heading of an administrative document (the layout of Nghị định 30/2020/NĐ-CP):
 /// the issuing body and the number on the left; the national title (*Quốc hiệu*, *Tiêu
 /// ngữ*) and place and date on the right. Number, place and date are dotted blanks,
-/// filled in when the paper is signed (the core reads no clock).
-fn letterhead(out: &mut String, issuer: &str, lang: Lang) {
+/// filled in when the paper is signed (the core reads no clock). `issuer` is markup
+/// (escape what comes from a file).
+pub fn letterhead(out: &mut String, issuer: &str, lang: Lang) {
     let _ = write!(
         out,
         r#"<div class="letterhead"><div class="issuer"><p class="body">{issuer}</p><p>{}</p></div><div class="nation"><p class="title">{}</p><p class="motto">{}</p><p class="place">{}</p></div></div>"#,
@@ -488,9 +489,9 @@ fn letterhead(out: &mut String, issuer: &str, lang: Lang) {
     );
 }
 
-/// The two signature blocks under the report: who prepared it, and who signs for the
-/// body (with its seal).
-fn signatures(out: &mut String, left: &str, right: &str, lang: Lang) {
+/// The two signature blocks under the report (and the printed ranking): who prepared it,
+/// and who signs for the body (with its seal).
+pub fn signatures(out: &mut String, left: &str, right: &str, lang: Lang) {
     let _ = write!(
         out,
         r#"<div class="signatures"><div><p class="role">{left}</p><p class="how">{}</p></div><div><p class="role">{right}</p><p class="how">{}</p></div></div>"#,

@@ -280,8 +280,37 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
         })
     };
     let print = Callback::from(|_| files::print());
+    // Printed, the ranking is a paper of the appraising body: letterhead, signatures.
+    let (head, foot) = {
+        let (mut head, mut foot) = (String::new(), String::new());
+        parindex_core::report::letterhead(&mut head, "……………………………", lang);
+        let _ = std::fmt::Write::write_fmt(
+            &mut head,
+            format_args!(
+                "<h1 class=\"paper-title\">{} {}</h1>",
+                tr(
+                    lang,
+                    "BẢNG XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM",
+                    "RANKING OF THE PUBLIC ADMINISTRATION REFORM INDEX"
+                ),
+                r.rows.first().map(|row| row.year).unwrap_or_default()
+            ),
+        );
+        parindex_core::report::signatures(
+            &mut foot,
+            tr(lang, "NGƯỜI LẬP BIỂU", "PREPARED BY"),
+            tr(
+                lang,
+                "THỦ TRƯỞNG CƠ QUAN THẨM ĐỊNH",
+                "HEAD OF THE APPRAISING BODY",
+            ),
+            lang,
+        );
+        (head, foot)
+    };
     html! {
         <section class="ranking" data-testid="ranking">
+            <div class="print-only" data-testid="rank-letterhead">{ Html::from_html_unchecked(head.into()) }</div>
             <h2>{ format!("{} {} ({} {})", tr(lang, "Bảng xếp hạng —", "Ranking —"), r.framework, r.rows.len(), tr(lang, "đơn vị", "units")) }</h2>
             <table data-testid="rank-table">
                 <thead><tr>
@@ -299,8 +328,9 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
             <p class="no-print">
                 <button type="button" onclick={csv} data-testid="rank-csv">{ tr(lang, "Xuất CSV", "Export CSV") }</button>{ " " }
                 <button type="button" onclick={json}>{ tr(lang, "Xuất JSON", "Export JSON") }</button>{ " " }
-                <button type="button" onclick={print}>{ tr(lang, "In", "Print") }</button>
+                <button type="button" onclick={print} data-testid="rank-print">{ tr(lang, "In", "Print") }</button>
             </p>
+            <div class="print-only" data-testid="rank-signatures">{ Html::from_html_unchecked(foot.into()) }</div>
         </section>
     }
 }
