@@ -308,6 +308,15 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
   const expected = JSON.parse(cli("rank", ...files, "--format", "json"));
   assert.deepEqual(rows.map((r) => [Number(r[0]), r[1], r[5]]), expected.rows.map((r) => [r.rank, r.unit, vi(r.index) + "%"]));
   assert.deepEqual(rows.map((r) => r[0]), ["1", "2", "2"], "ties share a rank");
+
+  // A commune's file (another framework) given with them: the three are still ranked, the
+  // commune's file is named apart with the reason.
+  const commune = join(work, "xa-thu-2022.json");
+  writeFileSync(commune, cli("new", "mau-xa@2024", "--unit", "UBND xã Thử", "--year", "2022"));
+  await page.setInputFiles("[data-testid=rank-files]", commune);
+  await page.waitForSelector("[data-testid=rank-excluded]");
+  assert.match(await text("rank-excluded"), /xa-thu-2022\.json — khác bộ chỉ số: mau-xa@2024 \(bảng xếp hạng dùng mau-huyen@2022\)/);
+  assert.equal(await page.locator("[data-testid=rank-table] tbody tr").count(), 3);
   assert.deepEqual(rows.map((r) => r[6]), expected.rows.map((r) => r.band.vi));
   assert.notEqual(expected.rows[0].band.vi, expected.rows[1].band.vi, "two bands shown");
   // One bar per unit, coloured by its band (the framework's second and third bands).
