@@ -26,6 +26,10 @@ async function fresh() {
 
 const live = (drafts, ws = "unit") => drafts.filter((d) => d.workspace === ws && !d.deleted);
 const rows = (page) => page.locator("[data-testid=drafts] [data-testid=draft]");
+/** Waits until the list shows `n` live drafts: a draft closed a moment ago is listed once
+ * its write to IndexedDB commits (the journal holds it meanwhile). */
+const listed = (page, n) =>
+  page.waitForFunction((n) => document.querySelectorAll("[data-testid=drafts] [data-testid=draft]").length === n, n, { timeout: 15000 });
 
 async function toStart(page) {
   await page.click("[data-testid=to-start]");
@@ -54,12 +58,12 @@ test("opening the example twice never loses the commune's draft; the same unit a
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
   await toStart(page);
-  assert.equal(await rows(page).count(), 2);
+  await listed(page, 2);
   await page.click("[data-testid=open-example]");
   await page.waitForSelector("[data-testid=tree]");
   assert.equal(await page.$("[data-testid=conflict]"), null, "the same file opens its draft without a question");
   await toStart(page);
-  assert.equal(await rows(page).count(), 2);
+  await listed(page, 2);
   const commune = live(await storedDrafts(page)).find((d) => d.envelope.assessment.unit === "UBND xã Thử Nghiệm");
   assert.ok(commune, "the commune's draft is kept");
   assert.equal(commune.envelope.assessment.self["2.1"].value, 3);
@@ -117,7 +121,7 @@ test("opening the example twice never loses the commune's draft; the same unit a
   await page.waitForFunction(() => /Thùng rác \(2\)/.test(document.querySelector("[data-testid=bin] summary")?.textContent ?? ""));
   await page.reload();
   await page.waitForSelector("[data-testid=drafts]");
-  assert.equal(await rows(page).count(), 3);
+  await listed(page, 3);
   await page.click("[data-testid=bin] summary");
   await page.locator("[data-testid=draft-binned]", { hasText: "(bản sao)" }).locator("[data-testid=draft-restore]").click();
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=drafts] [data-testid=draft]").length === 4);
@@ -138,7 +142,7 @@ test("opening the example twice never loses the commune's draft; the same unit a
   await waitForDrafts(page, (d) => live(d, "desk").length === 1, "the desk's received file");
   await page.goto(env.server.url);
   await page.waitForSelector("[data-testid=drafts]");
-  assert.equal(await rows(page).count(), 4);
+  await listed(page, 4);
   assert.deepEqual(errors, []);
   await context.close();
 });
