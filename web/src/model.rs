@@ -131,12 +131,17 @@ pub enum AdjustmentField {
     Reason,
 }
 
+/// A leaf the appraiser decides: every leaf but the survey's (entered in its own table).
+pub fn appraisable(n: &parindex_core::scorecard::Node) -> bool {
+    n.kind.is_some_and(|k| k != RuleKind::Survey)
+}
+
 /// Leaves appraised and leaves to appraise: every leaf but the survey's, which has its
 /// own table.
 pub fn appraisal_progress(card: &parindex_core::Scorecard) -> (usize, usize) {
     let (mut done, mut all) = (0, 0);
     for n in card.nodes.iter() {
-        if n.kind.is_some_and(|k| k != RuleKind::Survey) {
+        if appraisable(n) {
             all += 1;
             done += usize::from(n.appraised);
         }

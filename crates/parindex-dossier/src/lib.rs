@@ -414,22 +414,17 @@ pub fn verify(d: &Dossier) -> Vec<Problem> {
     let tree: Value = serde_json::from_str(&d.assessment).unwrap_or(Value::Null);
     for r in references(&tree) {
         let path = r.path();
+        // A file the manifest check already named is not named twice.
+        if problems
+            .iter()
+            .any(|p| p.entry.as_deref() == Some(path.as_str()))
+        {
+            continue;
+        }
         match d.files.iter().find(|f| f.path() == path) {
-            None => {
-                if !problems
-                    .iter()
-                    .any(|p| p.entry.as_deref() == Some(path.as_str()))
-                {
-                    problems.push(missing(&path));
-                }
-            }
+            None => problems.push(missing(&path)),
             Some(f) if sha256_hex(&f.bytes) != r.sha256 || f.bytes.len() as u64 != r.size => {
-                if !problems
-                    .iter()
-                    .any(|p| p.entry.as_deref() == Some(path.as_str()))
-                {
-                    problems.push(altered(&path));
-                }
+                problems.push(altered(&path))
             }
             Some(_) => {}
         }

@@ -5,7 +5,6 @@
 
 use crate::hooks::use_ctx;
 use crate::i18n::tr;
-use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Node;
 use parindex_core::{Framework, Scorecard};
 use std::rc::Rc;
@@ -23,15 +22,9 @@ pub enum Filter {
     CommentOwed,
 }
 
-/// The leaves the appraiser decides: every leaf but the survey's (entered in its own
-/// table).
-fn appraisable(n: &Node) -> bool {
-    n.kind.is_some_and(|k| k != RuleKind::Survey)
-}
-
 impl Filter {
     fn keeps(self, n: &Node, owed: &[&str]) -> bool {
-        appraisable(n)
+        crate::model::appraisable(n)
             && match self {
                 Filter::All => true,
                 Filter::Unseen => !n.appraised,

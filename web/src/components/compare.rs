@@ -54,7 +54,7 @@ pub fn compare_screen() -> Html {
                 <ul>{ for ds.iter().map(|d| html! { <li>{ crate::i18n::placed(d, None, lang) }</li> }) }</ul>
             </div>
         },
-        Some((_, Ok(other))) => {
+        Some((_, Ok(other))) => 'body: {
             // The earlier year is always the baseline.
             let (first, second) = if other.year > card.year {
                 (card, &**other)
@@ -63,15 +63,11 @@ pub fn compare_screen() -> Html {
             };
             let id = |r: &str| r.split('@').next().unwrap_or_default().to_string();
             if id(&first.framework) != id(&second.framework) {
-                return html! {
-                    <div class="compare" data-testid="compare">
-                        <h1>{ tr(lang, "So sánh hai hồ sơ", "Compare two assessments") }</h1>
-                        { picker }
+                break 'body html! {
                         <p class="field-error" role="alert" data-testid="compare-refused">{ format!("{} {} — {}. {}",
                             tr(lang, "Hai hồ sơ dùng hai bộ chỉ số khác nhau:", "The two assessments use different frameworks:"),
                             first.framework, second.framework,
                             tr(lang, "Không so sánh được: các tiêu chí không tương ứng với nhau.", "They cannot be compared: their criteria do not correspond.")) }</p>
-                    </div>
                 };
             }
             let c = compare(first, second);
@@ -80,10 +76,7 @@ pub fn compare_screen() -> Html {
                     let confirmed = confirmed.clone();
                     Callback::from(move |_| confirmed.set(true))
                 };
-                return html! {
-                    <div class="compare" data-testid="compare">
-                        <h1>{ tr(lang, "So sánh hai hồ sơ", "Compare two assessments") }</h1>
-                        { picker }
+                break 'body html! {
                         <div class="compare-note" role="note" data-testid="compare-ask">
                             <p>{ format!("{} {} → {}. {}",
                                 tr(lang, "Hai hồ sơ dùng hai phiên bản của bộ chỉ số:", "The two assessments use two editions of the framework:"),
@@ -91,7 +84,6 @@ pub fn compare_screen() -> Html {
                                 tr(lang, "Chỉ các tiêu chí cùng mã và cùng điểm tối đa được so sánh.", "Only criteria with the same code and the same maximum are compared.")) }</p>
                             <button type="button" onclick={go} data-testid="compare-confirm">{ tr(lang, "So sánh qua hai phiên bản", "Compare across the editions") }</button>
                         </div>
-                    </div>
                 };
             }
             // Whose points each side holds: the unit's own, or the appraisal's.
