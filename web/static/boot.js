@@ -11,6 +11,14 @@ globalThis.parindexTomlTreeJson = async (text) => {
   return reader.tree_json(text);
 };
 
+// Evidence files and the dossier .zip (web/static/dossier.js, with the parindex-zip module
+// it loads), imported only when a file is attached, shown, exported or opened
+// (web/src/dossier.rs calls this with an operation's name and its one argument).
+globalThis.parindexDossier = async (op, arg) => {
+  const dossier = await import(new URL("./dossier.js", import.meta.url).href);
+  return dossier[op](arg);
+};
+
 await init();
 
 if ("serviceWorker" in navigator) {

@@ -262,11 +262,17 @@ fn desk_page(units: &str) -> Result<String, String> {
 }
 
 /// Files fetched only on request, never on a first visit: the example (when asked
-/// for), the TOML reader (when a `.toml` is opened), the editor's `.xlsx` reader.
-const ON_REQUEST: [&str; 5] = [
+/// for), the TOML reader (when a `.toml` is opened), the dossier module (when a file is
+/// attached or a dossier exported or opened), the editor's `.xlsx` reader.
+const ON_REQUEST: [&str; 8] = [
     "tra-cu-2022.json",
     "parindex-toml.js",
     "parindex-toml_bg.wasm",
+    // The dossier's browser side and module, loaded when a file is attached or a
+    // dossier exported or opened.
+    "dossier.js",
+    "parindex-zip.js",
+    "parindex-zip_bg.wasm",
     // The editor's .xlsx reader, loaded when a workbook is opened.
     "parindex-xlsx.js",
     "parindex-xlsx_bg.wasm",

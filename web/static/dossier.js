@@ -1,0 +1,234 @@
+// The dossier's browser side (docs/formats.md §6), imported by boot.js only when a file is
+// attached, shown, exported or opened, so a first visit downloads none of it:
+// - evidence files kept in IndexedDB (database `parindex`, store `files`: a file's bytes as
+//   a Blob, keyed by their SHA-256, so the same document attached twice is kept once);
+// - their SHA-256 (the browser's own digest; the dossier module's where there is none);
+// - the space they use, and a request that the browser keep it (persistent storage);
+// - the dossier .zip, written and read by the parindex-zip module beside this file (the
+//   same Rust code as `parindex dossier`), itself loaded only then.
+// Problems are thrown as the JSON text [{"entry", "vi", "en"}] the app shows in the
+// person's language (web/src/dossier.rs).
+
+const DB = "parindex";
+const VERSION = 1; // web/src/platform.rs opens the same database: change both together.
+const FILES = "files";
+
+const problem = (vi, en, entry = null) => JSON.stringify([{ entry, vi, en }]);
+
+// A failed store call as the person is told it: a full store, or storage refused.
+function storeProblem(err) {
+  if (err && err.name === "QuotaExceededError") {
+    return problem(
+      "bộ nhớ trình duyệt đã đầy: tệp chưa được lưu (những gì đã lưu vẫn còn). Hãy xuất hồ sơ (.zip) ngay, rồi giải phóng bộ nhớ hoặc dùng máy khác",
+      "browser storage is full: the file was not kept (what was kept is still there). Export the dossier (.zip) now, then free space or use another computer",
+    );
+  }
+  return problem(
+    `trình duyệt không cho lưu tệp (${err && err.name}). Hãy xuất hồ sơ (.zip) để giữ những gì đã nhập`,
+    `the browser refused to keep the file (${err && err.name}). Export the dossier (.zip) to keep what was entered`,
+  );
+}
+
+let opened;
+function database() {
+  opened ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, VERSION);
+    req.onupgradeneeded = () => {
+      for (const store of ["drafts", FILES]) {
+        if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  }).catch((err) => {
+    opened = undefined;
+    throw storeProblem(err);
+  });
+  return opened;
+}
+
+// Runs `work(store)` in one transaction; resolves with what it returns once committed.
+async function transaction(mode, work) {
+  const db = await database();
+  return new Promise((resolve, reject) => {
+    let tx;
+    try {
+      tx = db.transaction(FILES, mode);
+    } catch (err) {
+      reject(storeProblem(err));
+      return;
+    }
+    const out = work(tx.objectStore(FILES));
+    tx.oncomplete = () => resolve(typeof out === "function" ? out() : out);
+    tx.onerror = tx.onabort = () => reject(storeProblem(tx.error));
+  });
+}
+
+let zip;
+// The dossier module (parindex-zip), loaded once.
+function zipModule() {
+  zip ??= import(new URL("./parindex-zip.js", import.meta.url).href)
+    .then(async (m) => {
+      await m.default();
+      return m;
+    })
+    .catch((err) => {
+      zip = undefined;
+      throw problem(
+        "không tải được bộ đọc/ghi hồ sơ .zip (mất kết nối mạng?). Hãy mở trang này một lần khi có mạng",
+        "the dossier reader/writer could not be loaded (offline?). Open this page once while online",
+      );
+    });
+  return zip;
+}
+
+async function sha256(bytes) {
+  if (globalThis.crypto && crypto.subtle) {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+  return (await zipModule()).sha256(new Uint8Array(bytes));
+}
+
+let persistAsked = false;
+// Asks once a visit that the browser not evict what is kept; whether it agreed is shown
+// beside the space used (space()).
+function askToPersist() {
+  if (persistAsked || !navigator.storage || !navigator.storage.persist) return;
+  persistAsked = true;
+  navigator.storage.persist().catch(() => undefined);
+}
+
+// Keeps a chosen file: its description `{name, sha256, size, type}` as JSON text.
+export async function attach(file) {
+  askToPersist();
+  let bytes;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch (err) {
+    throw problem("không đọc được tệp", "the file cannot be read", file.name);
+  }
+  const digest = await sha256(bytes);
+  const type = file.type || "application/octet-stream";
+  await transaction("readwrite", (store) => {
+    store.put(new Blob([bytes], { type }), digest);
+  });
+  return JSON.stringify({ name: file.name, sha256: digest, size: bytes.byteLength, type });
+}
+
+// A blob: URL of a kept file, or "" when this browser does not hold it.
+export async function url(sha) {
+  const blob = await transaction("readonly", (store) => {
+    const req = store.get(sha);
+    return () => req.result;
+  });
+  return blob instanceof Blob ? URL.createObjectURL(blob) : "";
+}
+
+// Which of the SHA-256s (a JSON array) this browser holds: a JSON array of booleans.
+export async function held(shas) {
+  const list = JSON.parse(shas);
+  const found = await transaction("readonly", (store) => {
+    const reqs = list.map((sha) => store.count(sha));
+    return () => reqs.map((r) => r.result > 0);
+  });
+  return JSON.stringify(found);
+}
+
+// The space used and left for this site (bytes), and whether the browser keeps it for
+// good: JSON `{"used", "quota", "persisted"}`, or "" when the browser does not say.
+export async function space() {
+  if (!navigator.storage || !navigator.storage.estimate) return "";
+  const { usage, quota } = await navigator.storage.estimate();
+  const persisted = navigator.storage.persisted ? await navigator.storage.persisted() : false;
+  return JSON.stringify({ used: usage || 0, quota: quota || 0, persisted });
+}
+
+// Writes the dossier and offers it as a download. `request` is JSON text: `{"name",
+// "assessment" (text), "files": [{"code", "name", "type", "sha256"}], "history": [...]}`.
+// A file this browser does not hold is left out (a reader finds it missing); their paths
+// are returned as a JSON array.
+export async function save(request) {
+  const { name, assessment, files, history } = JSON.parse(request);
+  const module = zipModule();
+  const blobs = await transaction("readonly", (store) => {
+    const reqs = files.map((f) => store.get(f.sha256));
+    return () => reqs.map((r) => r.result);
+  });
+  const kept = [];
+  const bytes = [];
+  const left = [];
+  for (const [i, blob] of blobs.entries()) {
+    if (blob instanceof Blob) {
+      kept.push(files[i]);
+      bytes.push(new Uint8Array(await blob.arrayBuffer()));
+    } else {
+      left.push(`tai-lieu/${files[i].code}/${files[i].name}`);
+    }
+  }
+  const zipped = (await module).write(assessment, JSON.stringify(kept), bytes, JSON.stringify(history));
+  const href = URL.createObjectURL(new Blob([zipped], { type: "application/zip" }));
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  a.style.display = "none";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60000);
+  return JSON.stringify(left);
+}
+
+async function readZip(file) {
+  const module = zipModule();
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (err) {
+    throw problem("không đọc được tệp", "the file cannot be read", file.name);
+  }
+  return (await module).read(bytes);
+}
+
+// The assessment's text in a dossier .zip (a File), its files left aside: for ranking
+// and comparing.
+export async function assessment(file) {
+  const [meta] = await readZip(file);
+  return JSON.parse(meta).assessment;
+}
+
+// Reads a dossier .zip (a File), keeps its files, and gives what the app needs as JSON
+// text: `{"assessment", "history", "files": [{"code", "name", "type", "sha256", "size"}],
+// "problems": [...]}` (files missing, altered or not listed; docs/formats.md §6).
+export async function open(file) {
+  const [meta, ...contents] = await readZip(file);
+  const read = JSON.parse(meta);
+  await transaction("readwrite", (store) => {
+    read.files.forEach((f, i) => {
+      store.put(new Blob([contents[i]], { type: f.type || "application/octet-stream" }), f.sha256);
+    });
+  });
+  return meta;
+}
+
+// Loads the dossier module, so that exporting works offline later (the service worker
+// keeps what is fetched): called once an assessment is open.
+export async function warm() {
+  await zipModule();
+  return "";
+}
+
+// Erases every kept file whose SHA-256 is not in `keep` (a JSON array): run when the bin
+// of drafts is emptied, with every file the remaining drafts name.
+export async function keepOnly(keep) {
+  const wanted = new Set(JSON.parse(keep));
+  const keys = await transaction("readonly", (store) => {
+    const req = store.getAllKeys();
+    return () => req.result;
+  });
+  const gone = keys.filter((k) => !wanted.has(k));
+  if (gone.length) {
+    await transaction("readwrite", (store) => gone.forEach((k) => store.delete(k)));
+  }
+  return String(gone.length);
+}
