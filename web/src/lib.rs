@@ -23,6 +23,7 @@
 pub const DESK: bool = cfg!(feature = "desk");
 
 pub mod components;
+pub mod dossier;
 pub mod files;
 pub mod frameworks;
 pub mod hooks;

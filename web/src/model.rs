@@ -65,6 +65,15 @@ pub enum Edit {
         code: String,
         index: usize,
     },
+    /// Adds one evidence item per attached document (`file = { name, sha256, size, type
+    /// }`, kept in the browser by `dossier::attach`). A document already attached to the
+    /// leaf under the same name is not added twice; another one with a name the leaf's
+    /// folder holds (`tai-lieu/CODE/`, any case) is renamed `NAME (2).EXT`.
+    AttachFiles {
+        section: Section,
+        code: String,
+        files: Vec<Value>,
+    },
     /// Adds an empty bonus or penalty item.
     AddAdjustment {
         list: Adjustments,
@@ -224,6 +233,37 @@ pub fn apply(tree: &mut Value, edit: &Edit) {
                 items.remove(*index);
                 set_evidence(tree, *section, code, &items);
             }
+        }
+        Edit::AttachFiles {
+            section,
+            code,
+            files,
+        } => {
+            let mut items = evidence(tree, *section, code);
+            let mut taken: Vec<(String, String)> = Section::ALL
+                .into_iter()
+                .flat_map(|s| evidence(tree, s, code))
+                .filter_map(|i| Some((i.file_name()?.to_lowercase(), i.file_sha256()?.to_string())))
+                .collect();
+            for file in files {
+                let text = |k: &str| file.get(k).and_then(Value::as_str).unwrap_or_default();
+                let (name, sha) = (text("name"), text("sha256"));
+                if taken
+                    .iter()
+                    .any(|(n, s)| *n == name.to_lowercase() && s == sha)
+                {
+                    continue;
+                }
+                let name = free_name(name, &taken);
+                taken.push((name.to_lowercase(), sha.to_string()));
+                let mut file = file.clone();
+                file["name"] = Value::String(name);
+                items.push(EvidenceItem {
+                    file: Some(file),
+                    ..EvidenceItem::default()
+                });
+            }
+            set_evidence(tree, *section, code, &items);
         }
         Edit::AddAdjustment { list } => {
             let mut items = adjustments(tree, list.key());
@@ -499,6 +539,28 @@ impl EvidenceItem {
     pub fn file_name(&self) -> Option<&str> {
         self.file.as_ref()?.get("name")?.as_str()
     }
+
+    /// The attached document's SHA-256 as the item names it.
+    pub fn file_sha256(&self) -> Option<&str> {
+        self.file.as_ref()?.get("sha256")?.as_str()
+    }
+}
+
+/// `name`, or `STEM (n).EXT` with the first `n` from 2 that no taken name (lowercase)
+/// holds.
+fn free_name(name: &str, taken: &[(String, String)]) -> String {
+    let free = |n: &str| !taken.iter().any(|(t, _)| *t == n.to_lowercase());
+    if free(name) {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(dot) if dot > 0 => name.split_at(dot),
+        _ => (name, ""),
+    };
+    (2..)
+        .map(|n| format!("{stem} ({n}){ext}"))
+        .find(|n| free(n))
+        .unwrap_or_default()
 }
 
 pub fn evidence(tree: &Value, section: Section, code: &str) -> Vec<EvidenceItem> {
@@ -876,6 +938,52 @@ mod tests {
         );
         apply(&mut tree, &remove_first);
         assert!(tree["self"]["1.1.1"].get("evidence").is_none());
+    }
+
+    #[test]
+    fn attached_files_become_items_once_each_with_names_free_in_the_leafs_folder() {
+        let file = |name: &str, sha: &str| json!({ "name": name, "sha256": sha.repeat(32), "size": 3, "type": "application/pdf" });
+        let mut tree =
+            json!({ "format": 1, "self": { "1.1.1": { "evidence": [{ "ref": "05/KH" }] } } });
+        let attach = |files: Vec<Value>| Edit::AttachFiles {
+            section: S,
+            code: "1.1.1".into(),
+            files,
+        };
+        apply(
+            &mut tree,
+            &attach(vec![
+                file("KH.pdf", "aa"),
+                file("kh.PDF", "bb"),
+                file("anh", "cc"),
+            ]),
+        );
+        // The same document under the same name again: nothing added; another with a
+        // name taken: numbered.
+        apply(
+            &mut tree,
+            &attach(vec![
+                file("KH.pdf", "aa"),
+                file("KH.pdf", "dd"),
+                file("anh", "ee"),
+            ]),
+        );
+        let names: Vec<_> = evidence(&tree, S, "1.1.1")
+            .iter()
+            .map(|i| i.file_name().unwrap_or("-").to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["-", "KH.pdf", "kh (2).PDF", "anh", "KH (3).pdf", "anh (2)"]
+        );
+        assert_eq!(
+            tree["self"]["1.1.1"]["evidence"][0],
+            json!({ "ref": "05/KH" })
+        );
+        assert_eq!(
+            tree["self"]["1.1.1"]["evidence"][4]["file"]["sha256"],
+            json!("dd".repeat(32))
+        );
     }
 
     #[test]

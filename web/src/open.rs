@@ -62,6 +62,25 @@ fn placed_both(d: &Diagnostic, framework: Option<&Framework>) -> Text {
     )
 }
 
+/// Whether a chosen file is a dossier (`.zip`) rather than an assessment `.json`.
+pub fn is_dossier(file: &web_sys::File) -> bool {
+    file.name().to_lowercase().ends_with(".zip")
+}
+
+/// Opens a chosen file as a draft of its own: a dossier `.zip` (its documents kept in the
+/// browser, what was found wrong with them kept with the draft) or an assessment `.json`.
+pub async fn open_file(state: &Ctx, file: web_sys::File) -> Result<(), Vec<Text>> {
+    if !is_dossier(&file) {
+        let text = crate::files::read_text(file).await.map_err(|m| vec![m])?;
+        return open_as_draft(state, &text).await;
+    }
+    let (text, dossier) = crate::dossier::open(file).await?;
+    let mut session = draft(&state.custom_frameworks, &text).await?;
+    session.meta.dossier = Some(Rc::new(dossier));
+    open_new(state, session);
+    Ok(())
+}
+
 /// Opens assessment JSON text as a draft of its own, or says why it cannot.
 pub async fn open_as_draft(state: &Ctx, text: &str) -> Result<(), Vec<Text>> {
     open_new(state, draft(&state.custom_frameworks, text).await?);
@@ -98,7 +117,10 @@ pub fn open_new(state: &Ctx, session: Session) {
         // Opening the same file again opens its draft.
         Some((existing, diff)) if diff.is_empty() => {
             let mut session = session;
+            // A dossier opened again brings what was found in its files now.
+            let received = session.meta.dossier.take();
             session.meta = existing.meta();
+            session.meta.dossier = received.or(session.meta.dossier);
             Action::Open {
                 session,
                 notice: None,
@@ -117,7 +139,15 @@ pub fn open_new(state: &Ctx, session: Session) {
 /// errors is kept with its messages, for ranking and comparing.
 pub async fn scored(file: web_sys::File, custom: &Custom) -> Opened {
     let name = file.name();
-    let result = match crate::files::read_text(file).await {
+    let text = if is_dossier(&file) {
+        crate::dossier::assessment(file).await.map_err(|m| {
+            let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
+            Text::new(join(|t| &t.vi), join(|t| &t.en))
+        })
+    } else {
+        crate::files::read_text(file).await
+    };
+    let result = match text {
         Ok(text) => scored_text(&text, None, custom).await,
         Err(m) => Err(vec![Diagnostic::error(
             codes::FILE_UNREADABLE,

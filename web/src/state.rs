@@ -560,6 +560,8 @@ pub enum Action {
     Erased(Vec<Rc<str>>),
     /// A conflict to resolve, or resolved (`None`).
     Conflict(Option<Rc<Conflict>>),
+    /// The open draft's dossier after an export (`dossier::exported`): kept with it.
+    Dossier(Rc<Value>),
 }
 
 impl Reducible for AppState {
@@ -595,6 +597,13 @@ impl Reducible for AppState {
             Action::Estimate { code, value } => {
                 if let Some(s) = next.session.as_mut() {
                     s.set_estimate(&code, value);
+                    next.save = SaveState::Pending;
+                }
+            }
+            Action::Dossier(d) => {
+                if let Some(s) = next.session.as_mut() {
+                    s.meta.dossier = Some(d);
+                    s.revision += 1;
                     next.save = SaveState::Pending;
                 }
             }

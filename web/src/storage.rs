@@ -57,6 +57,9 @@ pub struct Meta {
     /// The name the person gave it (the list shows the unit otherwise).
     pub name: Option<String>,
     pub created_at: String,
+    /// What the draft knows of its dossier (history, the assessment as last exported or
+    /// received, problems found on opening: `dossier.rs`); `None` before any.
+    pub dossier: Option<Rc<Value>>,
 }
 
 impl Meta {
@@ -66,6 +69,7 @@ impl Meta {
             id: new_id(),
             name: None,
             created_at: platform::iso_now(),
+            dossier: None,
         }
     }
 }
@@ -82,6 +86,8 @@ pub struct Stored {
     pub total: Option<Totals>,
     /// Values set aside by "không phát sinh" (`section.code` → the inputs).
     pub aside: Map<String, Value>,
+    /// The dossier's state (`Meta::dossier`).
+    pub dossier: Option<Rc<Value>>,
 }
 
 /// A draft's total when it was saved: what the list of drafts (and the desk's inbox)
@@ -153,13 +159,17 @@ impl Draft {
     }
 
     pub fn meta(&self) -> Meta {
-        let (name, created_at) = self.stored.as_ref().map_or((None, String::new()), |s| {
-            (s.name.clone(), s.created_at.clone())
-        });
+        let (name, created_at, dossier) = self
+            .stored
+            .as_ref()
+            .map_or((None, String::new(), None), |s| {
+                (s.name.clone(), s.created_at.clone(), s.dossier.clone())
+            });
         Meta {
             id: self.id.clone(),
             name,
             created_at,
+            dossier,
         }
     }
 
@@ -226,6 +236,9 @@ pub fn encode(
     if !aside.is_empty() {
         v["aside"] = Value::Object(aside.clone());
     }
+    if let Some(d) = &meta.dossier {
+        v["dossier"] = (**d).clone();
+    }
     v.to_string()
 }
 
@@ -278,6 +291,11 @@ pub fn decode(raw: &str) -> Result<Stored, String> {
                 .and_then(Value::as_object)
                 .cloned()
                 .unwrap_or_default(),
+            dossier: obj
+                .get("dossier")
+                .filter(|d| d.is_object())
+                .cloned()
+                .map(Rc::new),
         });
     }
     // Version 0: the assessment object itself, naming a built-in framework.
@@ -290,6 +308,7 @@ pub fn decode(raw: &str) -> Result<Stored, String> {
             name: None,
             total: None,
             aside: Map::new(),
+            dossier: None,
         }),
         _ => Err("not a parindex draft".into()),
     }
@@ -461,6 +480,9 @@ mod tests {
             id: "d1".into(),
             name: Some("Bản gửi lần 2".into()),
             created_at: "2026-11-01T00:00:00Z".into(),
+            dossier: Some(Rc::new(
+                json!({ "history": [{ "round": 1, "role": "unit" }] }),
+            )),
         }
     }
 
@@ -550,6 +572,7 @@ mod tests {
                     id: "d99".into(),
                     name: None,
                     created_at: String::new(),
+                    dossier: None,
                 },
                 &FrameworkOrigin::Builtin("mau-xa@2024".into()),
                 &json!({"format":1,"framework":"mau-xa@2024","unit":"UBND xã C","year":2024}),

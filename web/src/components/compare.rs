@@ -43,8 +43,8 @@ pub fn compare_screen() -> Html {
         })
     };
     let picker = html! {
-        <label class="file no-print">{ tr(lang, "Mở hồ sơ để so sánh (năm trước, hoặc đơn vị khác) (.json)", "Open an assessment to compare with (last year's, or another unit's) (.json)") }
-            <input type="file" accept=".json,application/json" onchange={on_pick} data-testid="compare-file" /></label>
+        <label class="file no-print">{ tr(lang, "Mở hồ sơ để so sánh (năm trước, hoặc đơn vị khác) (.zip, .json)", "Open an assessment to compare with (last year's, or another unit's) (.zip, .json)") }
+            <input type="file" accept=".json,.zip,application/json,application/zip" onchange={on_pick} data-testid="compare-file" /></label>
     };
     let body = match state.other.as_ref().map(|o| (&o.file, &o.result)) {
         None => html! {},

@@ -14,6 +14,8 @@ use yew::prelude::*;
 pub fn header() -> Html {
     let state = use_ctx();
     let lang = state.lang;
+    // Why the dossier was not exported, or what it left out: shown under the actions.
+    let export_note = use_state(|| None::<String>);
     // The choice is kept, so the next visit opens in the same language.
     let set_lang = |l: Lang| {
         let state = state.clone();
@@ -90,27 +92,79 @@ pub fn header() -> Html {
             html! { <span class="save failed" role="alert" data-testid="save-state">{ format!("{} {why}", tr(lang, "CHƯA LƯU:", "NOT SAVED:")) }</span> }
         }
     };
+    // Values the engine refuses are written as typed; the person is told where they are
+    // first, and may still export.
+    let may_export = |state: &super::Ctx, s: &crate::state::Session| {
+        let errors = s.error_codes();
+        errors.is_empty() || {
+            let question = format!(
+                "{} {}. {}",
+                tr(
+                    state.lang,
+                    "Hồ sơ còn giá trị không hợp lệ ở tiêu chí",
+                    "The assessment still has values that are not valid at"
+                ),
+                errors.join(", "),
+                tr(
+                    state.lang,
+                    "Tệp xuất ra sẽ bị cơ quan thẩm định báo lỗi. Vẫn xuất?",
+                    "The appraising body will find errors in the exported file. Export anyway?"
+                )
+            );
+            crate::platform::confirm(&question)
+        }
+    };
     let export = {
         let state = state.clone();
         let name = export_name(&unit, year);
         Callback::from(move |_| {
-            if let Some(s) = state.session.as_ref() {
-                // Values the engine refuses are written as typed; the person is told
-                // where they are first, and may still export.
-                let errors = s.error_codes();
-                if !errors.is_empty() {
-                    let question = format!(
-                        "{} {}. {}",
-                        tr(state.lang, "Hồ sơ còn giá trị không hợp lệ ở tiêu chí", "The assessment still has values that are not valid at"),
-                        errors.join(", "),
-                        tr(state.lang, "Tệp xuất ra sẽ bị cơ quan thẩm định báo lỗi. Vẫn xuất?", "The appraising body will find errors in the exported file. Export anyway?")
-                    );
-                    if !crate::platform::confirm(&question) {
-                        return;
-                    }
-                }
+            if let Some(s) = state.session.as_ref().filter(|s| may_export(&state, s)) {
                 let _ = files::download(&name, "application/json", &export_text(&s.tree()));
             }
+        })
+    };
+    // The dossier: the assessment, its documents, and one more history entry (who, when,
+    // the totals, what changed since the last export), kept with the draft once written.
+    let export_zip = {
+        let (state, note) = (state.clone(), export_note.clone());
+        let name = export_name(&unit, year).replace(".json", ".zip");
+        Callback::from(move |_| {
+            let Some(s) = state.session.as_ref().filter(|s| may_export(&state, s)) else {
+                return;
+            };
+            let tree = s.tree().clone();
+            let role = if appraising { "appraiser" } else { "unit" };
+            let at = crate::platform::iso_now();
+            let next = crate::dossier::exported(
+                s.meta.dossier.as_deref(),
+                &tree,
+                s.score.scorecard.as_ref(),
+                role,
+                &at,
+            );
+            let history = crate::dossier::history(Some(&next)).to_vec();
+            let (state, note, name) = (state.clone(), note.clone(), name.clone());
+            note.set(Some(
+                tr(state.lang, "Đang ghi hồ sơ…", "Writing the dossier…").to_string(),
+            ));
+            yew::platform::spawn_local(async move {
+                let lang = state.lang;
+                match crate::dossier::save(&name, &tree, &history).await {
+                    Ok(left) => {
+                        note.set((!left.is_empty()).then(|| format!("{} {}", tr(lang, "Đã xuất hồ sơ, thiếu các tệp không có trong trình duyệt này:", "Dossier exported without the files this browser does not hold:"), left.join(", "))));
+                        state.dispatch(Action::Dossier(std::rc::Rc::new(next)));
+                    }
+                    Err(m) => note.set(Some(format!(
+                        "{} {}",
+                        tr(
+                            lang,
+                            "Chưa xuất được hồ sơ:",
+                            "The dossier was not exported:"
+                        ),
+                        super::joined(&m, lang)
+                    ))),
+                }
+            });
         })
     };
     let show = |s: Screen| {
@@ -157,9 +211,12 @@ pub fn header() -> Html {
                 }
                 <button type="button" onclick={super::send(&state, || Action::Undo)} disabled={!session.can_undo()} data-testid="undo"
                     title={tr(lang, "Hoàn tác thao tác vừa làm", "Undo the last edit")}>{ tr(lang, "↶ Hoàn tác", "↶ Undo") }</button>
+                <button type="button" onclick={export_zip} data-testid="export-zip"
+                    title={tr(lang, "Kết quả tự đánh giá cùng các tệp tài liệu kiểm chứng, một tệp .zip", "The assessment with its evidence files, one .zip file")}>{ tr(lang, "Xuất hồ sơ (.zip)", "Export dossier (.zip)") }</button>
                 <button type="button" onclick={export} data-testid="export">{ tr(lang, "Xuất tệp .json", "Export .json") }</button>
                 <button type="button" onclick={close} data-testid="to-start">{ tr(lang, "Trang đầu", "Start page") }</button>
             </nav>
+            if let Some(n) = (*export_note).clone() { <p class="export-note" role="status" data-testid="export-note">{ n }</p> }
             if crate::DESK {
             <div class="role" role="group" aria-labelledby="role-label">
                 <span id="role-label" class="k">{ tr(lang, "Vai trò", "Role") }</span>

@@ -4,6 +4,7 @@
 mod adjust;
 mod appraise;
 mod compare;
+mod dossier;
 mod drafts;
 mod header;
 mod leaf;
@@ -99,4 +100,13 @@ pub fn app() -> Html {
             </main>
         </ContextProvider<Ctx>>
     }
+}
+
+/// Messages in the chosen language, one line.
+pub(crate) fn joined(messages: &[parindex_core::Text], lang: crate::i18n::Lang) -> String {
+    messages
+        .iter()
+        .map(|m| m.get(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -191,11 +191,11 @@ pub fn rank() -> Html {
                     { tr(lang, "← Trang đầu", "← Start page") }</button>
             }
             <p class="hint no-print">{ tr(lang,
-                "Mở hoặc kéo thả các tệp hồ sơ (.json) của các đơn vị cùng một bộ chỉ số. Tệp chỉ được đọc trên máy này.",
-                "Open or drop the units' assessment files (.json) of one framework. Files are read on this device only.") }</p>
+                "Mở hoặc kéo thả các tệp hồ sơ (.zip, .json) của các đơn vị cùng một bộ chỉ số. Tệp chỉ được đọc trên máy này.",
+                "Open or drop the units' assessment files (.zip, .json) of one framework. Files are read on this device only.") }</p>
             <div class={classes!("drop", "no-print", dragging.then_some("over"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
                 <label class="file">{ tr(lang, "Chọn các tệp hồ sơ", "Choose assessment files") }
-                    <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} data-testid="rank-files" /></label>
+                    <input type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_pick} data-testid="rank-files" /></label>
                 <span>{ tr(lang, " hoặc kéo thả vào đây", " or drop them here") }</span>
             </div>
             if !state.ranked.is_empty() {

@@ -1,6 +1,7 @@
 //! The start page: the drafts on this device (`drafts.rs`), start a new assessment on a built-in or
 //! opened framework, open an assessment file, or open the Trà Cú example.
 
+use super::joined;
 use crate::files;
 use crate::hooks::use_ctx;
 use crate::i18n::tr;
@@ -18,15 +19,6 @@ use yew::prelude::*;
 
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-/// Messages in the chosen language, one line.
-fn joined(messages: &[parindex_core::Text], lang: crate::i18n::Lang) -> String {
-    messages
-        .iter()
-        .map(|m| m.get(lang))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The first file chosen in a file input.
@@ -177,11 +169,7 @@ pub fn start() -> Html {
             let name = file.name();
             open_problem.set(None);
             yew::platform::spawn_local(async move {
-                let opened = match files::read_text(file).await {
-                    Ok(text) => open_as_draft(&state, &text).await,
-                    Err(m) => Err(vec![m]),
-                };
-                if let Err(m) = opened {
+                if let Err(m) = crate::open::open_file(&state, file).await {
                     let why = format!(
                         "{} {name}: {}",
                         tr(state.lang, "Không mở được tệp", "Could not open"),
@@ -274,8 +262,8 @@ pub fn start() -> Html {
     });
 
     let open_file = html! { <>
-        <label class="file">{ if crate::DESK { tr(lang, "Mở hồ sơ đơn vị gửi (.json)", "Open a file a unit sent (.json)") } else { tr(lang, "Mở tệp hồ sơ (.json)", "Open an assessment file (.json)") } }
-            <input type="file" accept=".json,application/json" onchange={open_json} data-testid="open-assessment" /></label>
+        <label class="file">{ if crate::DESK { tr(lang, "Mở hồ sơ đơn vị gửi (.zip, .json)", "Open a file a unit sent (.zip, .json)") } else { tr(lang, "Mở tệp hồ sơ (.zip, .json)", "Open an assessment file (.zip, .json)") } }
+            <input type="file" accept=".json,.zip,application/json,application/zip" onchange={open_json} data-testid="open-assessment" /></label>
     </> };
     let problem_here = html! {
         if let Some(p) = (*open_problem).clone() { <p class="field-error" role="alert" data-testid="open-problem">{ p }</p> }

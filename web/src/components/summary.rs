@@ -12,7 +12,7 @@ use parindex_core::scorecard::{Status, Total};
 use yew::prelude::*;
 
 /// A criterion's code as a link to its leaf on the assessment screen.
-fn code_link(state: &Ctx, code: &str) -> Html {
+pub(super) fn code_link(state: &Ctx, code: &str) -> Html {
     let go = {
         let state = state.clone();
         let code = code.to_string();
@@ -128,6 +128,7 @@ pub fn summary() -> Html {
             if card.nodes.iter().any(|n| n.status == Status::SurveyPending) {
                 <p class="hint">{ tr(lang, "Các tiêu chí điều tra XHH do cơ quan thẩm định nhập kết quả.", "Survey criteria are entered by the appraiser.") }</p>
             }
+            <super::dossier::Dossier />
         </div>
     }
 }

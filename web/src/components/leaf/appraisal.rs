@@ -29,8 +29,11 @@ pub(super) fn self_view(
     } else {
         input
     };
-    let evidence: Vec<String> = model::evidence(&tree, sec, code)
+    let items = model::evidence(&tree, sec, code);
+    let documents: Vec<serde_json::Value> = items.iter().filter_map(|e| e.file.clone()).collect();
+    let evidence: Vec<String> = items
         .into_iter()
+        .filter(|e| !(e.reference.is_empty() && e.title.is_empty() && e.date.is_empty()))
         .map(|e| {
             let d = if e.date.is_empty() {
                 String::new()
@@ -50,6 +53,7 @@ pub(super) fn self_view(
             if !evidence.is_empty() {
                 <p><span class="k">{ tr(lang, "Tài liệu kiểm chứng: ", "Evidence: ") }</span>{ evidence.join("; ") }</p>
             }
+            { for documents.into_iter().map(|file| html! { <super::evidence::Document code={code.to_string()} {file} /> }) }
             if !note.is_empty() { <p><span class="k">{ tr(lang, "Ghi chú: ", "Note: ") }</span>{ note }</p> }
             if !justification.is_empty() { <p><span class="k">{ tr(lang, "Giải trình: ", "Explanation: ") }</span>{ justification }</p> }
         </div>
