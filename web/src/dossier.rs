@@ -389,6 +389,13 @@ pub async fn assessment(file: web_sys::File) -> Result<String, Vec<Text>> {
     run("assessment", &file.into()).await
 }
 
+/// Erases every kept document not in `keep` (run when the bin is emptied).
+pub async fn keep_only(keep: &[String]) {
+    if let Ok(list) = serde_json::to_string(keep) {
+        let _ = run("keepOnly", &JsValue::from_str(&list)).await;
+    }
+}
+
 /// Fetches the dossier code once an assessment is open, so attaching and exporting work
 /// offline later (the service worker keeps what is fetched).
 pub async fn warm() {

@@ -332,6 +332,32 @@ pub async fn load_all() -> Result<Vec<Draft>, StoreError> {
     Ok(drafts)
 }
 
+/// The SHA-256 of every document a kept record may name — every record of both pages
+/// (the bin's too) and both journals, read as text: any run of 64 hexadecimal digits
+/// counts, so nothing named is ever taken for unused. `None` when the records cannot
+/// be read (then nothing may be erased).
+pub async fn files_in_use() -> Option<Vec<String>> {
+    let records = platform::records().await.ok()?;
+    let journals = ["unit", "desk"].map(|w| platform::get(&format!("{JOURNAL_PREFIX}{w}")));
+    let texts = records
+        .into_iter()
+        .map(|(_, t)| t)
+        .chain(journals.into_iter().flatten());
+    let mut out = Vec::new();
+    for text in texts {
+        out.extend(hex_runs(&text));
+    }
+    Some(out)
+}
+
+/// Every run of exactly 64 hexadecimal digits in `text`.
+fn hex_runs(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_hexdigit())
+        .filter(|w| w.len() == 64)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The list's order: last saved first. An insertion sort: the list is short and nearly
 /// sorted (one draft moves per save), and the standard sort's code for one more type
 /// costs the page ~1.5 KB gzip.
@@ -520,6 +546,16 @@ mod tests {
             assert_eq!(again, draft);
             assert_eq!(again.meta(), meta());
         }
+    }
+
+    #[test]
+    fn every_sha256_a_record_names_is_found() {
+        let a = "ab".repeat(32);
+        let text = format!(
+            r#"{{"text":"{{\"file\":{{\"sha256\":\"{a}\"}}}}","x":"{}"}}"#,
+            "c".repeat(65)
+        );
+        assert_eq!(hex_runs(&text), [a]);
     }
 
     #[test]

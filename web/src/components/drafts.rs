@@ -274,6 +274,10 @@ pub fn drafts(props: &DraftsProps) -> Html {
                     }
                 }
                 state.dispatch(Action::Erased(erased));
+                // The documents no kept draft names any more go with them.
+                if let Some(keep) = storage::files_in_use().await {
+                    crate::dossier::keep_only(&keep).await;
+                }
             });
         })
     };
