@@ -270,6 +270,47 @@ test("a dossier with one file altered is flagged on that leaf and in the summary
   assert.match(await page.textContent("[data-testid=dossier-problems]"), /tai-lieu\/1\.1\.1\/anh-chup\.png/);
 });
 
+test("the ranking reads dossiers (as the comparison does: one reader); a file that is not a dossier is refused in words", async () => {
+  await freshBrowser();
+  await page.goto(`${server.url}tham-dinh/`);
+  await page.waitForSelector("[data-testid=open-rank]");
+  await page.click("[data-testid=open-rank]");
+  await page.setInputFiles("[data-testid=rank-files]", [unitZip, appraisedZip]);
+  await until(() => document.querySelectorAll("[data-testid=rank-table] tbody tr").length === 2, null, "two dossiers ranked");
+  // Garbage named .zip: the dossier reader's own words, beside the button.
+  const broken = join(work, "hong.zip");
+  writeFileSync(broken, Buffer.from("PK\u0003\u0004 không phải tệp zip"));
+  await page.goto(`${server.url}tham-dinh/`);
+  await page.setInputFiles("[data-testid=open-assessment]", broken);
+  await page.waitForSelector("[data-testid=open-problem]");
+  assert.match(await page.textContent("[data-testid=open-problem]"), /không phải là hồ sơ \.zip đọc được/);
+});
+
+test("a file the browser cannot store is named beside the picker; what was kept stays", async () => {
+  await freshBrowser();
+  // The site's quota cut to 4 MB (Chromium's own switch; the app's files take about 1):
+  // a small file is kept, a 6 MB one cannot be.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin, quotaSize: 4 * 1024 * 1024 });
+  await page.goto(server.url);
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  await page.setInputFiles('[data-testid="attach-1.1.1"]', [{ name: "nho.png", mimeType: "image/png", buffer: PNG }]);
+  await page.locator('[data-testid="doc-1.1.1"] [data-testid=doc-view]').waitFor();
+  await page.setInputFiles('[data-testid="attach-1.1.1"]', [{ name: "lon.pdf", mimeType: "application/pdf", buffer: randomBytes(6 * 1024 * 1024) }]);
+  await page.waitForSelector("[data-testid=attach-problem]");
+  assert.match(await page.textContent("[data-testid=attach-problem]"), /lon\.pdf: bộ nhớ trình duyệt đã đầy.*xuất hồ sơ \(\.zip\) ngay/);
+  assert.equal(await docs("1.1.1").count(), 1, "the kept file is still there");
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin });
+  // Dropped files are attached like chosen ones.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(["Biên bản"], "bien-ban.txt", { type: "text/plain" }));
+    document.querySelector("#leaf-1\\.1\\.1 .evidence").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('[data-path="tai-lieu/1.1.1/bien-ban.txt"] [data-testid=doc-download]').waitFor();
+});
+
 test("a 50 MB dossier: time to attach, export and open it", async () => {
   const big = join(work, "ho-so-lon.pdf");
   const bytes = randomBytes(50 * 1024 * 1024);
