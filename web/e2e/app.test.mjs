@@ -258,6 +258,8 @@ test("dates (dd/mm/yyyy) and numbers (0,5; 1.480) as Vietnamese type them, whate
     assert.equal(await p.inputValue("#in-1-5-1-points"), "0,5");
     await p.fill("#in-3-3-3-numerator", "67.378");
     const saved = self(await waitForDrafts(p, (d) => self(d)?.["3.3.3"]?.numerator === 67378));
+    // The note beside the field says how it was read.
+    assert.equal(await p.textContent('[data-testid="read-as-3.3.3-numerator"]'), "Đã đọc là 67.378");
     assert.equal(saved["1.5.1"].points, "0.5");
   } finally {
     await other.close();

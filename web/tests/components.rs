@@ -185,7 +185,7 @@ async fn a_bad_value_shows_the_engine_message_and_stays_as_typed() {
     type_into(&root, "#in-3-3-3-numerator", "70000");
     settle().await;
     let message = text(&root, "#in-3-3-3-numerator-err");
-    assert_eq!(message, "70000 lớn hơn mẫu số 67378");
+    assert_eq!(message, "70.000 lớn hơn mẫu số 67.378");
     let input: HtmlInputElement = find(&root, "#in-3-3-3-numerator").dyn_into().unwrap();
     assert_eq!(input.value(), "70000");
     // The rest is still scored: 3.3.3 counts as missing meanwhile.

@@ -79,8 +79,9 @@ pub(crate) use serialize_as_keyword;
 
 /// Declares a keyword enum from one list: each variant with its word, in the order
 /// messages list them; what the words name, for messages; written (serde) as its word.
+/// (A crate-private macro, so the example is shown, not run: `rules/` uses it.)
 ///
-/// ```ignore
+/// ```text
 /// keyword_enum! {
 ///     /// What a survey leaf without a result does to the score.
 ///     pub enum SurveyMissingPolicy ("cách tính …", "survey-missing policy") {

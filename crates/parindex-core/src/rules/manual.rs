@@ -78,26 +78,28 @@ impl Kind for Manual {
     fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Decimal> {
         let path = entry.path_of("points");
         let p = input_decimal(entry.optional("points")?, &path, diags)?;
-        let (shown, max) = (points_str(p), points_str(self.max));
-        let step = self.step.filter(|s| !(p % s).is_zero()).map(points_str);
+        // In each language's own number format: `0,75` in Vietnamese.
+        let vi = |d: Decimal| human(d, Lang::Vi);
+        let en = |d: Decimal| human(d, Lang::En);
+        let step = self.step.filter(|s| !(p % s).is_zero());
         // The first rule the points break, with its message.
         let broken = if p < Decimal::ZERO {
             Some((
                 codes::NUMBER_NEGATIVE,
-                format!("{p} là số âm"),
-                format!("{p} is negative"),
+                format!("{} là số âm", vi(p)),
+                format!("{} is negative", en(p)),
             ))
         } else if let Some(step) = step {
             Some((
                 codes::MANUAL_OFF_STEP,
-                format!("{p} không phải là bội số của bước {step}"),
-                format!("{p} is not a multiple of the step {step}"),
+                format!("{} không phải là bội số của bước {}", vi(p), vi(step)),
+                format!("{} is not a multiple of the step {}", en(p), en(step)),
             ))
         } else if p > self.max {
             Some((
                 codes::MANUAL_ABOVE_MAX,
-                format!("{shown} vượt quá điểm tối đa {max}"),
-                format!("{shown} is above the max {max}"),
+                format!("{} vượt quá điểm tối đa {}", vi(p), vi(self.max)),
+                format!("{} is above the max {}", en(p), en(self.max)),
             ))
         } else {
             None
@@ -146,6 +148,8 @@ mod tests {
             first_error(input(&r, r#"{"points":"0.3"}"#)).1,
             "0.3 is not a multiple of the step 0.25"
         );
+        let above = input(&r, r#"{"points":"1.750"}"#).expect_err("rejected");
+        assert_eq!(above[0].message.vi, "1,75 vượt quá điểm tối đa 1,5");
         assert_eq!(
             first_error(input(&r, r#"{"points":"-0.25"}"#)).0,
             "self.1.points"

@@ -241,8 +241,16 @@ pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<
                 diags.error(
                     codes::RATIO_NUMERATOR_ABOVE_DENOMINATOR,
                     num_path,
-                    format!("{numerator} lớn hơn mẫu số {denominator}"),
-                    format!("{numerator} is greater than the denominator {denominator}"),
+                    format!(
+                        "{} lớn hơn mẫu số {}",
+                        human(numerator.into(), Lang::Vi),
+                        human(denominator.into(), Lang::Vi)
+                    ),
+                    format!(
+                        "{} is greater than the denominator {}",
+                        human(numerator.into(), Lang::En),
+                        human(denominator.into(), Lang::En)
+                    ),
                 );
                 return None;
             }
@@ -314,6 +322,13 @@ mod tests {
         let (path, msg) = first_error(input(&r, r#"{"numerator":105,"denominator":100}"#));
         assert_eq!(path, "self.1.numerator");
         assert_eq!(msg, "105 is greater than the denominator 100");
+        // Numbers in each language's own format.
+        let big = input(&r, r#"{"numerator":70000,"denominator":67378}"#).expect_err("rejected");
+        assert_eq!(big[0].message.vi, "70.000 lớn hơn mẫu số 67.378");
+        assert_eq!(
+            big[0].message.en,
+            "70,000 is greater than the denominator 67,378"
+        );
         assert_eq!(
             first_error(input(&r, r#"{"numerator":5}"#)).0,
             "self.1.denominator"

@@ -37,8 +37,8 @@ impl Kind for Survey {
             diags.error(
                 codes::SURVEY_PERCENT_OUT_OF_RANGE,
                 &path,
-                format!("{p} nằm ngoài khoảng 0–100"),
-                format!("{p} is outside 0–100"),
+                format!("{} nằm ngoài khoảng 0–100", human(p, Lang::Vi)),
+                format!("{} is outside 0–100", human(p, Lang::En)),
             );
             return None;
         }

@@ -78,6 +78,19 @@ impl FieldInput<'_> {
             self.convert,
         );
         let err_id = format!("{id}-err");
+        // A whole number from 1,000 up is said back with its groups (`1.480` typed as the
+        // TTHC system prints it is 1480, not 1.48).
+        let read_as = model::entry(&self.session.tree(), self.section, self.code)
+            .and_then(|e| e.get(self.field)?.as_u64())
+            .filter(|n| *n >= 1000)
+            .map(|n| {
+                let lang = self.state.lang;
+                format!(
+                    "{} {}",
+                    tr(lang, "Đã đọc là", "Read as"),
+                    num(n.into(), lang)
+                )
+            });
         html! {
             <label class="field" for={id.clone()}>
                 <span>{ self.label }</span>
@@ -85,6 +98,7 @@ impl FieldInput<'_> {
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then_some(err_id.clone())} />
                 if let Some(m) = error { <span class="field-error" id={err_id}>{ m }</span> }
+                if let Some(r) = read_as { <span class="hint" data-testid={format!("read-as-{}-{}", self.code, self.field)}>{ r }</span> }
             </label>
         }
     }
