@@ -46,7 +46,7 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   // The guide: the steps of a year, folded until asked for.
   await page.click("[data-testid=guide] summary");
   assert.match(await text("guide"), /trên 70 thay vì 100/);
-  assert.match(await text("guide"), /Xuất tệp \.json/);
+  assert.match(await text("guide"), /Xuất hồ sơ \(\.zip\)/);
 
   // Keyboard only: Tab to the unit field, type, Tab to the year, type, Enter.
   for (let i = 0; i < 40; i++) {

@@ -122,6 +122,8 @@ test("a unit attaches documents, keeps them offline and exports the dossier", as
   // The draft names them (name, SHA-256, size, type) once it is saved.
   await page.waitForFunction(() => document.querySelector("[data-testid=save-state]")?.textContent.includes("Đã lưu"));
 
+  // The dossier code is fetched a few seconds after an assessment opens, and kept.
+  await until(async () => !!(await caches.match("./parindex-zip_bg.wasm")), null, "the dossier module kept for offline use");
   // Offline: the page reloads from the service worker, the documents from IndexedDB.
   await setOffline(context, server, true);
   await page.reload();
@@ -268,6 +270,10 @@ test("a dossier with one file altered is flagged on that leaf and in the summary
   await page.locator("#leaf-1\\.1\\.1").screenshot({ path: join(artifacts, "dossier-altered.png") });
   await page.click("[data-testid=to-summary]");
   assert.match(await page.textContent("[data-testid=dossier-problems]"), /tai-lieu\/1\.1\.1\/anh-chup\.png/);
+  // The inbox says it too, beside the file received.
+  await page.click("[data-testid=to-start]");
+  await page.waitForSelector("[data-testid=draft]");
+  assert.match(await page.textContent("[data-testid=draft]"), /3 tệp \(1 có vấn đề\)/);
 });
 
 test("the ranking reads dossiers (as the comparison does: one reader); a file that is not a dossier is refused in words", async () => {

@@ -396,9 +396,11 @@ pub async fn keep_only(keep: &[String]) {
     }
 }
 
-/// Fetches the dossier code once an assessment is open, so attaching and exporting work
-/// offline later (the service worker keeps what is fetched).
+/// Fetches the dossier code once an assessment is open (a few seconds later, so it does
+/// not compete with showing it), so attaching and exporting work offline later (the
+/// service worker keeps what is fetched).
 pub async fn warm() {
+    gloo_timers::future::TimeoutFuture::new(3_000).await;
     let _ = call("warm", &JsValue::NULL).await;
 }
 

@@ -31,6 +31,25 @@ fn total(d: &Draft, lang: Lang) -> String {
 /// Where the appraisal of a received file stands (desk): *chưa thẩm định* (nothing
 /// appraised), *đang thẩm định x/N*, *đã thẩm định* (every leaf but the survey's). Records
 /// of earlier builds, which kept no count, are told apart by their appraisal section.
+/// The documents a draft attaches, and how many of them were found missing or altered
+/// when its dossier was opened: ` · 3 tệp (1 có vấn đề)`; empty without documents.
+fn documents(d: &Draft, lang: Lang) -> String {
+    let Ok(s) = d.stored.as_ref() else {
+        return String::new();
+    };
+    let files = crate::dossier::files(&s.assessment).len();
+    let bad = crate::dossier::problems(s.dossier.as_deref()).len();
+    match (files, bad) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" · {n} {}", tr(lang, "tệp", "files")),
+        (n, b) => format!(
+            " · {n} {} ({b} {})",
+            tr(lang, "tệp", "files"),
+            tr(lang, "có vấn đề", "with problems")
+        ),
+    }
+}
+
 fn appraisal_status(d: &Draft, lang: Lang) -> Option<(String, &'static str)> {
     let s = d.stored.as_ref().ok()?;
     let counted = s.total.as_ref().and_then(|t| t.appraised);
@@ -217,7 +236,7 @@ pub fn drafts(props: &DraftsProps) -> Html {
                         }
                     }
                     if name.is_some() { <span class="meta">{ format!("{unit} — {year}") }</span> }
-                    <span class="meta">{ format!("{reference} · ") }<span data-testid="draft-total">{ total(d, lang) }</span>{ format!(" · {}", saved(d, lang)) }</span>
+                    <span class="meta">{ format!("{reference} · ") }<span data-testid="draft-total">{ total(d, lang) }</span>{ format!(" · {}", saved(d, lang)) }{ documents(d, lang) }</span>
                 </> };
                 (what, if d.live() { "draft" } else { "draft-binned" })
             }
