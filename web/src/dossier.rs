@@ -12,6 +12,7 @@
 //! The pure parts (the files an assessment names, what changed between two exports, the
 //! history entry) are tested natively.
 
+use parindex_core::decimal::points_str;
 use parindex_core::{Scorecard, Text};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsValue;
@@ -151,8 +152,11 @@ pub fn exported(
     let since = previous
         .and_then(|d| d.get("last"))
         .filter(|l| l.is_object());
-    // As the scorecard writes them: points, max, index, band.
-    let total = |t: &parindex_core::scorecard::Total| serde_json::to_value(t).unwrap_or_default();
+    // Points, max and index as the scorecard writes them.
+    let total = |t: &parindex_core::scorecard::Total| {
+        json!({ "points": points_str(t.points), "max": points_str(t.max),
+                "index": t.index.map(|i| i.to_fixed()) })
+    };
     history.push(json!({
         "round": history.len() + 1,
         "role": role,

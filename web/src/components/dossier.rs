@@ -1,31 +1,32 @@
 //! The dossier on the summary (*hồ sơ điện tử*): the documents attached and the space they
-//! use in the browser, what was found wrong with a received dossier's files (each linked
-//! to its criterion), and the history of its exports as a timeline (*tự đánh giá → thẩm
-//! định → giải trình → thẩm định lại*).
+//! use in the browser, what was found wrong with a received dossier's files (by path, the
+//! criterion's code in it; each is also marked on its leaf), and the history of its
+//! exports as a timeline (*tự đánh giá → thẩm định → giải trình → thẩm định lại*).
 
+use super::Ctx;
 use crate::dossier;
-use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use yew::prelude::*;
 
-#[function_component(Dossier)]
-pub fn dossier_panel() -> Html {
-    let state = use_ctx();
+/// The space this site uses and may use, and whether it is kept for good: read by the
+/// summary (`dossier::space`) once it shows documents.
+pub type Space = Option<(u64, u64, bool)>;
+
+/// Whether the open draft attaches documents (the summary then asks for the space).
+pub fn has_files(state: &Ctx) -> bool {
+    state
+        .session
+        .as_ref()
+        .is_some_and(|s| !dossier::files(&s.tree()).is_empty())
+}
+
+/// The summary's dossier section; nothing for a draft without documents or history.
+pub fn panel(state: &Ctx, space: Space) -> Html {
     let lang = state.lang;
-    let space = use_state(|| None::<(u64, u64, bool)>);
     let (files, meta) = state.session.as_ref().map_or((Vec::new(), None), |s| {
         (dossier::files(&s.tree()), s.meta.dossier.clone())
     });
     let any = !files.is_empty();
-    {
-        let space = space.clone();
-        use_effect_with(any, move |any| {
-            // Only when there are files: no dossier code is loaded for nothing.
-            if *any {
-                yew::platform::spawn_local(async move { space.set(dossier::space().await) });
-            }
-        });
-    }
     let meta = meta.as_deref();
     let history = dossier::history(meta);
     let problems = dossier::problems(meta);
@@ -53,7 +54,7 @@ pub fn dossier_panel() -> Html {
             dossier::size(size, lang)
         );
     }
-    if let Some((used, quota, kept)) = *space {
+    if let Some((used, quota, kept)) = space {
         out += &format!(
             "<p class=\"hint\" data-testid=\"storage-space\">{} {}, {} {}. {}</p>",
             tr(

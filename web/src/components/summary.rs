@@ -37,6 +37,17 @@ fn code_links(state: &Ctx, codes: &[&str]) -> Html {
 pub fn summary() -> Html {
     let state = use_ctx();
     let lang = state.lang;
+    // The space the documents use, asked for only when there are some (no dossier code
+    // is loaded for nothing).
+    let space = use_state(|| None);
+    {
+        let space = space.clone();
+        use_effect_with(super::dossier::has_files(&state), move |any| {
+            if *any {
+                yew::platform::spawn_local(async move { space.set(crate::dossier::space().await) });
+            }
+        });
+    }
     let why = (
         "Chưa chấm được điểm: xem các lỗi trong hồ sơ.",
         "Cannot score yet: see the errors.",
@@ -128,7 +139,7 @@ pub fn summary() -> Html {
             if card.nodes.iter().any(|n| n.status == Status::SurveyPending) {
                 <p class="hint">{ tr(lang, "Các tiêu chí điều tra XHH do cơ quan thẩm định nhập kết quả.", "Survey criteria are entered by the appraiser.") }</p>
             }
-            <super::dossier::Dossier />
+            { super::dossier::panel(&state, *space) }
         </div>
     }
 }
