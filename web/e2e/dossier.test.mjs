@@ -308,6 +308,12 @@ test("a file the browser cannot store is named beside the picker; what was kept 
   assert.match(await page.textContent("[data-testid=attach-problem]"), /lon\.pdf: bộ nhớ trình duyệt đã đầy.*xuất hồ sơ \(\.zip\) ngay/);
   assert.equal(await docs("1.1.1").count(), 1, "the kept file is still there");
   await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin });
+  // A file larger than a dossier holds (50 MB) is refused before it is read.
+  const huge = join(work, "qua-lon.pdf");
+  writeFileSync(huge, Buffer.alloc(51 * 1024 * 1024));
+  await page.setInputFiles('[data-testid="attach-1.1.1"]', huge);
+  await page.waitForFunction(() => /qua-lon\.pdf: tệp quá lớn \(51,0 MB; tối đa 50 MB một tệp\)/.test(document.querySelector("[data-testid=attach-problem]")?.textContent));
+  rmSync(huge);
   // Dropped files are attached like chosen ones.
   await page.evaluate(() => {
     const data = new DataTransfer();

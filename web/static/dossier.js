@@ -15,6 +15,13 @@ const FILES = "files";
 
 const problem = (vi, en, entry = null) => JSON.stringify([{ entry, vi, en }]);
 
+// The dossier's limits (crates/parindex-dossier/src/limits.rs: change both together),
+// checked before a file is read, so a file the dossier could not hold is refused at once.
+const MIB = 1024 * 1024;
+const PER_FILE = 50 * MIB;
+const ARCHIVE = 200 * MIB;
+const mib = (bytes, sep) => (bytes / MIB).toFixed(1).replace(".", sep);
+
 // A failed store call as the person is told it: a full store, or storage refused.
 function storeProblem(err) {
   if (err && err.name === "QuotaExceededError") {
@@ -101,6 +108,12 @@ function askToPersist() {
 
 // Keeps a chosen file: its description `{name, sha256, size, type}` as JSON text.
 export async function attach(file) {
+  if (file.size > PER_FILE) {
+    throw problem(
+      `tệp quá lớn (${mib(file.size, ",")} MB; tối đa 50 MB một tệp): hãy nén hoặc chia nhỏ`,
+      `file too large (${mib(file.size, ".")} MB; at most 50 MB a file): compress or split it`,
+    );
+  }
   askToPersist();
   let bytes;
   try {
@@ -180,6 +193,12 @@ export async function save(request) {
 }
 
 async function readZip(file) {
+  if (file.size > ARCHIVE) {
+    throw problem(
+      `hồ sơ quá lớn (${mib(file.size, ",")} MB; tối đa 200 MB)`,
+      `the dossier is too large (${mib(file.size, ".")} MB; at most 200 MB)`,
+    );
+  }
   const module = zipModule();
   let bytes;
   try {
