@@ -4,5 +4,7 @@ import { resolve } from "node:path";
 import { serve } from "./e2e/static-server.mjs";
 
 const [dir = "dist", port = "8080"] = process.argv.slice(2);
-const server = await serve(resolve(dir), "/", Number(port));
+// As a host set up for embedding: pages may be framed only by the origins their
+// nhung.json trusts (docs/embedding.md).
+const server = await serve(resolve(dir), "/", Number(port), { frameAncestors: true });
 console.log(`parindex: ${server.url} (tham-dinh/ for the desk); Ctrl+C stops`);

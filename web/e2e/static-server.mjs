@@ -6,9 +6,13 @@
 // requests in every Chromium. Like a static host configured for it, it sends the
 // precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
 // accepts it, so the tests run on the very bytes a host would serve.
+// Options: `frameAncestors` — send `Content-Security-Policy: frame-ancestors 'self' …`
+// with every page, the origins being those of the `nhung.json` beside it, as a host set
+// up for embedding does (docs/embedding.md; `cargo xtask serve` does); `files` — bodies
+// served in place of files (`{ "nhung.json": "…" }`, by path under the prefix).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { join, normalize, extname } from "node:path";
+import { join, normalize, extname, dirname } from "node:path";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -23,7 +27,19 @@ const TYPES = {
   ".toml": "text/plain; charset=utf-8",
 };
 
-export async function serve(root, prefix = "/", port = 0) {
+/** `frame-ancestors` for a page: `'self'` and the origins its `nhung.json` trusts. */
+async function frameAncestors(page, files, rel) {
+  const beside = join(dirname(rel), "nhung.json");
+  const text = files[beside] ?? (await readFile(join(dirname(page), "nhung.json"), "utf8").catch(() => "{}"));
+  let list = [];
+  try {
+    list = JSON.parse(text).trusted_origins ?? [];
+  } catch {}
+  return ["frame-ancestors", "'self'", ...list.filter((o) => /^https?:\/\/[^\s;,']+$/.test(o))].join(" ");
+}
+
+export async function serve(root, prefix = "/", port = 0, options = {}) {
+  const files = options.files ?? {};
   const requests = [];
   const refused = [];
   let down = false;
@@ -46,6 +62,11 @@ export async function serve(root, prefix = "/", port = 0) {
       res.writeHead(403).end();
       return;
     }
+    if (rel in files) {
+      res.writeHead(200, { "content-type": TYPES[extname(rel)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      res.end(files[rel]);
+      return;
+    }
     try {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       const accepts = String(req.headers["accept-encoding"] ?? "");
@@ -58,6 +79,9 @@ export async function serve(root, prefix = "/", port = 0) {
         }
       }
       body ??= await readFile(file);
+      if (options.frameAncestors && extname(file) === ".html") {
+        headers["content-security-policy"] = await frameAncestors(file, files, rel);
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {

@@ -19,9 +19,44 @@ globalThis.parindexDossier = async (op, arg) => {
   return dossier[op](arg);
 };
 
-await init();
+// Inside another site's frame (an <iframe>): run only when that site's origin is one this
+// deployment trusts (`nhung.json` beside the page, none by default; docs/embedding.md).
+// A host that sends `frame-ancestors` (docs/embedding.md) stops an untrusted frame
+// before this runs; this is for the hosts that do not.
+// The origins of the pages this one is framed in (every ancestor, as `frame-ancestors`
+// checks them), or none when it is not framed.
+function framers() {
+  if (window.self === window.top) return [];
+  if (location.ancestorOrigins && location.ancestorOrigins.length) return [...location.ancestorOrigins];
+  try {
+    return [new URL(document.referrer).origin];
+  } catch {
+    return [""];
+  }
+}
 
-if ("serviceWorker" in navigator) {
+async function trustedOrigins() {
+  try {
+    const list = (await (await fetch(new URL("./nhung.json", import.meta.url))).json()).trusted_origins;
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+
+const framing = framers();
+const trusted = framing.length ? await trustedOrigins() : [];
+const refused = framing.some((origin) => !trusted.includes(origin));
+if (refused) {
+  document.body.dataset.refused = "framed";
+  document.body.textContent =
+    "Trang này không cho phép nhúng vào trang khác. Hãy mở trực tiếp. / This page may not be embedded in another site. Open it directly.";
+  console.warn(`parindex: embedding by ${framing.join(", ") || "an unknown site"} is not allowed (nhung.json)`);
+} else {
+  await init();
+}
+
+if (!refused && "serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch((err) => {
     console.warn("parindex: offline use unavailable", err);
   });

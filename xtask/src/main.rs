@@ -264,8 +264,10 @@ fn desk_page(units: &str) -> Result<String, String> {
 /// Files fetched only on request, never on a first visit: the example (when asked
 /// for), the TOML reader (when a `.toml` is opened), the dossier module (when a file is
 /// attached or a dossier exported or opened), the editor's `.xlsx` reader.
-const ON_REQUEST: [&str; 8] = [
+const ON_REQUEST: [&str; 9] = [
     "tra-cu-2022.json",
+    // The sites that may embed the app, read only when the page is framed.
+    "nhung.json",
     "parindex-toml.js",
     "parindex-toml_bg.wasm",
     // The dossier's browser side and module, loaded when a file is attached or a
