@@ -340,13 +340,6 @@ pub async fn url(sha256: &str) -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-/// Which of the documents this browser holds.
-pub async fn held(shas: &[String]) -> Option<Vec<bool>> {
-    let list = serde_json::to_string(shas).ok()?;
-    let text = run("held", &JsValue::from_str(&list)).await.ok()?;
-    serde_json::from_str(&text).ok()
-}
-
 /// The space this site uses and may use (bytes), and whether the browser keeps it for
 /// good.
 pub async fn space() -> Option<(u64, u64, bool)> {

@@ -65,7 +65,14 @@ async function transaction(mode, work) {
       reject(storeProblem(err));
       return;
     }
-    const out = work(tx.objectStore(FILES));
+    let out;
+    try {
+      out = work(tx.objectStore(FILES));
+    } catch (err) {
+      tx.abort();
+      reject(storeProblem(err));
+      return;
+    }
     tx.oncomplete = () => resolve(typeof out === "function" ? out() : out);
     tx.onerror = tx.onabort = () => reject(storeProblem(tx.error));
   });
@@ -136,16 +143,6 @@ export async function url(sha) {
     return () => req.result;
   });
   return blob instanceof Blob ? URL.createObjectURL(blob) : "";
-}
-
-// Which of the SHA-256s (a JSON array) this browser holds: a JSON array of booleans.
-export async function held(shas) {
-  const list = JSON.parse(shas);
-  const found = await transaction("readonly", (store) => {
-    const reqs = list.map((sha) => store.count(sha));
-    return () => reqs.map((r) => r.result > 0);
-  });
-  return JSON.stringify(found);
 }
 
 // The space used and left for this site (bytes), and whether the browser keeps it for
