@@ -301,6 +301,18 @@ extern "C" {
 /// Runs an operation of `dossier.js`: its text, or its problems (`[{"entry", "vi", "en"}]`
 /// thrown as JSON text; anything else means the code could not be loaded).
 async fn run(op: &str, arg: &JsValue) -> Result<String, Vec<Text>> {
+    let unavailable = || {
+        vec![Text::new(
+            "không tải được phần xử lý hồ sơ (mất kết nối mạng?). Hãy mở trang này một lần khi có mạng",
+            "the dossier code could not be loaded (offline?). Open this page once while online",
+        )]
+    };
+    // Defined by boot.js; a page without it (a test's) has no dossier code.
+    let defined = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("parindexDossier"))
+        .is_ok_and(|f| f.is_function());
+    if !defined {
+        return Err(unavailable());
+    }
     match call(op, arg).await {
         Ok(v) => Ok(v.as_string().unwrap_or_default()),
         Err(thrown) => {
@@ -312,14 +324,14 @@ async fn run(op: &str, arg: &JsValue) -> Result<String, Vec<Text>> {
                     .iter()
                     .map(|p| {
                         let t = |k: &str| p[k].as_str().unwrap_or_default();
-                        let at = p["entry"].as_str().map(|e| format!("{e}: ")).unwrap_or_default();
+                        let at = p["entry"]
+                            .as_str()
+                            .map(|e| format!("{e}: "))
+                            .unwrap_or_default();
                         Text::new(format!("{at}{}", t("vi")), format!("{at}{}", t("en")))
                     })
                     .collect(),
-                None => vec![Text::new(
-                    "không tải được phần xử lý hồ sơ (mất kết nối mạng?). Hãy mở trang này một lần khi có mạng",
-                    "the dossier code could not be loaded (offline?). Open this page once while online",
-                )],
+                None => unavailable(),
             })
         }
     }
@@ -398,7 +410,7 @@ pub async fn keep_only(keep: &[String]) {
 /// service worker keeps what is fetched).
 pub async fn warm() {
     gloo_timers::future::TimeoutFuture::new(3_000).await;
-    let _ = call("warm", &JsValue::NULL).await;
+    let _ = run("warm", &JsValue::NULL).await;
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use crate::codes;
 use crate::date::Date;
-use crate::decimal::{MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
-use crate::diagnostic::{join, Diagnostics};
+use crate::decimal::{human, MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
+use crate::diagnostic::{join, Diagnostics, Lang};
 use crate::markers::{marker_text, DATETIME_MARKER, FLOAT_MARKER};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -375,8 +375,14 @@ pub fn input_decimal(
         diags.error(
             codes::NUMBER_TOO_MANY_PLACES,
             path,
-            format!("{d} có quá {MAX_INPUT_PLACES} chữ số thập phân"),
-            format!("{d} has more than {MAX_INPUT_PLACES} decimal places"),
+            format!(
+                "{} có quá {MAX_INPUT_PLACES} chữ số thập phân",
+                human(d, Lang::Vi)
+            ),
+            format!(
+                "{} has more than {MAX_INPUT_PLACES} decimal places",
+                human(d, Lang::En)
+            ),
         );
         return None;
     }
@@ -414,8 +420,8 @@ pub fn count(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) ->
             diags.error(
                 codes::NUMBER_TOO_LARGE,
                 path,
-                format!("{u} quá lớn (tối đa 10^15)"),
-                format!("{u} is too large (at most 10^15)"),
+                format!("{} quá lớn (tối đa 10^15)", human(u.into(), Lang::Vi)),
+                format!("{} is too large (at most 10^15)", human(u.into(), Lang::En)),
             );
             None
         }
@@ -476,6 +482,17 @@ mod tests {
             assert_eq!(count(&bad, &"n", &mut d), None, "{bad}");
             assert_eq!(d.0[0].path, "n");
         }
+        // Said back as each language writes numbers.
+        let mut d = Diagnostics::default();
+        count(&json!(1_000_000_000_000_001u64), &"n", &mut d);
+        assert_eq!(
+            d.0[0].message.vi,
+            "1.000.000.000.000.001 quá lớn (tối đa 10^15)"
+        );
+        assert_eq!(
+            d.0[0].message.en,
+            "1,000,000,000,000,001 is too large (at most 10^15)"
+        );
     }
 
     #[test]
