@@ -151,6 +151,10 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
         let base = dom_id(&code, &format!("ev{index}"));
         html! {
             <li class="evidence-row">
+                // The attached document heads its item: its number, date and title follow.
+                if let Some(file) = &item.file {
+                    <Document code={code.clone()} file={file.clone()} />
+                }
                 <label for={format!("{base}-ref")}>{ tr(lang, "Số, ký hiệu", "Number") }
                     <input id={format!("{base}-ref")} type="text" value={item.reference.clone()} oninput={set(EvidenceField::Reference)} /></label>
                 <label for={format!("{base}-date")}>{ tr(lang, "Ngày", "Date") }
@@ -159,9 +163,6 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
                 <label for={format!("{base}-title")} class="grow">{ tr(lang, "Trích yếu", "Title") }
                     <input id={format!("{base}-title")} type="text" value={item.title.clone()} oninput={set(EvidenceField::Title)} /></label>
                 <button type="button" onclick={remove} aria-label={format!("{} {}", tr(lang, "Xoá tài liệu", "Remove evidence"), index + 1)}>{ "×" }</button>
-                if let Some(file) = &item.file {
-                    <Document code={code.clone()} file={file.clone()} />
-                }
             </li>
         }
     });
