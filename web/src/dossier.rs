@@ -12,6 +12,7 @@
 //! The pure parts (the files an assessment names, what changed between two exports, the
 //! history entry) are tested natively.
 
+use crate::storage::keys_of_either;
 use parindex_core::decimal::points_str;
 use parindex_core::{Scorecard, Text};
 use serde_json::{json, Map, Value};
@@ -83,7 +84,7 @@ pub fn changes(before: &Value, after: &Value) -> Value {
         ("survey", "survey"),
     ] {
         let (x, y) = (entries(before, section), entries(after, section));
-        for code in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+        for code in keys_of_either(&x, &y) {
             // The inputs: an entry without its notes and evidence.
             let inputs = |e: Option<&Value>| {
                 let mut m = e.and_then(Value::as_object).cloned().unwrap_or_default();
@@ -97,7 +98,7 @@ pub fn changes(before: &Value, after: &Value) -> Value {
     }
     for (section, key, list) in NOTES {
         let (x, y) = (entries(before, section), entries(after, section));
-        for code in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+        for code in keys_of_either(&x, &y) {
             let text = |e: &Map<String, Value>| e.get(code).and_then(|e| e.get(key)).cloned();
             if text(&x) != text(&y) {
                 put(list, code.clone());
@@ -121,15 +122,9 @@ pub fn changes(before: &Value, after: &Value) -> Value {
     for p in x.iter().filter(|p| !y.contains(p)) {
         put("files_removed", unhashed(p));
     }
-    let empty = Map::new();
-    let (x, y) = (
-        before.as_object().unwrap_or(&empty),
-        after.as_object().unwrap_or(&empty),
-    );
-    for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
-        if !["self", "appraisal", "survey"].contains(&key.as_str()) && x.get(key) != y.get(key) {
-            put("other", key.clone());
-        }
+    // The other parts (`bonus`, `penalty`, …) as the drafts compare them.
+    for key in crate::storage::differences(before, after).parts {
+        put("other", key);
     }
     Value::Object(out)
 }
@@ -182,17 +177,9 @@ pub fn received(history: Value, assessment: &Value, problems: Value) -> Value {
 
 /// The problem found with the document at `path` when the dossier was opened.
 pub fn problem(dossier: Option<&Value>, path: &str) -> Option<Text> {
-    dossier?
-        .get("problems")?
-        .as_array()?
-        .iter()
-        .find(|p| p["entry"].as_str() == Some(path))
-        .map(|p| {
-            Text::new(
-                p["vi"].as_str().unwrap_or_default(),
-                p["en"].as_str().unwrap_or_default(),
-            )
-        })
+    problems(dossier)
+        .into_iter()
+        .find_map(|(entry, text)| (entry == path).then_some(text))
 }
 
 /// Every problem found when the dossier was opened, as `(entry, text)`.
@@ -405,8 +392,8 @@ pub async fn keep_only(keep: &[String]) {
     }
 }
 
-/// Fetches the dossier code once an assessment is open (a few seconds later, so it does
-/// not compete with showing it), so attaching and exporting work offline later (the
+/// Fetches the dossier code once an assessment is open (`hooks::use_dossier_warm`; a few
+/// seconds later, so it does not compete with showing it), so attaching and exporting work offline later (the
 /// service worker keeps what is fetched).
 pub async fn warm() {
     gloo_timers::future::TimeoutFuture::new(3_000).await;

@@ -145,6 +145,18 @@ pub fn use_remember_open(state: &Ctx) {
     });
 }
 
+/// Once an assessment is open, the dossier code is fetched (`dossier::warm`), so
+/// attaching and exporting work offline later: once per draft opened, not per leaf.
+#[hook]
+pub fn use_dossier_warm(state: &Ctx) {
+    let id = state.session.as_ref().map(|s| s.meta.id.clone());
+    use_effect_with(id, |id| {
+        if id.is_some() {
+            yew::platform::spawn_local(crate::dossier::warm());
+        }
+    });
+}
+
 /// Autosave: the newest draft is kept ready; it is written 400 ms after the last
 /// change, at once when the page is hidden or closed, and when the draft is closed.
 #[hook]

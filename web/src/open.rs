@@ -140,10 +140,9 @@ pub fn open_new(state: &Ctx, session: Session) {
 pub async fn scored(file: web_sys::File, custom: &Custom) -> Opened {
     let name = file.name();
     let text = if is_dossier(&file) {
-        crate::dossier::assessment(file).await.map_err(|m| {
-            let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
-            Text::new(join(|t| &t.vi), join(|t| &t.en))
-        })
+        crate::dossier::assessment(file)
+            .await
+            .map_err(|m| in_one(&m))
     } else {
         crate::files::read_text(file).await
     };
@@ -157,6 +156,12 @@ pub async fn scored(file: web_sys::File, custom: &Custom) -> Opened {
         )]),
     };
     Opened { file: name, result }
+}
+
+/// Messages as one, in each language (`; ` between them).
+fn in_one(m: &[Text]) -> Text {
+    let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
+    Text::new(join(|t| &t.vi), join(|t| &t.en))
 }
 
 /// A stored draft scored as it stands, named as the list names it: the desk's files
@@ -184,12 +189,12 @@ async fn scored_text(
             .map(|(f, _)| f),
     };
     let framework = framework.map_err(|m| {
-        let join = |f: fn(&Text) -> &str| m.iter().map(f).collect::<Vec<_>>().join("; ");
+        let m = in_one(&m);
         vec![Diagnostic::error(
             codes::FRAMEWORK_UNAVAILABLE,
             "framework",
-            join(|t| &t.vi),
-            join(|t| &t.en),
+            m.vi,
+            m.en,
         )]
     })?;
     let assessment = opened.validate(&framework)?;

@@ -470,6 +470,14 @@ impl Diff {
 
 const ENTRY_SECTIONS: [&str; 3] = ["self", "appraisal", "survey"];
 
+/// The keys of either map, each once: `x`'s in order, then those only `y` has.
+pub fn keys_of_either<'a>(
+    x: &'a Map<String, Value>,
+    y: &'a Map<String, Value>,
+) -> impl Iterator<Item = &'a String> {
+    x.keys().chain(y.keys().filter(|k| !x.contains_key(*k)))
+}
+
 pub fn differences(a: &Value, b: &Value) -> Diff {
     let empty = Map::new();
     let obj = |v: &Value, k: &str| v.get(k).and_then(Value::as_object).cloned();
@@ -479,7 +487,7 @@ pub fn differences(a: &Value, b: &Value) -> Diff {
             obj(a, section).unwrap_or_default(),
             obj(b, section).unwrap_or_default(),
         );
-        for code in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+        for code in keys_of_either(&x, &y) {
             if x.get(code) != y.get(code) && !diff.codes.contains(code) {
                 diff.codes.push(code.clone());
             }
@@ -489,7 +497,7 @@ pub fn differences(a: &Value, b: &Value) -> Diff {
         a.as_object().unwrap_or(&empty),
         b.as_object().unwrap_or(&empty),
     );
-    for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+    for key in keys_of_either(x, y) {
         if !ENTRY_SECTIONS.contains(&key.as_str()) && x.get(key) != y.get(key) {
             diff.parts.push(key.clone());
         }

@@ -104,6 +104,15 @@ async function sha256(bytes) {
   return (await zipModule()).sha256(new Uint8Array(bytes));
 }
 
+// A chosen file's bytes, or its problem.
+async function bytesOf(file) {
+  try {
+    return await file.arrayBuffer();
+  } catch {
+    throw problem("không đọc được tệp", "the file cannot be read", file.name);
+  }
+}
+
 let persistAsked = false;
 // Asks once a visit that the browser not evict what is kept; whether it agreed is shown
 // beside the space used (space()).
@@ -122,12 +131,7 @@ export async function attach(file) {
     );
   }
   askToPersist();
-  let bytes;
-  try {
-    bytes = await file.arrayBuffer();
-  } catch (err) {
-    throw problem("không đọc được tệp", "the file cannot be read", file.name);
-  }
+  const bytes = await bytesOf(file);
   const digest = await sha256(bytes);
   const type = file.type || "application/octet-stream";
   await transaction("readwrite", (store) => {
@@ -197,12 +201,7 @@ async function readZip(file) {
     );
   }
   const module = zipModule();
-  let bytes;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (err) {
-    throw problem("không đọc được tệp", "the file cannot be read", file.name);
-  }
+  const bytes = new Uint8Array(await bytesOf(file));
   return (await module).read(bytes);
 }
 

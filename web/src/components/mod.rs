@@ -16,7 +16,9 @@ mod summary;
 mod survey;
 mod tree;
 
-use crate::hooks::{use_address, use_autosave, use_remember_open, use_restore, use_usable_mark};
+use crate::hooks::{
+    use_address, use_autosave, use_dossier_warm, use_remember_open, use_restore, use_usable_mark,
+};
 use crate::i18n::tr;
 use crate::state::{AppState, Screen};
 use yew::prelude::*;
@@ -77,6 +79,7 @@ pub fn app() -> Html {
     use_restore(&state);
     use_autosave(&state);
     use_remember_open(&state);
+    use_dossier_warm(&state);
     use_usable_mark(state.session.is_some() && state.screen == Screen::Assess);
     use_address(state.screen);
 

@@ -45,9 +45,6 @@ pub(super) fn evidence(props: &EvidenceProps) -> Html {
     // Why the last files chosen could not be kept, shown here.
     let attach_problem = use_state(|| None::<String>);
     let attaching = use_state(|| false);
-    // Once an assessment is open, the dossier code is fetched, so attaching and exporting
-    // work offline later.
-    use_effect_with((), |_| yew::platform::spawn_local(dossier::warm()));
     let attach = {
         let (state, code, problem, attaching) = (
             state.clone(),
