@@ -131,6 +131,19 @@ pub async fn reopen(
     Ok(())
 }
 
+/// The embedded mode's messages (`embed.rs`): `ready`, `change`, `saved` as the state
+/// moves; nothing at all without the embedding site's bridge.
+#[hook]
+pub fn use_embed(state: &Ctx) {
+    let keys = crate::embed::effects(state);
+    let before = use_mut_ref(|| None::<crate::embed::EmbedKeys>);
+    let state = state.clone();
+    use_effect_with(keys, move |keys| {
+        crate::embed::follow(&state, before.borrow().as_ref(), keys);
+        *before.borrow_mut() = Some(keys.clone());
+    });
+}
+
 /// The draft that is open is remembered, so a reload reopens it; the start page
 /// remembers none.
 #[hook]

@@ -12,18 +12,26 @@
 //! - `storage.rs`: the stored draft; `files.rs`: import/export; `frameworks.rs`: built-in
 //!   frameworks loaded on first use; `platform.rs`: the browser's storage, clock and
 //!   dialogs (the one place with native stand-ins);
+//! - `embed.rs`: the embedded mode's commands and messages (docs/embedding.md);
 //! - `components/`: the screens.
 //!
-//! One crate, two pages: the units' app (`index.html`) and, with the `desk` feature, the
-//! appraising body's desk (`tham-dinh/index.html`) — see [`DESK`].
+//! One crate, three pages: the units' app (`index.html`), with the `desk` feature the
+//! appraising body's desk (`tham-dinh/index.html`) — see [`DESK`] — and with the `embed`
+//! feature the units' app for other sites' frames (`nhung/index.html`, [`EMBED`]).
 
 /// Whether this build is the appraising body's desk (`--features desk`, the `tham-dinh/`
 /// page): appraisal entry, bonus and penalty, compare and ranking. The units' app leaves
 /// them out; the branches they sit behind are constant, so their code is not linked.
 pub const DESK: bool = cfg!(feature = "desk");
 
+/// Whether this build is the embedded page (`--features embed`, the `nhung/` page): the
+/// units' app driven by the site that frames it (docs/embedding.md). Elsewhere the
+/// protocol's code is not linked.
+pub const EMBED: bool = cfg!(feature = "embed");
+
 pub mod components;
 pub mod dossier;
+pub mod embed;
 pub mod files;
 pub mod frameworks;
 pub mod hooks;

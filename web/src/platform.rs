@@ -276,35 +276,16 @@ mod imp {
     }
 
     /// Loads the TOML reader beside the page (`parindex-toml.js`, built by Trunk) on
-    /// first use, through `boot.js`, and converts.
-    pub async fn toml_tree_json(text: &str) -> Result<String, Vec<super::Text>> {
-        let unavailable = || {
-            super::Text::new(
-                "không tải được bộ đọc tệp TOML (mất kết nối mạng?)",
-                "the TOML reader could not be loaded (offline?)",
-            )
-        };
+    /// first use, through `boot.js`, and converts: the compact JSON form, or the file's
+    /// problems as the reader throws them, or `None` when it could not run.
+    pub async fn toml_tree_json(text: &str) -> Result<String, Option<Vec<serde_json::Value>>> {
         match tree_json_js(text).await {
-            Ok(json) => json.as_string().ok_or_else(|| vec![unavailable()]),
-            Err(thrown) => {
-                // The reader throws the file's problems as `[{"vi": …, "en": …}, …]`;
-                // anything else means it could not run.
-                let problems = thrown
-                    .as_string()
-                    .and_then(|t| serde_json::from_str::<Vec<serde_json::Value>>(&t).ok());
-                Err(match problems {
-                    Some(list) => list
-                        .iter()
-                        .map(|m| {
-                            super::Text::new(
-                                m["vi"].as_str().unwrap_or_default(),
-                                m["en"].as_str().unwrap_or_default(),
-                            )
-                        })
-                        .collect(),
-                    None => vec![unavailable()],
-                })
-            }
+            Ok(json) => json.as_string().ok_or(None),
+            // The reader throws the file's problems as `[{"vi": …, "en": …, …}, …]`;
+            // anything else means it could not run.
+            Err(thrown) => Err(thrown
+                .as_string()
+                .and_then(|t| serde_json::from_str(&t).ok())),
         }
     }
 }
@@ -382,11 +363,9 @@ mod imp {
         Some(value.to_string())
     }
 
-    pub async fn toml_tree_json(_text: &str) -> Result<String, Vec<super::Text>> {
-        Err(vec![super::Text::new(
-            "bộ đọc tệp TOML chỉ chạy trong trình duyệt",
-            "the TOML reader runs in the browser only",
-        )])
+    /// The reader runs in the browser only.
+    pub async fn toml_tree_json(_text: &str) -> Result<String, Option<Vec<serde_json::Value>>> {
+        Err(None)
     }
 }
 
@@ -485,5 +464,28 @@ pub fn confirm(question: &str) -> bool {
 /// The compact JSON form of valid framework TOML text, by the reader the page loads only
 /// now; every problem of the file (with its place), or why the reader could not run.
 pub async fn toml_tree_json(text: &str) -> Result<String, Vec<Text>> {
+    toml_problems(text)
+        .await
+        .map_err(|problems| match problems {
+            Some(list) => list
+                .iter()
+                .map(|m| {
+                    Text::new(
+                        m["vi"].as_str().unwrap_or_default(),
+                        m["en"].as_str().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            None => vec![Text::new(
+                "không tải được bộ đọc tệp TOML (mất kết nối mạng?)",
+                "the TOML reader could not be loaded (offline?)",
+            )],
+        })
+}
+
+/// As [`toml_tree_json`], with the problems as data: each the diagnostic as JSON
+/// (`severity`, `code`, `path`, `location`, `message`) with its rendered `vi` and `en`;
+/// `None` when the reader could not run.
+pub async fn toml_problems(text: &str) -> Result<String, Option<Vec<serde_json::Value>>> {
     imp::toml_tree_json(text).await
 }

@@ -424,6 +424,9 @@ pub struct AppState {
     /// An opened file or example whose unit and year a stored draft already has: the
     /// person chooses what to do.
     pub conflict: Option<Rc<Conflict>>,
+    /// Shown, not edited: set by the site embedding the app (`set-readonly`,
+    /// docs/embedding.md). Edits are refused here, and the leaves' fields are disabled.
+    pub readonly: bool,
 }
 
 /// A draft about to be opened, and the stored draft of the same unit and year.
@@ -452,6 +455,7 @@ impl PartialEq for AppState {
             && self.custom_frameworks.len() == other.custom_frameworks.len()
             && same(&self.drafts, &other.drafts)
             && same(&self.conflict, &other.conflict)
+            && self.readonly == other.readonly
     }
 }
 
@@ -517,6 +521,7 @@ impl Default for AppState {
             custom_frameworks: Vec::new(),
             drafts: None,
             conflict: None,
+            readonly: false,
         }
     }
 }
@@ -562,6 +567,8 @@ pub enum Action {
     Conflict(Option<Rc<Conflict>>),
     /// The open draft's dossier after an export (`dossier::exported`): kept with it.
     Dossier(Rc<Value>),
+    /// Shown only, or editable again (the embedding site's `set-readonly`).
+    SetReadonly(bool),
 }
 
 impl Reducible for AppState {
@@ -571,6 +578,9 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            // Shown only: the assessment's values stay as they are.
+            Action::Edit(_) | Action::Undo | Action::Estimate { .. } if self.readonly => {}
+            Action::SetReadonly(on) => next.readonly = on,
             Action::Open { session, notice } => {
                 next.session = Some(session);
                 next.conflict = None;
@@ -744,6 +754,33 @@ mod tests {
         let card = b.score.scorecard.as_ref().expect("scored");
         assert_eq!(card.node(&code).expect("the leaf").status, Status::Scored);
         assert_eq!(next.save, SaveState::Pending);
+    }
+
+    #[test]
+    fn a_read_only_assessment_refuses_edits_and_undo_until_editable_again() {
+        let (state, code) = opened();
+        let typed = state.reduce(set(&code, "numerator", serde_json::json!(9)));
+        let shown = typed.clone().reduce(Action::SetReadonly(true));
+        let refused = shown
+            .clone()
+            .reduce(set(&code, "denominator", serde_json::json!(10)))
+            .reduce(Action::Undo);
+        let s = refused.session.as_ref().expect("open");
+        assert_eq!(
+            s.tree()["self"][code.as_str()]["numerator"],
+            9,
+            "not undone"
+        );
+        assert!(s.tree()["self"][code.as_str()].get("denominator").is_none());
+        assert_eq!(s.revision, 1);
+        assert!(*typed != *shown, "yew sees the switch");
+        let editable = refused.reduce(Action::SetReadonly(false)).reduce(set(
+            &code,
+            "denominator",
+            serde_json::json!(10),
+        ));
+        let s = editable.session.as_ref().expect("open");
+        assert_eq!(s.tree()["self"][code.as_str()]["denominator"], 10);
     }
 
     #[test]

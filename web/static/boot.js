@@ -47,6 +47,11 @@ async function trustedOrigins() {
 const framing = framers();
 const trusted = framing.length ? await trustedOrigins() : [];
 const refused = framing.some((origin) => !trusted.includes(origin));
+// The embedded page (nhung/, marked `data-nhung`) in a trusted frame: the message
+// protocol with the framing site (web/static/nhung.js, loaded only there).
+if (framing.length && !refused && document.documentElement.hasAttribute("data-nhung")) {
+  (await import(new URL("./nhung.js", import.meta.url).href)).start(framing[0]);
+}
 if (refused) {
   document.body.dataset.refused = "framed";
   document.body.textContent =

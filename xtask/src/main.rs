@@ -214,15 +214,54 @@ fn frameworks_json(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The desk's page (`tham-dinh.html`), written from the units' `index.html` so the two
-/// never drift apart (the CSP, the wasm-opt flags, the copied files): only its title,
-/// description, stylesheet and the `desk` feature differ. Trunk needs it as a file beside
-/// `index.html`; it is not kept in git.
+/// The desk's page (`tham-dinh.html`) and the embedded page (`nhung.html`), written from
+/// the units' `index.html` so they never drift apart (the CSP, the wasm-opt flags, the
+/// copied files): only their title, description, stylesheet and feature differ. Trunk
+/// needs them as files beside `index.html`; they are not kept in git.
 fn write_desk_page() -> Result<(), String> {
     let units = std::fs::read_to_string(repo().join("index.html"))
         .map_err(|e| format!("index.html: {e}"))?;
     std::fs::write(repo().join("tham-dinh.html"), desk_page(&units)?)
-        .map_err(|e| format!("tham-dinh.html: {e}"))
+        .map_err(|e| format!("tham-dinh.html: {e}"))?;
+    std::fs::write(repo().join("nhung.html"), embed_page(&units)?)
+        .map_err(|e| format!("nhung.html: {e}"))
+}
+
+/// The embedded page from the units' page: the `embed` feature, and marked so that its
+/// own heading is hidden (the framing site has one) and `boot.js` starts the protocol.
+fn embed_page(units: &str) -> Result<String, String> {
+    replaced(
+        units,
+        &[
+            (
+                "  <!-- The app never talks to anything but its own origin. -->\n",
+                "  <!-- Written by `cargo xtask` from index.html: edit that file. The units' app for\n       the frames of the sites nhung.json trusts, with the message protocol of\n       docs/embedding.md (`--features embed`), built into dist/nhung/. It never talks to\n       anything but its own origin and the site that frames it. -->\n",
+            ),
+            ("<html lang=\"vi\">", "<html lang=\"vi\" data-nhung>"),
+            (
+                "<title>Chỉ số CCHC — tự đánh giá / PAR Index self-assessment</title>",
+                "<title>Chỉ số CCHC — tự đánh giá (nhúng) / PAR Index self-assessment (embedded)</title>",
+            ),
+            (
+                "data-bin=\"parindex-app\" ",
+                "data-bin=\"parindex-app\" data-cargo-features=\"embed\" ",
+            ),
+        ],
+    )
+}
+
+/// `page` with each change applied once, or which one no longer applies.
+fn replaced(page: &str, changes: &[(&str, &str)]) -> Result<String, String> {
+    let mut out = page.to_string();
+    for (from, to) in changes {
+        if !out.contains(from) {
+            return Err(format!(
+                "index.html no longer contains {from:?}: update the pages written in xtask"
+            ));
+        }
+        out = out.replacen(from, to, 1);
+    }
+    Ok(out)
 }
 
 /// The desk's page from the units' page.
@@ -249,25 +288,18 @@ fn desk_page(units: &str) -> Result<String, String> {
             "data-bin=\"parindex-app\" data-cargo-features=\"desk\" ",
         ),
     ];
-    let mut desk = units.to_string();
-    for (from, to) in changes {
-        if !desk.contains(from) {
-            return Err(format!(
-                "index.html no longer contains {from:?}: update desk_page in xtask"
-            ));
-        }
-        desk = desk.replacen(from, to, 1);
-    }
-    Ok(desk)
+    replaced(units, &changes)
 }
 
 /// Files fetched only on request, never on a first visit: the example (when asked
 /// for), the TOML reader (when a `.toml` is opened), the dossier module (when a file is
 /// attached or a dossier exported or opened), the editor's `.xlsx` reader.
-const ON_REQUEST: [&str; 9] = [
+const ON_REQUEST: [&str; 10] = [
     "tra-cu-2022.json",
-    // The sites that may embed the app, read only when the page is framed.
+    // The sites that may embed the app, read only when the page is framed, and the
+    // embedded mode's message protocol, loaded only in that mode.
     "nhung.json",
+    "nhung.js",
     "parindex-toml.js",
     "parindex-toml_bg.wasm",
     // The dossier's browser side and module, loaded when a file is attached or a
@@ -294,7 +326,7 @@ fn first_visit_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
             .to_string_lossy()
             .into_owned();
         if path.is_dir() {
-            if name != "frameworks" && name != "tham-dinh" && name != "bo-chi-so" {
+            if !["frameworks", "tham-dinh", "bo-chi-so", "nhung"].contains(&name.as_str()) {
                 out.extend(first_visit_files(&path)?);
             }
         } else if !ON_REQUEST.contains(&name.as_str())
@@ -358,6 +390,9 @@ fn build_app() -> Result<figures::Pages, String> {
         "--release",
     ];
     run_env("trunk", &desk, &env)?;
+    // The embedded page: the units' app with the message protocol.
+    let embedded = ["build", "nhung.html", "--dist", "dist/nhung", "--release"];
+    run_env("trunk", &embedded, &env)?;
     // The framework editor: its own page (bo-chi-so.html), with the annex readers.
     let editor = [
         "build",
@@ -396,6 +431,7 @@ fn build_app() -> Result<figures::Pages, String> {
     Ok(figures::Pages {
         app: first_visit(&dist, "app")?,
         desk: first_visit(&dist.join("tham-dinh"), "desk (tham-dinh/)")?,
+        embedded: first_visit(&dist.join("nhung"), "embedded app (nhung/)")?,
         editor: first_visit(&dist.join("bo-chi-so"), EDITOR)?,
     })
 }
@@ -615,6 +651,23 @@ mod tests {
         assert!(
             kept + 8 >= units_lines.len(),
             "only the desk's lines differ"
+        );
+    }
+
+    /// The embedded page is the units' page with the `embed` feature, marked as such.
+    #[test]
+    fn the_embedded_page_is_the_units_page_with_the_embed_feature() {
+        let units = std::fs::read_to_string(super::repo().join("index.html")).expect("index.html");
+        let page = super::embed_page(&units).expect("every change applies");
+        assert!(page.contains("data-cargo-features=\"embed\""));
+        assert!(page.contains("<html lang=\"vi\" data-nhung>"));
+        let differing = page
+            .lines()
+            .filter(|l| !units.lines().any(|u| u == *l))
+            .count();
+        assert!(
+            differing <= 8,
+            "only the embedded page's lines differ: {differing}"
         );
     }
 

@@ -9,14 +9,21 @@ use parindex_core::{Framework, Lang};
 use wasm_bindgen::prelude::*;
 
 /// The compact JSON form of valid framework TOML text. The problems of an invalid one
-/// are thrown as the JSON text `[{"vi": "…", "en": "…"}, …]`: each message in both
-/// languages with its place, as `parindex validate` prints them.
+/// are thrown as the JSON text `[{"vi": "…", "en": "…", "code": …}, …]`: each message in
+/// both languages with its place, as `parindex validate` prints them, beside the
+/// diagnostic as data (`severity`, `code`, `path`, `location`, `message`) for the
+/// embedded mode's `error` message.
 #[wasm_bindgen]
 pub fn tree_json(toml: &str) -> Result<String, String> {
     let problems = |diags: Vec<parindex_core::Diagnostic>| {
         let list: Vec<serde_json::Value> = diags
             .iter()
-            .map(|d| serde_json::json!({ "vi": d.render(Lang::Vi), "en": d.render(Lang::En) }))
+            .map(|d| {
+                let mut v = serde_json::to_value(d).unwrap_or_default();
+                v["vi"] = d.render(Lang::Vi).into();
+                v["en"] = d.render(Lang::En).into();
+                v
+            })
             .collect();
         serde_json::Value::Array(list).to_string()
     };

@@ -209,7 +209,7 @@ pub fn header() -> Html {
                 <button type="button" aria-current={(state.screen == Screen::Compare).then_some("page")} onclick={show(Screen::Compare)} data-testid="to-compare">{ tr(lang, "So sánh", "Compare") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Rank).then_some("page")} onclick={show(Screen::Rank)} data-testid="to-rank">{ tr(lang, "Xếp hạng", "Ranking") }</button>
                 }
-                <button type="button" onclick={super::send(&state, || Action::Undo)} disabled={!session.can_undo()} data-testid="undo"
+                <button type="button" onclick={super::send(&state, || Action::Undo)} disabled={state.readonly || !session.can_undo()} data-testid="undo"
                     title={tr(lang, "Hoàn tác thao tác vừa làm", "Undo the last edit")}>{ tr(lang, "↶ Hoàn tác", "↶ Undo") }</button>
                 <button type="button" onclick={export_zip} data-testid="export-zip"
                     title={tr(lang, "Kết quả tự đánh giá cùng các tệp tài liệu kiểm chứng, một tệp .zip", "The assessment with its evidence files, one .zip file")}>{ tr(lang, "Xuất hồ sơ (.zip)", "Export dossier (.zip)") }</button>

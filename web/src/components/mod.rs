@@ -17,7 +17,8 @@ mod survey;
 mod tree;
 
 use crate::hooks::{
-    use_address, use_autosave, use_dossier_warm, use_remember_open, use_restore, use_usable_mark,
+    use_address, use_autosave, use_dossier_warm, use_embed, use_remember_open, use_restore,
+    use_usable_mark,
 };
 use crate::i18n::tr;
 use crate::state::{AppState, Screen};
@@ -80,6 +81,7 @@ pub fn app() -> Html {
     use_autosave(&state);
     use_remember_open(&state);
     use_dossier_warm(&state);
+    use_embed(&state);
     use_usable_mark(state.session.is_some() && state.screen == Screen::Assess);
     use_address(state.screen);
 

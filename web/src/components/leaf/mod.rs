@@ -173,6 +173,8 @@ pub fn leaf(props: &LeafProps) -> Html {
                 <p class="hint">{ tr(lang, "Điểm điều tra XHH do cơ quan thẩm định nhập.", "Survey points are entered by the appraiser.") }</p>
             }
             if appraising { { appraisal::self_view(&state, session, rule, code, node) } }
+            // Shown only when the embedding site says so (`set-readonly`).
+            <fieldset class="entry" disabled={state.readonly}>
             <div class="control">
                 if appraising { { appraisal::decide(&state, rule.kind(), code, node) } }
                 { control }{ for na_switch }
@@ -186,6 +188,7 @@ pub fn leaf(props: &LeafProps) -> Html {
                     { appraisal::appraisal_view(&state, session, code, n) }
                 }
             }
+            </fieldset>
             if !other_errors.is_empty() {
                 <ul class="field-error">{ for other_errors.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             }
