@@ -51,6 +51,9 @@ const refused = framing.some((origin) => !trusted.includes(origin));
 // protocol with the framing site (web/static/nhung.js, loaded only there).
 if (framing.length && !refused && document.documentElement.hasAttribute("data-nhung")) {
   (await import(new URL("./nhung.js", import.meta.url).href)).start(framing[0]);
+} else if (!framing.length) {
+  // Opened on its own: the app as usual, its heading shown.
+  document.documentElement.removeAttribute("data-nhung");
 }
 if (refused) {
   document.body.dataset.refused = "framed";

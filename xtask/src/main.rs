@@ -594,7 +594,7 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure_app_tools()
             .and_then(|()| build_app())
             .and_then(|_| {
-                eprintln!("xtask: the app is at http://127.0.0.1:8080/, the appraising body's desk at http://127.0.0.1:8080/tham-dinh/ and the framework editor at http://127.0.0.1:8080/bo-chi-so/ (Ctrl+C stops it)");
+                eprintln!("xtask: the app is at http://127.0.0.1:8080/, the appraising body's desk at http://127.0.0.1:8080/tham-dinh/, the embedded app at http://127.0.0.1:8080/nhung/ (for the sites in dist/nhung/nhung.json) and the framework editor at http://127.0.0.1:8080/bo-chi-so/ (Ctrl+C stops it)");
                 run("node", &["web/serve.mjs", "dist", "8080"])
             }),
         Some("package") => tools::ensure_wasm_tools().and_then(|()| package().map(drop)),

@@ -31,3 +31,20 @@ test("misuse is caught by the types", () => {
   // A misspelt diagnostic code is no code at all.
   assert.match(out.stdout, /misuse\.ts\(10,1\).*no overlap/);
 });
+
+test("the embedding protocol's documented usage type-checks", () => {
+  const out = tsc("embed-usage.ts");
+  assert.equal(out.status, 0, out.stdout + out.stderr);
+});
+
+test("misuse of the embedding protocol is caught by the types", () => {
+  const out = tsc("embed-misuse.ts");
+  assert.notEqual(out.status, 0);
+  const errors = out.stdout.split("\n").filter((l) => l.includes("error TS"));
+  // A wrong version, a blank load with no framework, an unknown language, a flag that
+  // is not a boolean, a field another message has, a misspelt message type.
+  for (const line of [5, 6, 7, 8, 9, 10]) {
+    assert.ok(errors.some((e) => e.includes(`embed-misuse.ts(${line},`)), `line ${line}: ${out.stdout}`);
+  }
+  assert.equal(errors.length, 6, out.stdout);
+});

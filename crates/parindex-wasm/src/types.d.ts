@@ -4,8 +4,11 @@ export interface Text { vi: string; en: string }
 /** A decimal written as a string, exact: "0.5", "98.6". */
 export type DecimalString = string;
 
-/** Evidence (tài liệu kiểm chứng): document number, date (YYYY-MM-DD), title. */
-export interface Evidence { ref?: string; date?: string; title?: string }
+/** An attached document's file (docs/formats.md §2, kept in the dossier's `tai-lieu/CODE/`). */
+export interface EvidenceFile { name: string; sha256: string; size: number; type: string }
+
+/** Evidence (tài liệu kiểm chứng): document number, date (YYYY-MM-DD), title, attached file. */
+export interface Evidence { ref?: string; date?: string; title?: string; file?: EvidenceFile }
 
 /** One leaf's entry: the input keys of its rule, or not_applicable, plus notes. */
 export interface Entry {
@@ -230,3 +233,91 @@ export function scoreJson(assessment: Assessment | string, frameworkToml?: strin
 
 /** Ranks assessments of one framework (ties share a rank: 1, 2, 2, 4). */
 export function rank(assessments: Array<Assessment | string>, frameworkToml?: string): Ranking;
+
+/*
+ * Embedding the units' app in a frame (docs/embedding.md): the messages between the site
+ * that frames the app's `nhung/` page and the app, protocol version 1. Types only: the
+ * site posts `EmbedHostMessage`s to the app's origin and reads `EmbedAppMessage`s from it.
+ */
+
+/** The version of the embedding protocol these types describe. */
+export type EmbedProtocol = 1;
+
+interface EmbedCommand<T extends string> {
+  parindex: EmbedProtocol;
+  type: T;
+  /** Carried back by the command's reply or error. */
+  id?: string | number;
+}
+
+/**
+ * Opens an assessment (`assessment`: the object or its JSON text; its framework a built-in
+ * one, or the one in `toml`), or a blank one of `unit` and `year` (framework `framework`
+ * or the one in `toml`). Answered by `change`, or by `error` with this command's id.
+ */
+export type EmbedLoad = EmbedCommand<"load"> &
+  (
+    | { assessment: Assessment | string; toml?: string }
+    | { assessment?: undefined; unit: string; year: number; framework: string; toml?: string }
+    | { assessment?: undefined; unit: string; year: number; framework?: string; toml: string }
+  );
+
+/** What the framing site sends the app. */
+export type EmbedHostMessage =
+  | EmbedLoad
+  /** Answered by `assessment`. */
+  | EmbedCommand<"get-assessment">
+  /** Answered by `scorecard`, or `error` while the assessment has typing errors. */
+  | EmbedCommand<"get-scorecard">
+  | (EmbedCommand<"set-lang"> & { lang: "vi" | "en" })
+  /** Shown only: the leaves' fields disabled, edits refused. */
+  | (EmbedCommand<"set-readonly"> & { readonly: boolean });
+
+/** The codes of the protocol's own problems, beside the engine's. */
+export type EmbedErrorCode =
+  | DiagnosticCode
+  | "embed.version"
+  | "embed.unknown-type"
+  | "embed.no-assessment"
+  | "embed.not-saved";
+
+export interface EmbedErrorDetail extends Diagnostic {
+  code: EmbedErrorCode;
+  location: Location;
+}
+
+interface EmbedEvent<T extends string> {
+  parindex: EmbedProtocol;
+  type: T;
+}
+
+/** The id of the command a reply answers (`null` when it had none). */
+export type EmbedReplyId = string | number | null;
+
+/** What the app sends the framing site (to its origin only). */
+export type EmbedAppMessage =
+  /** The app has read its drafts and takes commands; what is open, if anything. */
+  | (EmbedEvent<"ready"> & {
+      lang: "vi" | "en";
+      readonly: boolean;
+      open: { unit: string; year: number; framework: string } | null;
+    })
+  /**
+   * After every edit (once edits settle), after `load` and after `ready`: the assessment
+   * as exported and its totals — the CLI's for the same file when `errors` is empty.
+   */
+  | (EmbedEvent<"change"> & {
+      assessment: Assessment | null;
+      total: Total | null;
+      self_total: Total | null;
+      complete: boolean;
+      errors: DiagnosticDetail[];
+    })
+  | (EmbedEvent<"assessment"> & { id: EmbedReplyId; assessment: Assessment })
+  /** `json`: byte for byte what `parindex score --format json` prints; `scorecard`: the same, parsed. */
+  | (EmbedEvent<"scorecard"> & { id: EmbedReplyId; json: string; scorecard: Scorecard })
+  /** The draft was stored in the browser (autosave), at this local time ("10:32:05"). */
+  | (EmbedEvent<"saved"> & { saved_at: string })
+  | (EmbedEvent<"error"> & { id: EmbedReplyId; code: EmbedErrorCode; message: Text; details: EmbedErrorDetail[] })
+  /** The content's height in CSS pixels: size the frame to it for no scroll bar. */
+  | (EmbedEvent<"resize"> & { height: number });
