@@ -3,15 +3,15 @@
 // another (another port), whose nhung.json trusts the host. The host loads the Trà Cú
 // example, a value is changed inside the frame, `change` brings the CLI's totals,
 // `resize` follows the content, `get-scorecard` gives the CLI's bytes; commands are
-// checked, a message from an untrusted frame is ignored, and the app as shipped refuses
-// to be framed at all.
+// checked, a message from an untrusted frame is ignored, the frame starts with the app's
+// site unreachable, and the app as shipped refuses to be framed at all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "./static-server.mjs";
-import { artifacts, launch, repo } from "./browser.mjs";
+import { artifacts, controlledByWorker, launch, repo } from "./browser.mjs";
 
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
 let browser, app, host, stranger;
@@ -209,6 +209,44 @@ test("commands are checked: read only, language, bad messages named by field, an
   assert.equal(await frame.$("fieldset.entry[disabled]"), null, "not made read only");
   const since = await page.evaluate((n) => globalThis.received.slice(n).map((m) => m.type), count);
   assert.ok(!since.includes("assessment") && !since.includes("error"), `no answer: ${since}`);
+  await context.close();
+});
+
+test("once visited the frame starts with the app's site unreachable; a load meeting another draft asks in view", async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${host.url}ung-dung.html?app=${encodeURIComponent(`${app.url}nhung/`)}`);
+  await waitFor(page, last("ready"), "ready");
+  await controlledByWorker(await (await page.$("[data-testid=app-frame]")).contentFrame());
+  await page.click("[data-testid=host-load-example]");
+  await waitFor(page, last("change", (m) => m.assessment?.unit === "UBND huyện Trà Cú"), "change after load");
+  await waitFor(page, last("saved"), "saved after load");
+
+  // The app's site unreachable (the portal's own page still served, as on a weak line).
+  app.setDown(true);
+  try {
+    await page.reload();
+    const ready = await waitFor(page, last("ready"), "ready with the app's site down");
+    assert.deepEqual(ready.open, { unit: "UBND huyện Trà Cú", year: 2022, framework: "mau-huyen@2022" });
+    const frame = await (await page.$("[data-testid=app-frame]")).contentFrame();
+    await frame.waitForSelector("[data-testid=tree]");
+    await waitFor(page, last("change", (m) => m.assessment?.unit === "UBND huyện Trà Cú"), "change after ready");
+
+    // The portal loads other values for the same unit and year: the person chooses, in
+    // the frame, where the site's page shows it (the top of the frame), nothing overwritten.
+    const example = JSON.parse(readFileSync(join(repo, "examples/tra-cu-2022.json"), "utf8"));
+    example.self["1.1.1"].note = "Bản từ cổng thông tin";
+    await page.evaluate((assessment) => globalThis.post("load", { assessment }), example);
+    await frame.waitForSelector("[data-testid=conflict][open]");
+    const top = await frame.$eval("[data-testid=conflict]", (d) => d.getBoundingClientRect().top);
+    assert.ok(top < 100, `the question is at the frame's top: ${top}`);
+    await frame.click("[data-testid=conflict-keep-both]");
+    const kept = await waitFor(page, last("change", (m) => m.assessment?.self?.["1.1.1"]?.note === "Bản từ cổng thông tin"), "change after the choice");
+    assert.equal(kept.assessment.unit, "UBND huyện Trà Cú");
+    assert.ok(app.refused.length > 0, "the app's site was asked and did not answer");
+  } finally {
+    app.setDown(false);
+  }
   await context.close();
 });
 

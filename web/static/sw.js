@@ -16,8 +16,10 @@ const FILES = [
   "./manifest.webmanifest",
   "./icon.svg",
 ];
-// Files only one of the two pages has (the desk's own styles, in tham-dinh/).
-const OPTIONAL = ["./desk.css"];
+// Files not every page has: the desk's own styles (tham-dinh/), and what a framed page
+// reads before this worker runs (the sites it trusts, the embedded page's protocol), so
+// that a trusted frame still starts offline.
+const OPTIONAL = ["./desk.css", "./nhung.json", "./nhung.js"];
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", (event) => {

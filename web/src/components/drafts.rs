@@ -347,6 +347,11 @@ pub fn conflict_dialog() -> Html {
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 if *open && !d.open() {
                     let _ = d.show_modal();
+                    // In a site's frame as tall as the content, the site's page is
+                    // scrolled to the question (it stands at the frame's top).
+                    if crate::EMBED {
+                        d.scroll_into_view();
+                    }
                 }
             }
         });
