@@ -140,13 +140,20 @@ export async function attach(file) {
   return JSON.stringify({ name: file.name, sha256: digest, size: bytes.byteLength, type });
 }
 
-// A blob: URL of a kept file, or "" when this browser does not hold it.
+// A blob: URL of a kept file, or "" when this browser does not hold it. One address per
+// document for the page's life: opening a document again, or on another
+// leaf, reuses it instead of making another the browser would hold until the page closes.
+const urls = new Map();
+
 export async function url(sha) {
+  if (urls.has(sha)) return urls.get(sha);
   const blob = await transaction("readonly", (store) => {
     const req = store.get(sha);
     return () => req.result;
   });
-  return blob instanceof Blob ? URL.createObjectURL(blob) : "";
+  if (!(blob instanceof Blob)) return "";
+  urls.set(sha, URL.createObjectURL(blob));
+  return urls.get(sha);
 }
 
 // The space used and left for this site (bytes), and whether the browser keeps it for

@@ -34,8 +34,33 @@ pub const LIMITS: Limits = Limits {
     ratio: 100,
 };
 
-fn mib(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / MIB as f64)
+/// Megabytes to one decimal place, rounded half up, as each language writes them: "1,5"
+/// in Vietnamese, "1.5" in English (whole numbers exactly, no floating point).
+fn mib_in(bytes: u64, vi: bool) -> String {
+    let tenths = (u128::from(bytes) * 10 + u128::from(MIB) / 2) / u128::from(MIB);
+    format!(
+        "{}{}{}",
+        count_in(tenths / 10, vi),
+        if vi { ',' } else { '.' },
+        tenths % 10
+    )
+}
+
+/// A whole number with its thousands grouped: "12.345" in Vietnamese, "12,345" in English.
+fn count_in(n: impl Into<u128>, vi: bool) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(if vi { '.' } else { ',' });
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn mib(bytes: u64) -> (String, String) {
+    (mib_in(bytes, true), mib_in(bytes, false))
 }
 
 pub(crate) fn too_large_archive(size: u64) -> Problem {
@@ -43,12 +68,12 @@ pub(crate) fn too_large_archive(size: u64) -> Problem {
         None,
         format!(
             "hồ sơ quá lớn ({} MB; tối đa {} MB)",
-            mib(size),
+            mib(size).0,
             LIMITS.archive / MIB
         ),
         format!(
             "the dossier is too large ({} MB; at most {} MB)",
-            mib(size),
+            mib(size).1,
             LIMITS.archive / MIB
         ),
     )
@@ -59,12 +84,12 @@ pub(crate) fn too_large_file(entry: &str, size: u64) -> Problem {
         Some(entry),
         format!(
             "tệp quá lớn ({} MB; tối đa {} MB một tệp)",
-            mib(size),
+            mib(size).0,
             LIMITS.per_file / MIB
         ),
         format!(
             "file too large ({} MB; at most {} MB a file)",
-            mib(size),
+            mib(size).1,
             LIMITS.per_file / MIB
         ),
     )
@@ -74,16 +99,18 @@ pub(crate) fn too_large_whole(total: u64, entries: usize) -> Problem {
     Problem::new(
         None,
         format!(
-            "hồ sơ quá lớn khi giải nén ({} MB, {entries} mục; tối đa {} MB, {} mục)",
-            mib(total),
+            "hồ sơ quá lớn khi giải nén ({} MB, {} mục; tối đa {} MB, {} mục)",
+            mib(total).0,
+            count_in(entries as u64, true),
             LIMITS.total / MIB,
-            LIMITS.entries
+            count_in(LIMITS.entries as u64, true)
         ),
         format!(
-            "the dossier unpacks too large ({} MB, {entries} entries; at most {} MB, {} entries)",
-            mib(total),
+            "the dossier unpacks too large ({} MB, {} entries; at most {} MB, {} entries)",
+            mib(total).1,
+            count_in(entries as u64, false),
             LIMITS.total / MIB,
-            LIMITS.entries
+            count_in(LIMITS.entries as u64, false)
         ),
     )
 }
@@ -112,14 +139,14 @@ pub(crate) fn check_archive(
                 Some(&name),
                 format!(
                     "giải nén ra {} MB từ {} byte (hơn {} lần): nghi là \"bom zip\", hồ sơ bị từ chối",
-                    mib(size),
-                    packed,
+                    mib(size).0,
+                    count_in(packed, true),
                     LIMITS.ratio
                 ),
                 format!(
                     "unpacks to {} MB from {} bytes (over {} times): a likely zip bomb, the dossier is refused",
-                    mib(size),
-                    packed,
+                    mib(size).1,
+                    count_in(packed, false),
                     LIMITS.ratio
                 ),
             ));
@@ -132,5 +159,28 @@ pub(crate) fn check_archive(
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_counts_are_written_as_each_language_writes_numbers() {
+        assert_eq!(mib(MIB * 3 / 2), ("1,5".to_string(), "1.5".to_string()));
+        assert_eq!(mib(0).0, "0,0");
+        assert_eq!(mib(MIB * 1235).1, "1,235.0");
+        assert_eq!(mib(MIB * 1235).0, "1.235,0");
+        // Rounded to the nearest tenth: 0.96 MB and 1.04 MB.
+        assert_eq!(mib(MIB * 96 / 100).1, "1.0");
+        assert_eq!(mib(MIB * 104 / 100).1, "1.0");
+        assert_eq!(count_in(1_234_567u64, true), "1.234.567");
+        assert_eq!(count_in(999u64, false), "999");
+        assert_eq!(count_in(1000u64, false), "1,000");
+        assert_eq!(
+            too_large_file("tai-lieu/1/a.pdf", 51 * MIB).en,
+            "file too large (51.0 MB; at most 50 MB a file)"
+        );
     }
 }
