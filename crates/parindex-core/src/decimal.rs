@@ -104,10 +104,22 @@ pub fn fixed_str(value: Decimal, places: u32) -> String {
 /// A number for people: decimal comma and dot thousands in Vietnamese (`6.507`,
 /// `98,6`), the other way round in English (`6,507`, `98.6`).
 pub fn human(value: Decimal, lang: Lang) -> String {
+    grouped(&points_str(value), lang)
+}
+
+/// The same number for people in both languages, the decimal written once (explanations
+/// and messages carry both).
+pub fn human_both(value: Decimal) -> (String, String) {
     let s = points_str(value);
+    (grouped(&s, Lang::Vi), grouped(&s, Lang::En))
+}
+
+/// A plain decimal (`-1234.5`) with the language's thousands and decimal separators, in
+/// one allocation.
+fn grouped(s: &str, lang: Lang) -> String {
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
+        None => (s, None),
     };
     let (sign, digits) = match int.strip_prefix('-') {
         Some(d) => ("-", d),
@@ -117,17 +129,19 @@ pub fn human(value: Decimal, lang: Lang) -> String {
         Lang::Vi => ('.', ','),
         Lang::En => (',', '.'),
     };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
+    let mut out = String::with_capacity(s.len() + digits.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in digits.char_indices() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
+            out.push(group);
         }
-        grouped.push(c);
+        out.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{grouped}{point}{f}"),
-        None => format!("{sign}{grouped}"),
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(f);
     }
+    out
 }
 
 /// A percentage for people, to two decimals at most (`98,6%`).
@@ -243,6 +257,12 @@ mod tests {
         assert_eq!(human(d("6507"), Lang::En), "6,507");
         assert_eq!(human(d("98.60"), Lang::Vi), "98,6");
         assert_eq!(human(d("1234567.25"), Lang::En), "1,234,567.25");
+        assert_eq!(human(d("-1234.5"), Lang::Vi), "-1.234,5");
+        assert_eq!(human(d("0"), Lang::En), "0");
+        assert_eq!(
+            human_both(d("12345.60")),
+            ("12.345,6".to_string(), "12,345.6".to_string())
+        );
         assert_eq!(human_percent(6416, 6507, Lang::Vi), "98,6%");
         assert_eq!(percent_relation(6416, 6507, Lang::Vi), "≈ 98,6%");
         assert_eq!(percent_relation(19, 20, Lang::En), "= 95%");

@@ -34,7 +34,7 @@ pub use survey::Survey;
 pub use thresholds::{Bound, Threshold, Thresholds};
 
 use crate::codes;
-use crate::decimal::{human, points_str, Rounding};
+use crate::decimal::{human_both, points_str, Rounding};
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::keyword::{self, serialize_as_keyword, Keyword};
 use crate::reader::Fields;
@@ -335,13 +335,10 @@ impl Rule {
 
 /// `{points}/{max} điểm` in both languages.
 pub(crate) fn points_of(points: Decimal, max: Decimal) -> Text {
+    let ((p_vi, p_en), (m_vi, m_en)) = (human_both(points), human_both(max));
     Text::new(
-        format!("{}/{} điểm", human(points, Lang::Vi), human(max, Lang::Vi)),
-        format!(
-            "{}/{} points",
-            human(points, Lang::En),
-            human(max, Lang::En)
-        ),
+        format!("{p_vi}/{m_vi} điểm"),
+        format!("{p_en}/{m_en} points"),
     )
 }
 
