@@ -1,11 +1,12 @@
 //! The embedded mode (docs/embedding.md): the units' app inside a trusted site's frame,
 //! driven by the site through versioned messages — the `embed` build (`nhung/`, see
-//! [`crate::EMBED`]). `web/static/nhung.js`, loaded by `boot.js` only there, owns the messages themselves — the one origin it talks
-//! to, their shape and version, the debounce of `change`, the content height for
-//! `resize` — and defines `globalThis.parindexEmbed`. This side answers the site's
-//! commands (`load`, `get-assessment`, `get-scorecard`, `set-lang`, `set-readonly`) and
-//! says what happened (`ready`, `change`, `saved`, `error`). Without the bridge (every
-//! other visit) nothing here runs.
+//! [`crate::EMBED`]). `web/static/nhung.js`, loaded by `boot.js` only there, owns the
+//! messages themselves — the one origin it talks to, their shape and version, the
+//! debounce of `change`, the content height for `resize` — and defines
+//! `globalThis.parindexEmbed`. This side answers the site's commands (`load`,
+//! `get-assessment`, `get-scorecard`, `set-lang`, `set-readonly`) and says what happened
+//! (`ready`, `change`, `saved`, `error`). Without the bridge (every other page and visit)
+//! nothing here runs.
 //!
 //! The messages are built here as JSON (pure functions, tested natively); the bridge
 //! adds the protocol's version and posts them.
