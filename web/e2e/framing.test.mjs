@@ -48,7 +48,7 @@ async function visit(h) {
   return { context, page, frame };
 }
 
-test("as shipped no site may frame the app: the host's header stops it, else the page refuses", async () => {
+test("as shipped no site may frame the app: the host's header stops it, else the page (the app's, the editor's) refuses", async () => {
   // A host set up as docs/embedding.md says (frame-ancestors from nhung.json).
   const app = await started(dist, "/", 0, { frameAncestors: true });
   const h = await host();
@@ -71,6 +71,14 @@ test("as shipped no site may frame the app: the host's header stops it, else the
   assert.equal(await second.frame.$("[data-testid=start]"), null);
   assert.ok(!plain.requests.some((r) => r.includes("parindex-app_bg.wasm")), "the app was not even loaded");
   await second.context.close();
+
+  // The framework editor checks for itself too.
+  const h3 = await host();
+  h3.frame(`${plain.url}bo-chi-so/`);
+  const third = await visit(h3);
+  await third.frame.waitForSelector("body[data-refused=framed]");
+  assert.ok(!plain.requests.some((r) => r.includes("parindex-editor_bg.wasm")), "the editor was not even loaded");
+  await third.context.close();
 });
 
 test("a site listed in nhung.json embeds the app", async () => {

@@ -1,6 +1,7 @@
 // Loads the app (the wasm-bindgen module Trunk writes beside this file) and registers
 // the service worker that keeps every file for offline use. All URLs are relative.
 import init from "./parindex-app.js";
+import { framing as framingCheck } from "./framing.js";
 
 // The framework TOML reader, loaded only when a person opens a .toml file
 // (web/src/platform.rs calls this): it reads and checks the file and gives the
@@ -19,50 +20,17 @@ globalThis.parindexDossier = async (op, arg) => {
   return dossier[op](arg);
 };
 
-// Inside another site's frame (an <iframe>): run only when that site's origin is one this
-// deployment trusts (`nhung.json` beside the page, none by default; docs/embedding.md).
-// A host that sends `frame-ancestors` (docs/embedding.md) stops an untrusted frame
-// before this runs; this is for the hosts that do not.
-// The origins of the pages this one is framed in (every ancestor, as `frame-ancestors`
-// checks them), or none when it is not framed.
-function framers() {
-  if (window.self === window.top) return [];
-  if (location.ancestorOrigins && location.ancestorOrigins.length) return [...location.ancestorOrigins];
-  try {
-    return [new URL(document.referrer).origin];
-  } catch {
-    return [""];
-  }
-}
-
-async function trustedOrigins() {
-  try {
-    const list = (await (await fetch(new URL("./nhung.json", import.meta.url))).json()).trusted_origins;
-    return Array.isArray(list) ? list : [];
-  } catch {
-    return [];
-  }
-}
-
-const framing = framers();
-const trusted = framing.length ? await trustedOrigins() : [];
-const refused = framing.some((origin) => !trusted.includes(origin));
+// Inside another site's frame: run only for the sites nhung.json trusts (framing.js).
+const { origins, refused } = await framingCheck();
 // The embedded page (nhung/, marked `data-nhung`) in a trusted frame: the message
 // protocol with the framing site (web/static/nhung.js, loaded only there).
-if (framing.length && !refused && document.documentElement.hasAttribute("data-nhung")) {
-  (await import(new URL("./nhung.js", import.meta.url).href)).start(framing[0]);
-} else if (!framing.length) {
+if (origins.length && !refused && document.documentElement.hasAttribute("data-nhung")) {
+  (await import(new URL("./nhung.js", import.meta.url).href)).start(origins[0]);
+} else if (!origins.length) {
   // Opened on its own: the app as usual, its heading shown.
   document.documentElement.removeAttribute("data-nhung");
 }
-if (refused) {
-  document.body.dataset.refused = "framed";
-  document.body.textContent =
-    "Trang này không cho phép nhúng vào trang khác. Hãy mở trực tiếp. / This page may not be embedded in another site. Open it directly.";
-  console.warn(`parindex: embedding by ${framing.join(", ") || "an unknown site"} is not allowed (nhung.json)`);
-} else {
-  await init();
-}
+if (!refused) await init();
 
 if (!refused && "serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch((err) => {

@@ -10,6 +10,7 @@ const FILES = [
   "./",
   "./index.html",
   "./boot.js",
+  "./framing.js",
   "./parindex-app.js",
   "./parindex-app_bg.wasm",
   "./style.css",
