@@ -62,6 +62,22 @@ async function ask(page, type, fields) {
   }
 }
 
+/**
+ * Opens the example site framing the app's nhung/ page in a new browser context, and
+ * waits for the app's `ready`. Returns the context, the page, the frame and the page's
+ * script errors.
+ */
+async function visitHost(viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${host.url}ung-dung.html?app=${encodeURIComponent(`${app.url}nhung/`)}`);
+  const ready = await waitFor(page, last("ready"), "ready");
+  const frame = await (await page.$("[data-testid=app-frame]")).contentFrame();
+  return { context, page, frame, ready, errors };
+}
+
 const last = (type, also = () => true) => (received) => received.filter((m) => m.type === type && also(m)).at(-1);
 
 function cli(args) {
@@ -71,17 +87,11 @@ function cli(args) {
 }
 
 test("a trusted site loads the example, follows an edit with the CLI's totals, sizes the frame, gets the CLI's scorecard", async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${host.url}ung-dung.html?app=${encodeURIComponent(`${app.url}nhung/`)}`);
+  const { context, page, frame, ready, errors } = await visitHost({ width: 800, height: 800 });
   // The narrowest frame a site may give it: 320 px inside its border.
   await page.evaluate(() => (document.querySelector("[data-testid=app-frame]").style.width = "320px"));
-  const ready = await waitFor(page, last("ready"), "ready");
   assert.equal(ready.parindex, 1);
   assert.equal(ready.readonly, false);
-  const frame = await (await page.$("[data-testid=app-frame]")).contentFrame();
   await frame.waitForSelector("[data-testid=start]");
   // The site has its own heading: the app's is not shown.
   assert.ok(await frame.$(".brand"), "the heading is in the page");
@@ -137,11 +147,7 @@ test("a trusted site loads the example, follows an edit with the CLI's totals, s
 });
 
 test("commands are checked: read only, language, bad messages named by field, an untrusted frame ignored", async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${host.url}ung-dung.html?app=${encodeURIComponent(`${app.url}nhung/`)}`);
-  await waitFor(page, last("ready"), "ready");
-  const frame = await (await page.$("[data-testid=app-frame]")).contentFrame();
+  const { context, page, frame } = await visitHost({ width: 900, height: 900 });
   const send = (type, fields) => ask(page, type, fields);
 
   // Nothing open yet: the question is answered with why not.
@@ -213,11 +219,8 @@ test("commands are checked: read only, language, bad messages named by field, an
 });
 
 test("once visited the frame starts with the app's site unreachable; a load meeting another draft asks in view", async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${host.url}ung-dung.html?app=${encodeURIComponent(`${app.url}nhung/`)}`);
-  await waitFor(page, last("ready"), "ready");
-  await controlledByWorker(await (await page.$("[data-testid=app-frame]")).contentFrame());
+  const { context, page, frame: first } = await visitHost({ width: 900, height: 900 });
+  await controlledByWorker(first);
   await page.click("[data-testid=host-load-example]");
   await waitFor(page, last("change", (m) => m.assessment?.unit === "UBND huyện Trà Cú"), "change after load");
   await waitFor(page, last("saved"), "saved after load");

@@ -13,7 +13,6 @@
 
 use crate::components::Ctx;
 use crate::state::{Action, SaveState, Session};
-use crate::storage::FrameworkOrigin;
 use parindex_core::{codes, Diagnostic, Framework, Lang};
 use serde_json::Value;
 use std::rc::Rc;
@@ -195,21 +194,22 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
     let framework = |reference: String| {
         let custom = custom.clone();
         async move {
-            match crate::frameworks::opened(&custom, &reference) {
-                Some((f, tree)) => Ok((f.clone(), FrameworkOrigin::Tree(tree.to_string()))),
-                None if crate::frameworks::listing(&reference).is_none() => {
-                    Err(text(&[Diagnostic::error(
-                        codes::FRAMEWORK_UNKNOWN,
-                        "framework",
-                        format!("không có bộ chỉ số \"{reference}\": hãy gửi nội dung tệp bộ chỉ số (toml)"),
-                        format!("no framework \"{reference}\": send the framework file's text (toml)"),
-                    )]))
-                }
-                None => match crate::frameworks::load(&reference).await {
-                    Ok(f) => Ok((f, FrameworkOrigin::Builtin(reference))),
-                    Err(_) => Err(unavailable("framework")),
-                },
+            // Neither opened here nor built in: named as such, not as unavailable.
+            let known = crate::frameworks::opened(&custom, &reference).is_some()
+                || crate::frameworks::listing(&reference).is_some();
+            if !known {
+                return Err(text(&[Diagnostic::error(
+                    codes::FRAMEWORK_UNKNOWN,
+                    "framework",
+                    format!(
+                        "không có bộ chỉ số \"{reference}\": hãy gửi nội dung tệp bộ chỉ số (toml)"
+                    ),
+                    format!("no framework \"{reference}\": send the framework file's text (toml)"),
+                )]));
             }
+            crate::open::framework_named(&custom, &reference)
+                .await
+                .map_err(|_| unavailable("framework"))
         }
     };
     let session = match request.assessment {
@@ -379,6 +379,7 @@ pub fn follow(state: &Ctx, before: Option<&EmbedKeys>, now: &EmbedKeys) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::FrameworkOrigin;
     use serde_json::json;
 
     fn parsed(text: &str) -> Value {

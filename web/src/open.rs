@@ -24,7 +24,7 @@ pub async fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec
 }
 
 /// The framework an assessment names, and where it comes from.
-async fn framework_named(
+pub(crate) async fn framework_named(
     custom: &Custom,
     reference: &str,
 ) -> Result<(Rc<Framework>, FrameworkOrigin), Vec<Text>> {
