@@ -81,7 +81,7 @@ pub fn change_message(session: Option<&Session>) -> String {
 /// assessment is open.
 pub fn scorecard_message(id: &Value, session: Option<&Session>) -> Option<String> {
     let s = session?;
-    Some(match s.score.scorecard.as_ref() {
+    Some(match s.score.full(&s.framework) {
         Some(card) if s.score.diagnostics.is_empty() => format!(
             r#"{{"type":"scorecard","id":{id},"json":{}}}"#,
             Value::String(card.to_json())

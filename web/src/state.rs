@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::model::{self, Edit, Section};
 use crate::storage::{Diff, Draft, FrameworkOrigin, Meta, SaveError};
-use parindex_core::{score_draft, Diagnostic, DraftScore, Framework, Location, Scorecard};
+use parindex_core::{Detail, Diagnostic, DraftScore, Framework, Location, Scorecard};
 use serde_json::Value;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -131,6 +131,14 @@ fn typing_group(edit: &Edit) -> Option<String> {
     }
 }
 
+/// The draft's score as every keystroke takes it: numbers and statuses of every node,
+/// without the words (a leaf's explanation is asked for when shown,
+/// [`DraftScore::explained`]; the summary, the report and the embedding site's scorecard
+/// take the full one, [`DraftScore::full`]).
+fn live_score(framework: &Framework, tree: &Value) -> DraftScore {
+    parindex_core::score_draft_with(framework, tree, Detail::Points)
+}
+
 impl Session {
     /// A session of a new draft; [`Session::with_meta`] names a stored one.
     pub fn new(framework: Rc<Framework>, origin: FrameworkOrigin, tree: Value) -> Session {
@@ -143,7 +151,7 @@ impl Session {
         tree: Value,
         meta: Meta,
     ) -> Session {
-        let score = Rc::new(score_draft(&framework, &tree));
+        let score = Rc::new(live_score(&framework, &tree));
         Session {
             framework,
             origin,
@@ -177,7 +185,7 @@ impl Session {
                 .insert(key, serde_json::json!({ "percent": v })),
             None => self.aside.borrow_mut().remove(&key),
         };
-        let score = score_draft(&self.framework, &self.tree.borrow());
+        let score = live_score(&self.framework, &self.tree.borrow());
         self.score = Rc::new(score);
         self.revision += 1;
     }
@@ -198,7 +206,7 @@ impl Session {
                 any = true;
             }
         }
-        any.then(|| score_draft(&self.framework, &tree))
+        any.then(|| live_score(&self.framework, &tree))
     }
 
     /// The session with the values a stored draft set aside.
@@ -286,7 +294,7 @@ impl Session {
         } else {
             model::apply(&mut tree, edit);
         }
-        self.score = Rc::new(score_draft(&self.framework, &tree));
+        self.score = Rc::new(live_score(&self.framework, &tree));
         self.revision += 1;
     }
 
@@ -320,7 +328,7 @@ impl Session {
         };
         *self.tree.borrow_mut() = step.tree;
         *self.aside.borrow_mut() = step.aside;
-        self.score = Rc::new(score_draft(&self.framework, &self.tree.borrow()));
+        self.score = Rc::new(live_score(&self.framework, &self.tree.borrow()));
         self.revision += 1;
         true
     }

@@ -6,17 +6,47 @@
 use crate::assessment::{Assessment, Section};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::framework::Framework;
-use crate::scorecard::Scorecard;
-use crate::scoring::score;
+use crate::scorecard::{Node, Scorecard};
+use crate::scoring::{explain_leaf, score, score_with, Detail};
 use serde_json::Value;
+use std::cell::OnceCell;
 
 /// The result of scoring a draft.
 #[derive(Debug, Clone)]
 pub struct DraftScore {
-    /// `None` only when the file as a whole is unusable (wrong framework, no unit…).
+    /// `None` only when the file as a whole is unusable (wrong framework, no unit…). At
+    /// the detail asked for: [`DraftScore::full`] and [`DraftScore::explained`] give the
+    /// words a [`Detail::Points`] scorecard leaves out.
     pub scorecard: Option<Scorecard>,
     /// Every error of the draft as typed, with its path.
     pub diagnostics: Vec<Diagnostic>,
+    /// What was scored: the draft without the entries that have errors.
+    assessment: Option<Assessment>,
+    detail: Detail,
+    /// The full scorecard, once asked for (when `detail` is not [`Detail::Full`]).
+    full: OnceCell<Option<Scorecard>>,
+}
+
+impl DraftScore {
+    /// The scorecard with every word (what the CLI writes for the same input), built
+    /// once when first asked for. `framework` is the one the draft was scored with.
+    pub fn full(&self, framework: &Framework) -> Option<&Scorecard> {
+        if self.detail == Detail::Full {
+            return self.scorecard.as_ref();
+        }
+        self.full
+            .get_or_init(|| self.assessment.as_ref().map(|a| score(framework, a)))
+            .as_ref()
+    }
+
+    /// One leaf's node with its explanation and advice, equal to the full scorecard's
+    /// node of that leaf, without scoring the others again.
+    pub fn explained(&self, framework: &Framework, code: &str) -> Option<Node> {
+        if self.detail == Detail::Full {
+            return self.scorecard.as_ref()?.node(code).cloned();
+        }
+        explain_leaf(framework, self.assessment.as_ref()?, code)
+    }
 }
 
 /// What to leave out of a draft so that the rest scores: an entry, a bonus or penalty
@@ -40,13 +70,23 @@ fn cut_of(d: &Diagnostic) -> Option<Cut<'_>> {
 
 /// Scores `tree` against `framework`, leaving out the entries that have errors.
 pub fn score_draft(framework: &Framework, tree: &Value) -> DraftScore {
+    score_draft_with(framework, tree, Detail::Full)
+}
+
+/// [`score_draft`] at the chosen detail: an app redrawing on every keystroke asks for
+/// [`Detail::Points`] and the words of the leaf in view.
+pub fn score_draft_with(framework: &Framework, tree: &Value, detail: Detail) -> DraftScore {
+    let scored = |assessment: Option<Assessment>, diagnostics| DraftScore {
+        scorecard: assessment
+            .as_ref()
+            .map(|a| score_with(framework, a, detail)),
+        diagnostics,
+        assessment,
+        detail,
+        full: OnceCell::new(),
+    };
     let diagnostics = match Assessment::from_tree(tree, framework) {
-        Ok(a) => {
-            return DraftScore {
-                scorecard: Some(score(framework, &a)),
-                diagnostics: Vec::new(),
-            }
-        }
+        Ok(a) => return scored(Some(a), Vec::new()),
         Err(d) => d,
     };
     let mut cleaned = tree.clone();
@@ -80,13 +120,7 @@ pub fn score_draft(framework: &Framework, tree: &Value) -> DraftScore {
             }
         }
     }
-    let scorecard = Assessment::from_tree(&cleaned, framework)
-        .ok()
-        .map(|a| score(framework, &a));
-    DraftScore {
-        scorecard,
-        diagnostics,
-    }
+    scored(Assessment::from_tree(&cleaned, framework).ok(), diagnostics)
 }
 
 #[cfg(test)]

@@ -54,12 +54,12 @@ pub use blank::blank_assessment;
 pub use builtin::{builtin, BUILTIN};
 pub use compare::{compare, Comparison};
 pub use diagnostic::{Diagnostic, Lang, Location, Severity, Text};
-pub use draft::{score_draft, DraftScore};
+pub use draft::{score_draft, score_draft_with, DraftScore};
 pub use framework::Framework;
 pub use rank::{rank, Ranking};
 pub use rust_decimal::Decimal;
 pub use scorecard::Scorecard;
-pub use scoring::{score, score_with, Detail};
+pub use scoring::{explain_leaf, score, score_with, Detail};
 
 use serde::Serialize;
 

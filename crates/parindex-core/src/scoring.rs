@@ -20,6 +20,9 @@ use rust_decimal::Decimal;
 pub enum Detail {
     /// Explanations, advice and gaps, for people.
     Full,
+    /// Every node and gap with its numbers and statuses, without words: what a screen
+    /// redrawn on every keystroke needs ([`explain_leaf`] gives one leaf's words).
+    Points,
     /// Totals and the summary only: `nodes` and `gaps` stay empty (ranking many units).
     Numbers,
 }
@@ -70,7 +73,8 @@ pub fn score(framework: &Framework, assessment: &Assessment) -> Scorecard {
 }
 
 /// Scores with the chosen level of detail. Both levels decide every point the same way
-/// (a property test holds them equal); [`Detail::Numbers`] only skips the words.
+/// (a property test holds them equal); [`Detail::Points`] and [`Detail::Numbers`] only
+/// skip the words (and the latter the nodes and gaps).
 pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail) -> Scorecard {
     let leaves = score_leaves(framework, assessment, detail);
     let sums = add_up(framework, &leaves);
@@ -98,7 +102,7 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     let self_total = make_total(framework, self_points, self_max, bonus, penalty);
     let summary = summarise(&leaves);
     let (nodes, gaps) = match detail {
-        Detail::Full => describe(framework, &leaves, &sums),
+        Detail::Full | Detail::Points => describe(framework, &leaves, &sums),
         // Ranking needs only the totals: nodes and gaps are built for people.
         Detail::Numbers => (Vec::new(), Vec::new()),
     };
@@ -132,52 +136,90 @@ fn score_leaves(
         let Some(rule) = &criterion.rule else {
             continue;
         };
-        let ctx = LeafContext {
-            max: criterion.max,
-            year: assessment.year,
-            rounding: framework.rounding,
-        };
-        let leaf = if rule.kind() == RuleKind::Survey {
-            let entry = assessment.survey.get(&i);
-            let r = evaluate(framework, rule, entry, ctx, true, words);
-            let r = with_comment(r, entry.and_then(|e| e.comment.as_deref()));
-            LeafScore {
-                counted: r.clone(),
-                own: r,
-                appraised: false,
-            }
-        } else {
-            let own = evaluate(
-                framework,
-                rule,
-                assessment.self_entries.get(&i),
-                ctx,
-                false,
-                words,
-            );
-            let appraisal = assessment.appraisal.get(&i);
-            let comment = appraisal.and_then(|e| e.comment.as_deref());
-            match appraisal.filter(|e| e.decides()) {
-                Some(entry) => {
-                    let a = evaluate(framework, rule, Some(entry), ctx, false, words);
-                    LeafScore {
-                        counted: with_comment(as_appraised(a), comment),
-                        own,
-                        appraised: true,
-                    }
-                }
-                // An appraisal entry without an input (a comment only) leaves the self
-                // entry counting; its comment is still shown.
-                None => LeafScore {
-                    counted: with_comment(own.clone(), comment),
-                    own,
-                    appraised: false,
-                },
-            }
-        };
-        out[i] = Some(leaf);
+        out[i] = Some(score_leaf(framework, assessment, i, rule, words));
     }
     out
+}
+
+/// One leaf's two readings (`words` when people will read them).
+fn score_leaf(
+    framework: &Framework,
+    assessment: &Assessment,
+    i: usize,
+    rule: &Rule,
+    words: bool,
+) -> LeafScore {
+    let max = framework.criteria[i].max;
+    let ctx = LeafContext {
+        max,
+        year: assessment.year,
+        rounding: framework.rounding,
+    };
+    if rule.kind() == RuleKind::Survey {
+        let entry = assessment.survey.get(&i);
+        let r = evaluate(framework, rule, entry, ctx, true, words);
+        let r = with_comment(r, entry.and_then(|e| e.comment.as_deref()));
+        LeafScore {
+            counted: r.clone(),
+            own: r,
+            appraised: false,
+        }
+    } else {
+        let own = evaluate(
+            framework,
+            rule,
+            assessment.self_entries.get(&i),
+            ctx,
+            false,
+            words,
+        );
+        let appraisal = assessment.appraisal.get(&i);
+        let comment = appraisal.and_then(|e| e.comment.as_deref());
+        match appraisal.filter(|e| e.decides()) {
+            Some(entry) => {
+                let a = evaluate(framework, rule, Some(entry), ctx, false, words);
+                LeafScore {
+                    counted: with_comment(as_appraised(a), comment),
+                    own,
+                    appraised: true,
+                }
+            }
+            // An appraisal entry without an input (a comment only) leaves the self
+            // entry counting; its comment is still shown.
+            None => LeafScore {
+                counted: with_comment(own.clone(), comment),
+                own,
+                appraised: false,
+            },
+        }
+    }
+}
+
+/// One leaf's node as a full scorecard has it, explanation and advice included: the
+/// words a screen scored with [`Detail::Points`] shows for the leaf in view. `None` for a
+/// code that is not a leaf with a rule.
+pub fn explain_leaf(framework: &Framework, assessment: &Assessment, code: &str) -> Option<Node> {
+    let (i, criterion) = framework.criterion(code)?;
+    let leaf = score_leaf(framework, assessment, i, criterion.rule.as_ref()?, true);
+    Some(leaf_node(criterion, &leaf))
+}
+
+/// The node of a scored leaf (its sums are its counted and own readings).
+fn leaf_node(c: &crate::framework::Criterion, leaf: &LeafScore) -> Node {
+    let counted = &leaf.counted;
+    Node {
+        code: c.code.clone(),
+        title: c.title.clone(),
+        max: counted.max,
+        points: counted.points,
+        self_points: leaf.own.points,
+        status: counted.status,
+        kind: c.rule.as_ref().map(Rule::kind),
+        self_status: Some(leaf.own.status),
+        appraised: leaf.appraised,
+        explanation: counted.words.as_ref().map(joined),
+        advice: counted.words.as_ref().and_then(|w| w.advice.clone()),
+    }
 }
 
 /// Counts of leaves by the status of their counted reading.
@@ -300,18 +342,21 @@ fn describe(
                 advice: r.words.as_ref().and_then(|w| w.advice.clone()),
             });
         }
-        nodes.push(Node {
-            code: c.code.clone(),
-            title: c.title.clone(),
-            max: s.max,
-            points: s.points,
-            self_points: s.self_points,
-            status: s.status,
-            kind: c.rule.as_ref().map(Rule::kind),
-            self_status: leaf.map(|l| l.own.status),
-            appraised: leaf.is_some_and(|l| l.appraised),
-            explanation: counted.and_then(|r| r.words.as_ref()).map(joined),
-            advice: counted.and_then(|r| r.words.as_ref()?.advice.clone()),
+        nodes.push(match leaf {
+            Some(l) => leaf_node(c, l),
+            None => Node {
+                code: c.code.clone(),
+                title: c.title.clone(),
+                max: s.max,
+                points: s.points,
+                self_points: s.self_points,
+                status: s.status,
+                kind: c.rule.as_ref().map(Rule::kind),
+                self_status: None,
+                appraised: false,
+                explanation: None,
+                advice: None,
+            },
         });
     }
     crate::order::sort_small_by(&mut gaps, |a, b| {

@@ -5,7 +5,8 @@
 use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
 use parindex_core::{
-    builtin, rank_json, score_json, score_with, Assessment, Decimal, Detail, Framework,
+    builtin, explain_leaf, rank_json, score_draft_with, score_json, score_with, Assessment,
+    Decimal, Detail, Framework,
 };
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -163,6 +164,41 @@ proptest! {
         let ranking = rank_json(&[&json], None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
         prop_assert_eq!(ranking.rows[0].total.points, full.total.points);
         prop_assert_eq!(ranking.rows[0].total.index, full.total.index);
+    }
+
+    /// The app's live score (`Detail::Points`) has every node and gap of the full
+    /// scorecard but their words; one leaf's words asked for afterwards
+    /// (`explain_leaf`, `DraftScore::explained`) are the full scorecard's node, and the
+    /// draft's full scorecard is the CLI's, byte for byte.
+    #[test]
+    fn points_and_words_on_demand_equal_the_full_scorecard(seed in prop::collection::vec(any::<u32>(), 64), appraised in prop::collection::vec(any::<u32>(), 64), which in 0usize..2) {
+        let fw = &frameworks()[which];
+        let mut value = assessment(fw, &seed);
+        value["appraisal"] = assessment(fw, &appraised)["self"].clone();
+        let json = value.to_string();
+        let full = score_json(&json, None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let a = Assessment::from_json(&json, fw).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        let points = score_with(fw, &a, Detail::Points);
+        prop_assert_eq!(points.nodes.len(), full.nodes.len());
+        for (p, f) in points.nodes.iter().zip(&full.nodes) {
+            let mut bare = f.clone();
+            bare.explanation = None;
+            bare.advice = None;
+            prop_assert_eq!(p, &bare);
+            if f.kind.is_some() {
+                let explained = explain_leaf(fw, &a, &f.code);
+                prop_assert_eq!(explained.as_ref(), Some(f));
+            }
+        }
+        let bare_gaps: Vec<_> = full.gaps.iter().cloned().map(|mut g| { g.advice = None; g }).collect();
+        prop_assert_eq!(&points.gaps, &bare_gaps);
+        prop_assert_eq!((&points.total, &points.self_total, &points.summary, &points.diagnostics), (&full.total, &full.self_total, &full.summary, &full.diagnostics));
+        let draft = score_draft_with(fw, &value, Detail::Points);
+        prop_assert_eq!(draft.scorecard.as_ref(), Some(&points));
+        prop_assert_eq!(draft.full(fw).map(|c| c.to_json()), Some(full.to_json()));
+        let leaf = full.nodes.iter().find(|n| n.kind.is_some()).expect("a leaf");
+        let explained = draft.explained(fw, &leaf.code);
+        prop_assert_eq!(explained.as_ref(), Some(leaf));
     }
 
     #[test]

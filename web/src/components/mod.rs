@@ -59,8 +59,9 @@ pub(crate) fn go_to(code: &str) {
     .forget();
 }
 
-/// The open draft and its scorecard, or what a screen that needs them shows instead:
-/// nothing without a draft, `why` (in both languages) while the draft cannot be scored.
+/// The open draft and its full scorecard (words included, built once per change), or
+/// what a screen that needs them shows instead: nothing without a draft, `why` (in both
+/// languages) while the draft cannot be scored.
 pub(crate) fn scored<'a>(
     state: &'a Ctx,
     why: (&'static str, &'static str),
@@ -68,7 +69,7 @@ pub(crate) fn scored<'a>(
     let Some(session) = state.session.as_ref() else {
         return Err(Html::default());
     };
-    match session.score.scorecard.as_ref() {
+    match session.score.full(&session.framework) {
         Some(card) => Ok((session, card)),
         None => Err(html! { <p>{ tr(state.lang, why.0, why.1) }</p> }),
     }

@@ -132,8 +132,11 @@ pub fn leaf(props: &LeafProps) -> Html {
         Some(Status::SurveyPending) => "pending",
         None => "",
     };
-    let explanation = node
-        .and_then(|n| n.explanation.as_ref())
+    // The live score has no words: the leaf's are taken when they are shown.
+    let explanation = explain_open
+        .then(|| session.score.explained(&session.framework, code))
+        .flatten()
+        .and_then(|n| n.explanation)
         .map(|e| e.get(lang).to_string());
     let toggle = {
         let open = explain_open.clone();
