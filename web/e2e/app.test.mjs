@@ -15,6 +15,8 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
 let server, browser, context, page;
+// Files served in place of dist/'s (a new build arriving).
+const overrides = {};
 const outside = [];
 const pageErrors = [];
 
@@ -24,7 +26,7 @@ const shot = (name) => page.screenshot({ path: join(artifacts, `app-${name}.png`
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
-  server = await serve(join(repo, "dist"), "/");
+  server = await serve(join(repo, "dist"), "/", 0, { files: overrides });
   browser = await launch();
   ({ context, page } = await newPage(browser, server.origin, outside, pageErrors));
 });
@@ -183,6 +185,58 @@ test("offline: after a visit the app reloads and works with the network off", as
     await setOffline(context, server, false);
   }
   assert.equal(server.requests.length, requestsBefore, `offline reloads must not be served: ${server.requests.slice(requestsBefore - 3).join(" ")}`);
+});
+
+test("a weak connection: the app opens from its kept files at once; a new build is used, whole, from the opening after it arrived", async () => {
+  await controlledByWorker(page);
+  // Every answer held 5 s: a worker that asked the network first would wait (4 s a file)
+  // before using what it kept.
+  server.setSlow(5000);
+  try {
+    const started = Date.now();
+    await page.reload({ waitUntil: "commit" });
+    await page.waitForSelector("[data-testid=tree]");
+    const ms = Date.now() - started;
+    assert.ok(ms < 3000, `opening from the kept files took ${ms} ms on a slow connection`);
+  } finally {
+    server.setSlow(0);
+  }
+  // A new build: its worker (another version) and a page that says which build it is.
+  const worker = readFileSync(join(repo, "dist/sw.js"), "utf8");
+  const version = worker.match(/VERSION\s*=\s*"([0-9a-f]{16})"/)?.[1];
+  assert.ok(version, "dist/sw.js carries the build's version (cargo xtask stamps it)");
+  const page2 = readFileSync(join(repo, "dist/index.html"), "utf8").replace("<title>", '<meta name="parindex-test-build" content="2"><title>');
+  overrides["sw.js"] = worker.replaceAll(version, "0123456789abcdef");
+  overrides["index.html"] = page2;
+  try {
+    const isNew = () => page.evaluate(() => document.querySelector("meta[name=parindex-test-build]") !== null);
+    // The opening that finds the new build still uses the kept one, whole…
+    await page.reload();
+    await page.waitForSelector("[data-testid=tree]");
+    assert.equal(await isNew(), false, "the build in use is not replaced under the person");
+    // …while the new one is fetched in the background and kept when complete.
+    let kept = false;
+    for (let i = 0; i < 100 && !kept; i++) {
+      kept = await page.evaluate(async () => /parindex-test-build/.test((await (await caches.match("./index.html"))?.text()) ?? ""));
+      if (!kept) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(kept, "the new build was kept within 20 s");
+    await page.reload();
+    await page.waitForSelector("[data-testid=tree]");
+    assert.equal(await isNew(), true, "the next opening uses the new build");
+    // The new build is kept whole: it opens offline, with the draft.
+    await setOffline(context, server, true);
+    try {
+      await page.reload();
+      await page.waitForSelector("[data-testid=notice-restored]");
+      assert.equal(await isNew(), true);
+      assert.equal(await page.inputValue("#in-4-2-1-value"), "1");
+    } finally {
+      await setOffline(context, server, false);
+    }
+  } finally {
+    for (const k of Object.keys(overrides)) delete overrides[k];
+  }
 });
 
 test("a bad input shows the engine's message beside the field and keeps what was typed", async () => {

@@ -5,7 +5,8 @@
 // in `refused` — the browser's own offline switch does not stop a service worker's
 // requests in every Chromium. Like a static host configured for it, it sends the
 // precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
-// accepts it, so the tests run on the very bytes a host would serve.
+// accepts it, so the tests run on the very bytes a host would serve. `setSlow(ms)` holds
+// every answer that long, as a weak connection does.
 // Options: `frameAncestors` — send `Content-Security-Policy: frame-ancestors 'self' …`
 // with every page, the origins being those of the `nhung.json` beside it, as a host set
 // up for embedding does (docs/embedding.md; `cargo xtask serve` does); `files` — bodies
@@ -43,6 +44,7 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
   const requests = [];
   const refused = [];
   let down = false;
+  let slowMs = 0;
   const server = createServer(async (req, res) => {
     if (down) {
       refused.push(req.url);
@@ -50,6 +52,7 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
       return;
     }
     requests.push(req.url);
+    if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
     const url = new URL(req.url, "http://localhost");
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end();
@@ -99,6 +102,9 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
       down = on;
       // Open keep-alive connections would still be served.
       if (on) server.closeAllConnections();
+    },
+    setSlow: (ms) => {
+      slowMs = ms;
     },
     close: () => new Promise((r) => server.close(r)),
   };

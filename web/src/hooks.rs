@@ -170,11 +170,19 @@ pub fn use_dossier_warm(state: &Ctx) {
     });
 }
 
-/// Autosave: the newest draft is kept ready; it is written 400 ms after the last
-/// change, at once when the page is hidden or closed, and when the draft is closed.
+/// What waits to be written: the session as it stood after the last change (encoded
+/// only when written, so a burst of keystrokes is encoded once, and opening a draft
+/// encodes nothing before it is shown), or a draft whose write failed.
+enum Waiting {
+    Session(Session),
+    Draft(storage::Draft),
+}
+
+/// Autosave: the newest draft is written 400 ms after the last change, at once when the
+/// page is hidden or closed, when the draft is closed, and when another is opened.
 #[hook]
 pub fn use_autosave(state: &Ctx) {
-    let latest = use_mut_ref(|| None::<storage::Draft>);
+    let latest = use_mut_ref(|| None::<Waiting>);
     let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
         let state = state.clone();
@@ -186,7 +194,13 @@ pub fn use_autosave(state: &Ctx) {
         use_effect_with(key, move |key| {
             match (key, state.session.as_ref()) {
                 (Some(_), Some(s)) => {
-                    *latest.borrow_mut() = Some(s.draft());
+                    // Another draft's changes still waiting are written first.
+                    let other = matches!(&*latest.borrow(), Some(Waiting::Session(w)) if w.meta.id != s.meta.id);
+                    if other {
+                        timer.borrow_mut().take();
+                        flush(&latest, &state);
+                    }
+                    *latest.borrow_mut() = Some(Waiting::Session(s.clone()));
                     let latest = latest.clone();
                     let state = state.clone();
                     *timer.borrow_mut() =
@@ -205,11 +219,11 @@ pub fn use_autosave(state: &Ctx) {
     let state = state.clone();
     use_effect_with((), move |_| {
         // The reducer applies an edit at once, before the next render runs the effect
-        // above: a page hidden right after a keystroke encodes the current tree itself,
+        // above: a page hidden right after a keystroke writes the current tree itself,
         // so that keystroke is not lost.
         let listener = on_page_hide(move || {
             if let Some(s) = state.session.as_ref() {
-                *latest.borrow_mut() = Some(s.draft());
+                *latest.borrow_mut() = Some(Waiting::Session(s.clone()));
             }
             flush(&latest, &state)
         });
@@ -218,9 +232,11 @@ pub fn use_autosave(state: &Ctx) {
 }
 
 /// Writes the newest draft now, if one waits: to the journal at once, then to the store.
-fn flush(latest: &Rc<RefCell<Option<storage::Draft>>>, state: &Ctx) {
-    let Some(draft) = latest.borrow_mut().take() else {
-        return;
+fn flush(latest: &Rc<RefCell<Option<Waiting>>>, state: &Ctx) {
+    let draft = match latest.borrow_mut().take() {
+        None => return,
+        Some(Waiting::Session(s)) => s.draft(),
+        Some(Waiting::Draft(d)) => d,
     };
     let record = draft.record();
     storage::journal(&record);
@@ -249,7 +265,7 @@ fn flush(latest: &Rc<RefCell<Option<storage::Draft>>>, state: &Ctx) {
                 }
                 // Keep it, unless a newer one waits: the next change or page hide tries
                 // again.
-                latest.borrow_mut().get_or_insert(draft);
+                latest.borrow_mut().get_or_insert(Waiting::Draft(draft));
                 state.dispatch(Action::SaveFailed(e));
             }
         }

@@ -340,6 +340,66 @@ fn first_visit_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
+/// Writes the build's version into every copy of the service worker under `dist`
+/// (`"dev-unstamped"` in web/static/sw.js): the first 16 hex digits of a SHA-256
+/// of every other file's path and bytes. A changed build is then a changed worker, which
+/// browsers install in the background; the same build keeps its version, and its kept
+/// files. Returns the version.
+fn stamp_workers(dist: &Path) -> Result<String, String> {
+    use sha2::{Digest, Sha256};
+    const PLACEHOLDER: &str = "dev-unstamped";
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+        for path in figures::files_in(dir)? {
+            out.push(path);
+        }
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        dirs.iter().try_for_each(|d| walk(d, out))
+    }
+    let mut files = Vec::new();
+    walk(dist, &mut files)?;
+    let is = |p: &Path, name: &str| p.file_name().is_some_and(|n| n == name);
+    let (workers, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| is(p, "sw.js"));
+    let mut hash = Sha256::new();
+    for path in others
+        .iter()
+        .filter(|p| !p.extension().is_some_and(|x| x == "gz" || x == "br"))
+    {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.strip_prefix(dist).unwrap_or(path).to_string_lossy();
+        hash.update(name.as_bytes());
+        hash.update([0]);
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(&bytes);
+    }
+    let version: String = hash
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    for worker in &workers {
+        let text =
+            std::fs::read_to_string(worker).map_err(|e| format!("{}: {e}", worker.display()))?;
+        // Every copy of the placeholder: the minifier may inline the constant.
+        if !text.contains(PLACEHOLDER) {
+            return Err(format!("{}: no {PLACEHOLDER} to stamp", worker.display()));
+        }
+        let stamped = text.replace(PLACEHOLDER, &version);
+        std::fs::write(worker, stamped).map_err(|e| format!("{}: {e}", worker.display()))?;
+    }
+    eprintln!(
+        "xtask: service workers stamped with version {version} ({} copies)",
+        workers.len()
+    );
+    Ok(version)
+}
+
 /// Writes `.gz` and `.br` copies of every text and wasm file of a built page, so a
 /// static host can serve them precompressed (`web/serve.mjs` does).
 fn precompress(dir: &Path) -> Result<(), String> {
@@ -403,6 +463,7 @@ fn build_app() -> Result<figures::Pages, String> {
     ];
     run_env("trunk", &editor, &env)?;
     let dist = repo().join("dist");
+    stamp_workers(&dist)?;
     precompress(&dist)?;
     let first_visit = |dir: &Path, what: &str| -> Result<figures::Sizes, String> {
         let mut files: Vec<PathBuf> = first_visit_files(dir)?;
