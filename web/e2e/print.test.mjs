@@ -1,18 +1,18 @@
-// Printing the report to PDF with headless Chromium's own `--print-to-pdf`, as a person
-// printing from their browser: the draft is put in a browser profile by using the app,
-// then Chromium prints the report's address (#bao-cao) from that profile. The PDF's
+// Printing the report to PDF with headless Chromium, as a person printing from their
+// browser: the draft is put in a browser profile by using the app, then Chromium opens
+// the report's address (#bao-cao) from that profile and prints it. The PDF's
 // text (pdftotext) must hold the standard table with the expected totals and none of
 // the app around it; an appraisal with a change left uncommented prints only the
 // reason. The first page is drawn as PNG (pdftoppm) into target/artifacts/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
-import { CHROMIUM, FLAGS, launchPersistent } from "./browser.mjs";
+import { launchPersistent } from "./browser.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const artifacts = join(repo, "target/artifacts");
@@ -59,38 +59,26 @@ function lstatOrNull(path) {
   }
 }
 
-/** Runs a program without blocking this process (the test's web server lives here). */
-function runAsync(program, args, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr });
-    });
-  });
-}
-
-/** Chromium prints the report to PDF from `profile`; returns the PDF's path and text. */
+/**
+ * Chromium prints the report to PDF from `profile`, as the person's browser would once the
+ * report is on screen: the page opened at the report's address (#bao-cao) from that
+ * profile, the report (or the reason it cannot be printed) waited for, then printed with
+ * the page's own CSS page size and no browser header or footer. (Chromium's command-line
+ * `--print-to-pdf` prints when its virtual time runs out, which need not wait for the
+ * draft to be read from the browser's storage.) Returns the PDF's path and text.
+ */
 async function printReport(profile, name) {
   const pdf = join(artifacts, `${name}.pdf`);
   rmSync(pdf, { force: true });
-  const run = await runAsync(
-    CHROMIUM,
-    [
-      ...FLAGS,
-      "--headless",
-      `--user-data-dir=${profile}`,
-      "--no-pdf-header-footer",
-      "--virtual-time-budget=20000",
-      `--print-to-pdf=${pdf}`,
-      `${server.url}#bao-cao`,
-    ],
-    90_000,
-  );
-  assert.equal(run.status, 0, run.stderr);
+  const context = await launchPersistent(profile, { locale: "vi-VN" });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}#bao-cao`);
+    await page.waitForSelector("[data-testid=report]");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
   const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
   assert.equal(text.status, 0, text.stderr);
   const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
