@@ -37,10 +37,15 @@ pub(crate) fn send<E>(
 }
 
 /// Brings a criterion into view once the assessment screen is drawn: a leaf with its
-/// first field focused, or a field (*lĩnh vực*) or criterion opened.
+/// first field focused, or a field (*lĩnh vực*) or criterion opened. The screen draws its
+/// first field first and the others after a frame, so a criterion not drawn yet is looked
+/// for again a little later.
 pub(crate) fn go_to(code: &str) {
-    let code = code.to_string();
-    gloo_timers::callback::Timeout::new(0, move || {
+    go_to_within(code.to_string(), 0, 10);
+}
+
+fn go_to_within(code: String, delay_ms: u32, tries: u32) {
+    gloo_timers::callback::Timeout::new(delay_ms, move || {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -54,6 +59,8 @@ pub(crate) fn go_to(code: &str) {
         } else if let Some(el) = doc.get_element_by_id(&format!("node-{code}")) {
             let _ = el.set_attribute("open", "");
             el.scroll_into_view();
+        } else if tries > 1 {
+            go_to_within(code, 50, tries - 1);
         }
     })
     .forget();

@@ -69,6 +69,14 @@ pub fn criteria_tree() -> Html {
     let state = use_ctx();
     let filter = use_state(|| Filter::All);
     let collapsed = use_state(|| false);
+    // The first field is drawn at once, the others after that first frame is painted:
+    // the person sees and can fill the first leaves while the ~2,000 elements of a
+    // whole framework are drawn (~70 ms of opening here, more on an older office PC).
+    let drawn_all = use_state(|| false);
+    {
+        let drawn_all = drawn_all.clone();
+        use_effect_with((), move |_| after_paint(move || drawn_all.set(true)));
+    }
     // The last leaf "next missing" went to.
     let last_missing = use_mut_ref(|| None::<usize>);
     let Some(session) = state.session.as_ref() else {
@@ -169,7 +177,7 @@ pub fn criteria_tree() -> Html {
                 <p class="hint" data-testid="filter-empty">{ tr(lang, "Không có tiêu chí nào như vậy.", "No criterion of that kind.") }</p>
             }
             { tools }
-            { for top.into_iter().map(|i| html! { <Node index={i} shown={shown.clone()} collapsed={*collapsed} /> }) }
+            { for top.into_iter().take(if *drawn_all { usize::MAX } else { 1 }).map(|i| html! { <Node index={i} shown={shown.clone()} collapsed={*collapsed} /> }) }
             if appraising {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
@@ -177,5 +185,31 @@ pub fn criteria_tree() -> Html {
                 <Adjustments list={List::Penalty} />
             }
         </div>
+    }
+}
+
+/// Runs `f` once the next frame has been painted (a timer set from the frame's callback),
+/// or at once where there are no frames to wait for.
+fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        move || {
+            if let Some(f) = f.take() {
+                f()
+            }
+        }
+    };
+    let later = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, run).forget();
+    });
+    let asked = web_sys::window().map(|w| w.request_animation_frame(later.unchecked_ref()));
+    if !matches!(asked, Some(Ok(_))) {
+        if let Some(f) = f.take() {
+            f()
+        }
     }
 }
