@@ -69,13 +69,17 @@ pub fn criteria_tree() -> Html {
     let state = use_ctx();
     let filter = use_state(|| Filter::All);
     let collapsed = use_state(|| false);
-    // The first field is drawn at once, the others after that first frame is painted:
-    // the person sees and can fill the first leaves while the ~2,000 elements of a
-    // whole framework are drawn (~70 ms of opening here, more on an older office PC).
+    // The first field is drawn at once, the others a frame later (a 20 ms timer leaves
+    // the browser its next paint): the person sees and can fill the first leaves while
+    // the ~2,000 elements of a whole framework are drawn (~70 ms of opening here, more on
+    // an older office PC).
     let drawn_all = use_state(|| false);
     {
         let drawn_all = drawn_all.clone();
-        use_effect_with((), move |_| after_paint(move || drawn_all.set(true)));
+        use_effect_with((), move |_| {
+            let later = gloo_timers::callback::Timeout::new(20, move || drawn_all.set(true));
+            move || drop(later)
+        });
     }
     // The last leaf "next missing" went to.
     let last_missing = use_mut_ref(|| None::<usize>);
@@ -185,31 +189,5 @@ pub fn criteria_tree() -> Html {
                 <Adjustments list={List::Penalty} />
             }
         </div>
-    }
-}
-
-/// Runs `f` once the next frame has been painted (a timer set from the frame's callback),
-/// or at once where there are no frames to wait for.
-fn after_paint(f: impl FnOnce() + 'static) {
-    use std::cell::Cell;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let f = Rc::new(Cell::new(Some(f)));
-    let run = {
-        let f = f.clone();
-        move || {
-            if let Some(f) = f.take() {
-                f()
-            }
-        }
-    };
-    let later = Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, run).forget();
-    });
-    let asked = web_sys::window().map(|w| w.request_animation_frame(later.unchecked_ref()));
-    if !matches!(asked, Some(Ok(_))) {
-        if let Some(f) = f.take() {
-            f()
-        }
     }
 }
