@@ -182,7 +182,8 @@ pub fn criteria_tree() -> Html {
             }
             { tools }
             { for top.into_iter().take(if *drawn_all { usize::MAX } else { 1 }).map(|i| html! { <Node index={i} shown={shown.clone()} collapsed={*collapsed} /> }) }
-            if appraising {
+            // After the fields, once they are all drawn: nothing below them jumps down.
+            if appraising && *drawn_all {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
                 <Adjustments list={List::Bonus} />
