@@ -214,13 +214,27 @@ pub fn frameworks() -> Result<Sizes, String> {
 
 /// The files directly in `dir` (not its folders), in name order.
 pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+    entries_in(dir, Path::is_file)
+}
+
+/// Every file under `dir`, its folders' too: each folder's files in name order, then its
+/// folders in name order.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = files_in(dir)?;
+    for sub in entries_in(dir, Path::is_dir)? {
+        out.extend(files_under(&sub)?);
+    }
+    Ok(out)
+}
+
+fn entries_in(dir: &Path, keep: fn(&Path) -> bool) -> Result<Vec<PathBuf>, String> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
+        .filter(|p| keep(p))
         .collect();
-    files.sort();
-    Ok(files)
+    found.sort();
+    Ok(found)
 }
 
 /// The minimal yew counter app, built with the same profile and tools.

@@ -348,20 +348,7 @@ fn first_visit_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 fn stamp_workers(dist: &Path) -> Result<String, String> {
     use sha2::{Digest, Sha256};
     const PLACEHOLDER: &str = "dev-unstamped";
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-        for path in figures::files_in(dir)? {
-            out.push(path);
-        }
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort();
-        dirs.iter().try_for_each(|d| walk(d, out))
-    }
-    let mut files = Vec::new();
-    walk(dist, &mut files)?;
+    let files = figures::files_under(dist)?;
     let is = |p: &Path, name: &str| p.file_name().is_some_and(|n| n == name);
     let (workers, others): (Vec<PathBuf>, Vec<PathBuf>) =
         files.into_iter().partition(|p| is(p, "sw.js"));
