@@ -14,6 +14,7 @@ use crate::rules::{Input, RuleKind};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// A piece of evidence (*tài liệu kiểm chứng*): document number, date, title.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -279,7 +280,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
         Some(v) => {
             let mark = diags.len();
             let entries = read_section(v, which, fw, diags);
-            diags.place_since(mark, which.key(), None, None, which.key());
+            diags.place_since(mark, which.key(), None, None, &which.key());
             entries
         }
         None => Some(BTreeMap::new()),
@@ -313,13 +314,11 @@ fn read_section(
     diags: &mut Diagnostics,
 ) -> Option<BTreeMap<usize, Entry>> {
     let before = diags.len();
-    let f = Fields::of(value, &section.key(), diags)?;
+    let key = section.key();
+    let f = Fields::of(value, &key, diags)?;
     let mut entries = BTreeMap::new();
     for code in f.keys() {
-        let mut path = String::with_capacity(section.key().len() + 1 + code.len());
-        path.push_str(section.key());
-        path.push('.');
-        path.push_str(code);
+        let path = f.path_of(code);
         let mark = diags.len();
         let entry = read_code(value, section, code, &path, fw, diags);
         diags.place_since(mark, section.key(), Some(code), None, &path);
@@ -335,7 +334,7 @@ fn read_code(
     value: &Value,
     section: Section,
     code: &str,
-    path: &str,
+    path: &dyn fmt::Display,
     fw: &Framework,
     diags: &mut Diagnostics,
 ) -> Option<(usize, Entry)> {
@@ -392,7 +391,7 @@ fn read_code(
 
 fn read_entry(
     value: &Value,
-    path: &str,
+    path: &dyn fmt::Display,
     section: Section,
     index: usize,
     fw: &Framework,
@@ -401,7 +400,7 @@ fn read_entry(
     let before = diags.len();
     let criterion = &fw.criteria[index];
     let rule = criterion.rule.as_ref()?;
-    let mut f = Fields::of(value, &path, diags)?;
+    let mut f = Fields::of(value, path, diags)?;
     let na_path = f.path_of("not_applicable");
     let not_applicable = f
         .optional("not_applicable")
@@ -455,7 +454,7 @@ fn read_entry(
     // Input keys of other rule kinds get a precise message rather than "unknown key".
     let own = rule.kind().input_keys();
     let foreign: Vec<String> = f
-        .keys()
+        .unread()
         .filter(|k| !own.contains(&k.as_str()))
         .filter(|k| {
             RuleKind::ALL
@@ -599,7 +598,7 @@ fn read_adjustments(
 ) -> Option<Vec<Adjustment>> {
     let before = diags.len();
     let Some(list) = array(value, &key, diags) else {
-        diags.place_since(before, key, None, None, key);
+        diags.place_since(before, key, None, None, &key);
         return None;
     };
     let mut out = Vec::new();
@@ -611,7 +610,7 @@ fn read_adjustments(
         }
         diags.place_since(mark, key, None, Some(i), &path);
     }
-    diags.place_since(before, key, None, None, key);
+    diags.place_since(before, key, None, None, &key);
     (diags.len() == before).then_some(out)
 }
 

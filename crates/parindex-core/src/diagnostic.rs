@@ -7,7 +7,7 @@ use std::fmt;
 
 /// A text in Vietnamese and English. Vietnamese is the reference; English may be empty
 /// in framework files, in which case it falls back to the Vietnamese text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub vi: String,
     pub en: String,
@@ -239,8 +239,12 @@ impl Diagnostics {
         section: &'static str,
         criterion: Option<&str>,
         item: Option<usize>,
-        prefix: &str,
+        prefix: &dyn fmt::Display,
     ) {
+        if self.0.len() <= mark {
+            return;
+        }
+        let prefix = prefix.to_string();
         for d in self.0.iter_mut().skip(mark) {
             if d.location.section.is_some() {
                 continue;
@@ -250,7 +254,7 @@ impl Diagnostics {
             d.location.item = item;
             d.location.field = d
                 .path
-                .strip_prefix(prefix)
+                .strip_prefix(prefix.as_str())
                 .map(|rest| rest.trim_start_matches('.'))
                 .filter(|rest| !rest.is_empty())
                 .map(str::to_string);

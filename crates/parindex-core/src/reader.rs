@@ -5,27 +5,28 @@
 use crate::codes;
 use crate::date::Date;
 use crate::decimal::{human, MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
-use crate::diagnostic::{join, Diagnostics, Lang};
+use crate::diagnostic::{Diagnostics, Lang};
 use crate::markers::{marker_text, DATETIME_MARKER, FLOAT_MARKER};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::fmt;
-use std::rc::Rc;
 
 /// The path of a key (`self.3.3.2` + `numerator`), written out only when displayed:
 /// reading a valid file builds no path strings at all.
-#[derive(Debug, Clone)]
-pub struct KeyPath<'k> {
-    base: Rc<str>,
+#[derive(Clone)]
+pub struct KeyPath<'p, 'k> {
+    base: &'p dyn fmt::Display,
     key: &'k str,
 }
 
-impl fmt::Display for KeyPath<'_> {
+impl fmt::Display for KeyPath<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.base.is_empty() {
+        // Only ever displayed for a diagnostic, so the base may be written out first.
+        let base = self.base.to_string();
+        if base.is_empty() {
             f.write_str(self.key)
         } else {
-            write!(f, "{}.{}", self.base, self.key)
+            write!(f, "{base}.{}", self.key)
         }
     }
 }
@@ -45,15 +46,20 @@ impl fmt::Display for Indexed<'_> {
 
 /// The keys of one table/object, read one by one; whatever is left unread at
 /// [`Fields::finish`] is an unknown key.
-pub struct Fields<'a> {
+pub struct Fields<'a, 'p> {
     map: &'a Map<String, Value>,
-    path: Rc<str>,
+    /// Written out only when a diagnostic needs it.
+    path: &'p dyn fmt::Display,
     used: Vec<&'a str>,
 }
 
-impl<'a> Fields<'a> {
+impl<'a, 'p> Fields<'a, 'p> {
     /// Opens `value` as a table, or reports that it is not one.
-    pub fn of(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Self> {
+    pub fn of(
+        value: &'a Value,
+        path: &'p dyn fmt::Display,
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
         let map = typed(
             value,
             Value::as_object,
@@ -63,15 +69,15 @@ impl<'a> Fields<'a> {
         )?;
         Some(Fields {
             map,
-            path: path.to_string().into(),
-            used: Vec::new(),
+            path,
+            used: Vec::with_capacity(map.len()),
         })
     }
 
     /// The path of a key inside this table, written out only if a diagnostic needs it.
-    pub fn path_of<'k>(&self, key: &'k str) -> KeyPath<'k> {
+    pub fn path_of<'k>(&self, key: &'k str) -> KeyPath<'p, 'k> {
         KeyPath {
-            base: Rc::clone(&self.path),
+            base: self.path,
             key,
         }
     }
@@ -135,17 +141,23 @@ impl<'a> Fields<'a> {
         self.map.keys()
     }
 
+    /// Every key present and not read yet.
+    pub fn unread(&self) -> impl Iterator<Item = &'a String> + '_ {
+        // A key read is the map's own string, so the same address is the same key.
+        self.map
+            .keys()
+            .filter(|key| !self.used.iter().any(|u| std::ptr::eq(*u, key.as_str())))
+    }
+
     /// Reports every key that was not read.
     pub fn finish(self, diags: &mut Diagnostics) {
-        for key in self.map.keys() {
-            if !self.used.contains(&key.as_str()) {
-                diags.error(
-                    codes::KEY_UNKNOWN,
-                    join(&self.path, key),
-                    "khoá không được hỗ trợ",
-                    "unknown key",
-                );
-            }
+        for key in self.unread() {
+            diags.error(
+                codes::KEY_UNKNOWN,
+                self.path_of(key),
+                "khoá không được hỗ trợ",
+                "unknown key",
+            );
         }
     }
 }
@@ -196,10 +208,14 @@ fn typed<'a, T>(
 }
 
 pub fn string(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<String> {
-    let as_string = |v: &Value| v.as_str().map(str::to_string);
+    text(value, path, diags).map(str::to_string)
+}
+
+/// [`string`] without a copy, for values read and dropped at once.
+fn text<'a>(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<&'a str> {
     typed(
         value,
-        as_string,
+        Value::as_str,
         ("một chuỗi ký tự", "a string"),
         path,
         diags,
@@ -251,8 +267,8 @@ pub fn array<'a>(
 
 /// A real calendar date written `YYYY-MM-DD`.
 pub fn date(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Date> {
-    let s = string(value, path, diags)?;
-    let d = Date::parse(&s);
+    let s = text(value, path, diags)?;
+    let d = Date::parse(s);
     if d.is_none() {
         diags.error(
             codes::DATE_NOT_REAL,

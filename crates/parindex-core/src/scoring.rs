@@ -20,8 +20,9 @@ use rust_decimal::Decimal;
 pub enum Detail {
     /// Explanations, advice and gaps, for people.
     Full,
-    /// Every node and gap with its numbers and statuses, without words: what a screen
-    /// redrawn on every keystroke needs ([`explain_leaf`] gives one leaf's words).
+    /// Every node and gap with its code, numbers and statuses, without words — no
+    /// explanation, advice or title (empty): what a screen redrawn on every keystroke
+    /// needs, with its framework at hand ([`explain_leaf`] gives one leaf's words).
     Points,
     /// Totals and the summary only: `nodes` and `gaps` stay empty (ranking many units).
     Numbers,
@@ -102,7 +103,8 @@ pub fn score_with(framework: &Framework, assessment: &Assessment, detail: Detail
     let self_total = make_total(framework, self_points, self_max, bonus, penalty);
     let summary = summarise(&leaves);
     let (nodes, gaps) = match detail {
-        Detail::Full | Detail::Points => describe(framework, &leaves, &sums),
+        Detail::Full => describe(framework, &leaves, &sums, true),
+        Detail::Points => describe(framework, &leaves, &sums, false),
         // Ranking needs only the totals: nodes and gaps are built for people.
         Detail::Numbers => (Vec::new(), Vec::new()),
     };
@@ -201,15 +203,16 @@ fn score_leaf(
 pub fn explain_leaf(framework: &Framework, assessment: &Assessment, code: &str) -> Option<Node> {
     let (i, criterion) = framework.criterion(code)?;
     let leaf = score_leaf(framework, assessment, i, criterion.rule.as_ref()?, true);
-    Some(leaf_node(criterion, &leaf))
+    Some(leaf_node(criterion, &leaf, true))
 }
 
-/// The node of a scored leaf (its sums are its counted and own readings).
-fn leaf_node(c: &crate::framework::Criterion, leaf: &LeafScore) -> Node {
+/// The node of a scored leaf (its sums are its counted and own readings), with the
+/// criterion's title or without (empty: a screen has its framework at hand).
+fn leaf_node(c: &crate::framework::Criterion, leaf: &LeafScore, titled: bool) -> Node {
     let counted = &leaf.counted;
     Node {
         code: c.code.clone(),
-        title: c.title.clone(),
+        title: title_of(c, titled),
         max: counted.max,
         points: counted.points,
         self_points: leaf.own.points,
@@ -219,6 +222,15 @@ fn leaf_node(c: &crate::framework::Criterion, leaf: &LeafScore) -> Node {
         appraised: leaf.appraised,
         explanation: counted.words.as_ref().map(joined),
         advice: counted.words.as_ref().and_then(|w| w.advice.clone()),
+    }
+}
+
+/// A node's title: the criterion's, or empty when the scorecard carries no words.
+fn title_of(c: &crate::framework::Criterion, titled: bool) -> Text {
+    if titled {
+        c.title.clone()
+    } else {
+        Text::default()
     }
 }
 
@@ -327,6 +339,7 @@ fn describe(
     framework: &Framework,
     leaves: &[Option<LeafScore>],
     sums: &[Sums],
+    titled: bool,
 ) -> (Vec<Node>, Vec<Gap>) {
     let mut nodes = Vec::with_capacity(framework.criteria.len());
     let mut gaps = Vec::new();
@@ -343,10 +356,10 @@ fn describe(
             });
         }
         nodes.push(match leaf {
-            Some(l) => leaf_node(c, l),
+            Some(l) => leaf_node(c, l, titled),
             None => Node {
                 code: c.code.clone(),
-                title: c.title.clone(),
+                title: title_of(c, titled),
                 max: s.max,
                 points: s.points,
                 self_points: s.self_points,

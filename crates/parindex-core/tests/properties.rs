@@ -184,6 +184,7 @@ proptest! {
             let mut bare = f.clone();
             bare.explanation = None;
             bare.advice = None;
+            bare.title = Default::default();
             prop_assert_eq!(p, &bare);
             if f.kind.is_some() {
                 let explained = explain_leaf(fw, &a, &f.code);

@@ -20,10 +20,11 @@ pub fn compare_screen() -> Html {
     // Comparing across two editions of a framework, once the person agreed to.
     let confirmed = use_state(|| false);
     let lang = state.lang;
+    // The full scorecard: the comparison shows the criteria's titles.
     let Some(card) = state
         .session
         .as_ref()
-        .and_then(|s| s.score.scorecard.as_ref())
+        .and_then(|s| s.score.full(&s.framework))
     else {
         return html! {};
     };
