@@ -117,13 +117,15 @@ pub async fn reopen(
         .as_ref()
         .map_err(|e| vec![parindex_core::Text::new(e.clone(), e.clone())])?;
     let framework = framework_of(&stored.framework).await?;
+    let saved_at = platform::local_date_time(&stored.saved_at).unwrap_or_default();
     let session = Session::with_meta(
         framework,
         stored.framework.clone(),
         stored.assessment.clone(),
         draft.meta(),
     )
-    .with_aside(stored.aside.clone());
+    .with_aside(stored.aside.clone())
+    .stored(saved_at);
     state.dispatch(Action::Open {
         session,
         notice: restored.map(|saved_at| Notice::Restored { saved_at }),
@@ -200,6 +202,10 @@ pub fn use_autosave(state: &Ctx) {
                         timer.borrow_mut().take();
                         flush(&latest, &state);
                     }
+                    // Opened from the store and not changed since: nothing to write.
+                    if s.unchanged_since().is_some() {
+                        return;
+                    }
                     *latest.borrow_mut() = Some(Waiting::Session(s.clone()));
                     let latest = latest.clone();
                     let state = state.clone();
@@ -222,7 +228,7 @@ pub fn use_autosave(state: &Ctx) {
         // above: a page hidden right after a keystroke writes the current tree itself,
         // so that keystroke is not lost.
         let listener = on_page_hide(move || {
-            if let Some(s) = state.session.as_ref() {
+            if let Some(s) = state.session.as_ref().filter(|s| s.unchanged_since().is_none()) {
                 *latest.borrow_mut() = Some(Waiting::Session(s.clone()));
             }
             flush(&latest, &state)

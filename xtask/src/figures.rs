@@ -37,11 +37,12 @@ pub const BUDGET_EMBED_FIRST_VISIT_GZIP: u64 = 286_000;
 /// is opened. Used by the few who author frameworks, never downloaded by units.
 pub const BUDGET_EDITOR_FIRST_VISIT_GZIP: u64 = 380_000;
 /// Re-score after one change in Chromium (µs), as a keystroke runs it: numbers and
-/// statuses of every node, then the words of the changed leaf. Measured ~155–225 median,
-/// ~275–310 at the 95th percentile (685–790 / ~1,100 while every keystroke built every
-/// leaf's words); the margin is for a busy shared machine.
-pub const BUDGET_RESCORE_MEDIAN_US: u64 = 500;
-pub const BUDGET_RESCORE_P95_US: u64 = 1_000;
+/// statuses of every node, then the words of the changed leaf. Measured ~95–190 median,
+/// ~170–250 at the 95th percentile since key paths are written only for a diagnostic and
+/// the live nodes carry no titles (150–245 / 280–310 before; 685–790 / ~1,100 while every
+/// keystroke built every leaf's words); the margin is for a busy shared machine.
+pub const BUDGET_RESCORE_MEDIAN_US: u64 = 300;
+pub const BUDGET_RESCORE_P95_US: u64 = 700;
 /// Ranking 10,000 assessments natively on one thread, as a multiple of the reference
 /// workload measured in the same run (parsing the same 10,000 texts as plain JSON):
 /// a slow or busy machine slows both, so only a slower ranking fails. Measured ~2.5–2.9.
