@@ -117,15 +117,20 @@ pub async fn reopen(
         .as_ref()
         .map_err(|e| vec![parindex_core::Text::new(e.clone(), e.clone())])?;
     let framework = framework_of(&stored.framework).await?;
-    let saved_at = platform::local_date_time(&stored.saved_at).unwrap_or_default();
     let session = Session::with_meta(
         framework,
         stored.framework.clone(),
         stored.assessment.clone(),
         draft.meta(),
     )
-    .with_aside(stored.aside.clone())
-    .stored(saved_at);
+    .with_aside(stored.aside.clone());
+    // A draft this build stored (its time, its totals for the list) is not written again
+    // until it changes; an earlier build's is, in the current envelope.
+    let current = stored.total.as_ref().is_some_and(|t| t.appraised.is_some());
+    let session = match platform::local_date_time(&stored.saved_at) {
+        Some(at) if current => session.stored(at),
+        _ => session,
+    };
     state.dispatch(Action::Open {
         session,
         notice: restored.map(|saved_at| Notice::Restored { saved_at }),
@@ -228,7 +233,11 @@ pub fn use_autosave(state: &Ctx) {
         // above: a page hidden right after a keystroke writes the current tree itself,
         // so that keystroke is not lost.
         let listener = on_page_hide(move || {
-            if let Some(s) = state.session.as_ref().filter(|s| s.unchanged_since().is_none()) {
+            if let Some(s) = state
+                .session
+                .as_ref()
+                .filter(|s| s.unchanged_since().is_none())
+            {
                 *latest.borrow_mut() = Some(Waiting::Session(s.clone()));
             }
             flush(&latest, &state)

@@ -119,7 +119,24 @@ mod imp {
             }))
         }
 
+        /// The connection the page's boot script opened while the wasm loaded
+        /// (`parindexDatabase` in web/static/boot.js, shared with the dossier code).
+        async fn shared() -> Option<IdbDatabase> {
+            let open: js_sys::Function =
+                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("parindexDatabase"))
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+            let promise: Promise = open.call0(&JsValue::NULL).ok()?.dyn_into().ok()?;
+            JsFuture::from(promise).await.ok()?.dyn_into().ok()
+        }
+
+        /// The same database opened here, where no boot script ran (component tests);
+        /// both create the stores `drafts` and `files` (version 1): change both together.
         async fn open() -> Option<IdbDatabase> {
+            if let Some(db) = shared().await {
+                return Some(db);
+            }
             let factory = web_sys::window()?.indexed_db().ok()??;
             let req = factory.open_with_u32(NAME, VERSION).ok()?;
             let upgrading = req.clone();

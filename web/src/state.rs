@@ -89,6 +89,9 @@ pub struct Session {
     pub score: Rc<DraftScore>,
     /// Grows with every edit; autosave follows it.
     pub revision: u64,
+    /// Opened from its stored draft: the revision that equals the stored copy and when
+    /// that copy was saved (local time, as shown), so it is not written again unchanged.
+    stored: Option<(u64, String)>,
     /// The last edits, to undo (*hoàn tác*): shared like the tree.
     history: Rc<RefCell<Vec<Step>>>,
 }
@@ -160,6 +163,7 @@ impl Session {
             aside: Rc::default(),
             score,
             revision: 0,
+            stored: None,
             history: Rc::default(),
         }
     }
@@ -213,6 +217,21 @@ impl Session {
     pub fn with_aside(self, aside: serde_json::Map<String, Value>) -> Session {
         *self.aside.borrow_mut() = aside;
         self
+    }
+
+    /// The session of a stored draft as it was read (saved at `saved_at`, local time).
+    pub fn stored(mut self, saved_at: String) -> Session {
+        self.stored = Some((self.revision, saved_at));
+        self
+    }
+
+    /// When the stored copy was saved, while this session is still that copy: nothing
+    /// to write (autosave skips it; opening does not rewrite it).
+    pub fn unchanged_since(&self) -> Option<&str> {
+        self.stored
+            .as_ref()
+            .filter(|(revision, _)| *revision == self.revision)
+            .map(|(_, at)| at.as_str())
     }
 
     /// The assessment file as typed.
@@ -395,6 +414,9 @@ pub enum SaveState {
     Pending,
     /// Saved at this local time (`10:32:05`).
     Saved(String),
+    /// Opened from its stored draft, unchanged: that copy was saved then (local date
+    /// and time). Shown like a save; not one (the embedding site hears of none).
+    Stored(String),
     Failed(SaveError),
 }
 
@@ -590,11 +612,14 @@ impl Reducible for AppState {
             Action::Edit(_) | Action::Undo | Action::Estimate { .. } if self.readonly => {}
             Action::SetReadonly(on) => next.readonly = on,
             Action::Open { session, notice } => {
+                next.save = match session.unchanged_since() {
+                    Some(at) => SaveState::Stored(at.to_string()),
+                    None => SaveState::Pending,
+                };
                 next.session = Some(session);
                 next.conflict = None;
                 next.other = None;
                 next.screen = Screen::Assess;
-                next.save = SaveState::Pending;
                 next.notices
                     .retain(|n| !matches!(n, Notice::OpenFailed { .. } | Notice::Restored { .. }));
                 next.notices.extend(notice);
@@ -762,6 +787,30 @@ mod tests {
         let card = b.score.scorecard.as_ref().expect("scored");
         assert_eq!(card.node(&code).expect("the leaf").status, Status::Scored);
         assert_eq!(next.save, SaveState::Pending);
+    }
+
+    #[test]
+    fn a_draft_opened_from_the_store_is_not_written_again_until_it_changes() {
+        let (session, code) = session();
+        let opened = Rc::new(AppState::default()).reduce(Action::Open {
+            session: session.stored("03/12/2026 10:32".into()),
+            notice: None,
+        });
+        let s = opened.session.as_ref().expect("open");
+        assert_eq!(s.unchanged_since(), Some("03/12/2026 10:32"));
+        assert_eq!(opened.save, SaveState::Stored("03/12/2026 10:32".into()));
+        let typed = opened.reduce(set(&code, "numerator", serde_json::json!(9)));
+        assert_eq!(
+            typed.session.as_ref().expect("open").unchanged_since(),
+            None
+        );
+        assert_eq!(typed.save, SaveState::Pending);
+        // A new assessment (not from the store) waits for its first save.
+        let fresh = Rc::new(AppState::default()).reduce(Action::Open {
+            session: self::session().0,
+            notice: None,
+        });
+        assert_eq!(fresh.save, SaveState::Pending);
     }
 
     #[test]

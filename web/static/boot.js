@@ -20,6 +20,28 @@ globalThis.parindexDossier = async (op, arg) => {
   return dossier[op](arg);
 };
 
+// The browser's database of drafts and evidence files (IndexedDB `parindex`, stores
+// `drafts` and `files`), opened once per page and shared: the app (web/src/platform.rs)
+// and the dossier code (dossier.js) take this connection. A failed opening is forgotten,
+// so the next call tries again.
+let database;
+globalThis.parindexDatabase = () => {
+  database ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open("parindex", 1);
+    req.onupgradeneeded = () => {
+      for (const store of ["drafts", "files"]) {
+        if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
+      }
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  }).catch((err) => {
+    database = undefined;
+    throw err;
+  });
+  return database;
+};
+
 // Inside another site's frame: run only for the sites nhung.json trusts (framing.js).
 const { origins, refused } = await framingCheck();
 // The embedded page (nhung/, marked `data-nhung`) in a trusted frame: the message
@@ -30,7 +52,11 @@ if (origins.length && !refused && document.documentElement.hasAttribute("data-nh
   // Opened on its own: the app as usual, its heading shown.
   document.documentElement.removeAttribute("data-nhung");
 }
-if (!refused) await init();
+if (!refused) {
+  // Opened while the wasm loads, so a reload reads its drafts without waiting for it.
+  globalThis.parindexDatabase().catch(() => {});
+  await init();
+}
 
 if (!refused && "serviceWorker" in navigator) {
   navigator.serviceWorker.register("./sw.js").catch((err) => {

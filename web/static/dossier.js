@@ -9,8 +9,6 @@
 // Problems are thrown as the JSON text [{"entry", "vi", "en"}] the app shows in the
 // person's language (web/src/dossier.rs).
 
-const DB = "parindex";
-const VERSION = 1; // web/src/platform.rs opens the same database: change both together.
 const FILES = "files";
 
 const problem = (vi, en, entry = null) => JSON.stringify([{ entry, vi, en }]);
@@ -36,22 +34,11 @@ function storeProblem(err) {
   );
 }
 
-let opened;
+// The page's database connection (opened by boot.js, shared with the app).
 function database() {
-  opened ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, VERSION);
-    req.onupgradeneeded = () => {
-      for (const store of ["drafts", FILES]) {
-        if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
-      }
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  }).catch((err) => {
-    opened = undefined;
+  return globalThis.parindexDatabase().catch((err) => {
     throw storeProblem(err);
   });
-  return opened;
 }
 
 // Runs `work(store)` in one transaction; resolves with what it returns once committed.

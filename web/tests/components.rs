@@ -236,7 +236,7 @@ async fn an_unreadable_draft_is_kept_listed_and_reported() {
 }
 
 #[wasm_bindgen_test]
-async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened() {
+async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened_then_left_as_stored() {
     clear().await;
     storage().set_item("parindex.draft", TRA_CU).unwrap();
     let (root, app) = mount().await;
@@ -260,6 +260,18 @@ async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened() {
         "{}",
         stored[0]
     );
+    app.destroy();
+    root.remove();
+    // Reopened, the draft this build stored shows when it was saved and is not written
+    // again while nothing in it changes.
+    let (root, app) = mount().await;
+    assert!(
+        text(&root, "[data-testid=save-state]").starts_with("Đã lưu lúc"),
+        "{}",
+        text(&root, "[data-testid=save-state]")
+    );
+    TimeoutFuture::new(800).await;
+    assert_eq!(records().await, stored, "not rewritten");
     app.destroy();
     root.remove();
 }

@@ -84,7 +84,7 @@ pub fn header() -> Html {
         SaveState::Pending => {
             html! { <span class="save pending" data-testid="save-state">{ tr(lang, "Đang lưu…", "Saving…") }</span> }
         }
-        SaveState::Saved(at) => html! {
+        SaveState::Saved(at) | SaveState::Stored(at) => html! {
             <span class="save ok" data-testid="save-state">{ format!("{} {at}", tr(lang, "Đã lưu lúc", "Saved at")) }</span>
         },
         SaveState::Failed(e) => {
