@@ -122,13 +122,17 @@ mod imp {
         /// The connection the page's boot script opened while the wasm loaded
         /// (`parindexDatabase` in web/static/boot.js, shared with the dossier code).
         async fn shared() -> Option<IdbDatabase> {
-            let open: js_sys::Function =
-                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("parindexDatabase"))
-                    .ok()?
-                    .dyn_into()
-                    .ok()?;
-            let promise: Promise = open.call0(&JsValue::NULL).ok()?.dyn_into().ok()?;
-            JsFuture::from(promise).await.ok()?.dyn_into().ok()
+            let open = js_sys::Reflect::get(&js_sys::global(), &"parindexDatabase".into())
+                .ok()
+                .filter(JsValue::is_function)?;
+            let promise = open
+                .unchecked_into::<js_sys::Function>()
+                .call0(&JsValue::NULL);
+            // It resolves with the database or rejects (boot.js).
+            let db = JsFuture::from(Promise::resolve(&promise.ok()?))
+                .await
+                .ok()?;
+            db.is_object().then(|| db.unchecked_into())
         }
 
         /// The same database opened here, where no boot script ran (component tests);
