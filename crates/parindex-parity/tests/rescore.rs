@@ -3,7 +3,7 @@
 //! framework after one input change, as every keystroke runs it (`score_draft_with` at
 //! `Detail::Points`, then the words of the changed leaf, as when its explanation is
 //! open), over 1,200 changes of different leaves. Prints the median and 95th percentile
-//! and holds the budgets (xtask/src/figures.rs): median ≤ 300 µs, 95th percentile ≤ 700 µs.
+//! and holds the budgets (xtask/src/figures.rs): median ≤ 400 µs, 95th percentile ≤ 800 µs.
 //! `cargo xtask` runs it optimised (`--release`).
 
 use parindex_core::{builtin, score_draft_with, Detail};
@@ -54,7 +54,7 @@ fn rescore_after_one_change_is_fast() {
         samples_us.len()
     );
     assert!(
-        median <= 300 && p95 <= 700,
-        "re-score median {median} µs, p95 {p95} µs: over the budgets (300 µs, 700 µs)"
+        median <= 400 && p95 <= 800,
+        "re-score median {median} µs, p95 {p95} µs: over the budgets (400 µs, 800 µs)"
     );
 }
