@@ -272,6 +272,20 @@ async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened_then_l
     );
     TimeoutFuture::new(800).await;
     assert_eq!(records().await, stored, "not rewritten");
+    // A keystroke, and the page hidden before the app has drawn it: the save is in the
+    // journal at once (the store follows).
+    type_into(&root, "#in-3-3-2-numerator", "6415");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&web_sys::Event::new("pagehide").expect("event"))
+        .expect("dispatch");
+    let journal = storage()
+        .get_item("parindex.journal.unit")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(journal.contains("6415"), "the keystroke is kept: {journal}");
+    TimeoutFuture::new(800).await;
+    assert!(records().await[0].contains("6415"), "and stored");
     app.destroy();
     root.remove();
 }
