@@ -272,8 +272,8 @@ async fn a_draft_of_an_earlier_build_is_moved_into_the_store_and_reopened_then_l
     );
     TimeoutFuture::new(800).await;
     assert_eq!(records().await, stored, "not rewritten");
-    // A keystroke, and the page hidden before the app has drawn it: the save is in the
-    // journal at once (the store follows).
+    // A keystroke, and the page hidden at once: the save is in the journal before the
+    // page goes (the store follows).
     type_into(&root, "#in-3-3-2-numerator", "6415");
     web_sys::window()
         .expect("window")

@@ -603,7 +603,10 @@ fn read_adjustments(
     };
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        let path = format!("{key}[{i}]");
+        let path = Indexed {
+            list: &key,
+            index: i,
+        };
         let mark = diags.len();
         if let Some(a) = read_adjustment(item, &path, diags) {
             out.push(a);
@@ -614,8 +617,12 @@ fn read_adjustments(
     (diags.len() == before).then_some(out)
 }
 
-fn read_adjustment(item: &Value, path: &str, diags: &mut Diagnostics) -> Option<Adjustment> {
-    let mut f = Fields::of(item, &path, diags)?;
+fn read_adjustment(
+    item: &Value,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Adjustment> {
+    let mut f = Fields::of(item, path, diags)?;
     let points = f.required_with("points", framework_number, diags);
     let reason = f.required_with("reason", non_empty_string, diags);
     f.finish(diags);
