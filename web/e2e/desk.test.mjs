@@ -268,6 +268,10 @@ test("compare across framework editions: matched criteria, and what cannot be ma
   assert.equal(ours["5.1.1"], (delta > 0 ? "+" : "−") + vi(String(Math.abs(delta))));
   const fields = await page.$$eval("[data-testid=compare-fields] tbody tr", (rows) => rows.length);
   assert.equal(fields, 8);
+  // Each criterion with its title (the open draft's live score carries none: the
+  // comparison takes its full scorecard).
+  const titles = await page.$$eval("[data-testid=compare-fields] tbody tr", (rows) => rows.map((r) => r.children[1].textContent));
+  assert.match(titles[0], /Công tác chỉ đạo, điều hành cải cách hành chính/);
   await shot("compare", true);
 
   // Opened the other way round — last year's file open, this year's compared with it —
