@@ -8,36 +8,39 @@ use std::time::Instant;
 
 /// First-visit download of the app, gzip (bytes): the app's files, and every built-in
 /// framework and the example, fetched once the visit is idle so that all work offline
-/// (~8,400 of it). Sizes do not vary from run to run. Measured ~235,000 once every
-/// assessment became a draft of its own, then ~246,700 with the guide, the tree's contents
-/// / next missing / collapse all, undo, and problems placed in words (issue 11, ~+11,500).
-/// The evidence dossier's archive and storage code (`parindex-zip`, `dossier.js`) is
-/// loaded only when used; its screens — attaching on each leaf, the documents with their
-/// marks, exporting with the history, opening a `.zip`, the summary's dossier — are in the
-/// page: ~272,500 measured with them (~+24,300); ~274,000 with the read-only switch the
-/// embedded app uses (the embedded mode's protocol is on a page of its own, `nhung/`);
-/// ~275,500 with the live score's words on demand and the service worker that opens from
-/// its kept files (~+1,200); ~275,950 with the tree drawn field first (−50 to −125 ms of
-/// a reload); ~276,400 with the page's database connection shared with the boot script
-/// and a stored draft not written again on opening (~+450). The savings of issue 12 are
-/// what must bring this down again.
-pub const BUDGET_FIRST_VISIT_GZIP: u64 = 277_000;
+/// (~8,400 of it). Sizes do not vary from run to run. "gzip" is what a host serving the
+/// precompressed `.gz` files beside the pages sends (zopfli, ~4% less than `gzip -9`, which
+/// gave the figures before 264,600). Measured ~235,000 once every assessment became a
+/// draft of its own, then ~246,700 with the guide, the tree's contents / next missing /
+/// collapse all, undo, and problems placed in words (issue 11, ~+11,500). The evidence
+/// dossier's archive and storage code (`parindex-zip`, `dossier.js`) is loaded only when
+/// used; its screens — attaching on each leaf, the documents with their marks, exporting
+/// with the history, opening a `.zip`, the summary's dossier — are in the page: ~272,500
+/// measured with them (~+24,300); ~274,000 with the read-only switch the embedded app uses
+/// (the embedded mode's protocol is on a page of its own, `nhung/`); ~275,500 with the live
+/// score's words on demand and the service worker that opens from its kept files
+/// (~+1,200); ~275,950 with the tree drawn field first; ~276,400 with the page's database
+/// connection shared with the boot script and a stored draft not written again on opening
+/// (~+450); ~264,600 with the `.gz` files written by zopfli (−10,900) and the standard
+/// library built for size (−800).
+pub const BUDGET_FIRST_VISIT_GZIP: u64 = 265_500;
 /// First-visit download of the appraising body's desk (`tham-dinh/`), gzip (bytes): a
 /// separate page, so the units' app stays small; held so that it does not creep
 /// (~280,500 measured with the inbox, agreement, filters, grouped ranking and guarded
 /// comparison; ~307,200 with the dossier's screens, ~310,100 with the read-only switch,
 /// the words on demand and the service worker, ~310,600 with the tree drawn field first,
-/// ~311,200 with the shared database connection; counted as the app's).
-pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 312_000;
+/// ~311,200 with the shared database connection, ~295,400 with zopfli's `.gz` and the
+/// standard library built for size; counted as the app's).
+pub const BUDGET_DESK_FIRST_VISIT_GZIP: u64 = 296_500;
 /// First-visit download of the embedded app (`nhung/`), gzip (bytes): the units' app
 /// with the message protocol (docs/embedding.md), a page of its own so the units' first
-/// visit does not carry it; counted as the app's, ~280,600 measured (~+6,600 over it).
-pub const BUDGET_EMBED_FIRST_VISIT_GZIP: u64 = 286_000;
+/// visit does not carry it; counted as the app's, ~270,900 measured (~+6,300 over it).
+pub const BUDGET_EMBED_FIRST_VISIT_GZIP: u64 = 272_500;
 /// First-visit download of the framework editor (`bo-chi-so/`), gzip (bytes): its own
 /// page with the annex readers (Word, HTML, CSV, text), the framework checks and the TOML
-/// reader — ~345,000 measured; the `.xlsx` reader (~284,000) is loaded only when a workbook
+/// reader — ~328,300 measured; the `.xlsx` reader (~272,000) is loaded only when a workbook
 /// is opened. Used by the few who author frameworks, never downloaded by units.
-pub const BUDGET_EDITOR_FIRST_VISIT_GZIP: u64 = 380_000;
+pub const BUDGET_EDITOR_FIRST_VISIT_GZIP: u64 = 340_000;
 /// Re-score after one change in Chromium (µs), as a keystroke runs it: numbers and
 /// statuses of every node, then the words of the changed leaf. Measured ~95–100 median,
 /// ~170–175 at the 95th percentile on a quiet machine (185 / 265 within a full test run)
@@ -82,6 +85,31 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `bytes` as gzip, compressed by zopfli: what a host serving the precompressed `.gz`
+/// files sends (~4% less than `gzip -9`; every gzip reader inflates it).
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes,
+        &mut out,
+    );
+    out
+}
+
+/// The size of `file`'s precompressed copy `file.EXT` when it exists and is not older
+/// than the file (written from these bytes by this build), else of `compress(bytes)`.
+fn compressed_size(file: &Path, bytes: &[u8], ext: &str, compress: fn(&[u8]) -> Vec<u8>) -> u64 {
+    let copy = PathBuf::from(format!("{}.{ext}", file.display()));
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(&copy), modified(file)) {
+        (Some(c), Some(f)) if c >= f => std::fs::metadata(&copy).map_or(0, |m| m.len()),
+        _ => compress(bytes).len() as u64,
+    }
+}
+
 impl Sizes {
     pub fn of(files: &[PathBuf]) -> Result<Sizes, String> {
         let mut s = Sizes {
@@ -91,13 +119,12 @@ impl Sizes {
             files: Vec::new(),
         };
         for f in files {
-            let raw = std::fs::metadata(f)
-                .map_err(|e| format!("{}: {e}", f.display()))?
-                .len();
-            let gzip = tools::gzip_size(f)?;
+            let bytes = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+            let raw = bytes.len() as u64;
+            let gzip = compressed_size(f, &bytes, "gz", gzip);
             s.raw += raw;
             s.gzip += gzip;
-            s.brotli += brotli(&std::fs::read(f).map_err(|e| e.to_string())?).len() as u64;
+            s.brotli += compressed_size(f, &bytes, "br", brotli);
             s.files.push((
                 f.file_name()
                     .unwrap_or_default()
