@@ -1,7 +1,7 @@
 // Loads the framework editor (the wasm-bindgen module Trunk writes beside this file).
 // No inline script, so the page's CSP can forbid them.
 import init from "./parindex-editor.js";
-import { framing } from "./framing.js";
+import { framing, start } from "./framing.js";
 
 // The .xlsx reader, loaded only when a person opens a workbook (web/editor/src/xlsx.rs
 // calls this): the table as JSON, or it throws why not as {"vi", "en"} JSON.
@@ -13,7 +13,7 @@ globalThis.parindexReadXlsx = async (bytes) => {
 
 // Inside another site's frame: run only for the sites nhung.json trusts (framing.js).
 const { refused } = await framing();
-if (!refused) await init();
+if (!refused) await start(init);
 
 // Offline: the app's service worker (at the site's root, web/static/sw.js) serves kept
 // copies when the network is down; the editor's own files are put in its store here, so

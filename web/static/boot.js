@@ -1,7 +1,7 @@
 // Loads the app (the wasm-bindgen module Trunk writes beside this file) and registers
 // the service worker that keeps every file for offline use. All URLs are relative.
 import init from "./parindex-app.js";
-import { framing as framingCheck } from "./framing.js";
+import { framing as framingCheck, start } from "./framing.js";
 
 // The framework TOML reader, loaded only when a person opens a .toml file
 // (web/src/platform.rs calls this): it reads and checks the file and gives the
@@ -55,7 +55,7 @@ if (origins.length && !refused && document.documentElement.hasAttribute("data-nh
 if (!refused) {
   // Opened while the wasm loads, so a reload reads its drafts without waiting for it.
   globalThis.parindexDatabase().catch(() => {});
-  await init();
+  await start(init);
 }
 
 if (!refused && "serviceWorker" in navigator) {

@@ -1,8 +1,9 @@
 // Whether this page may run where it is: inside another site's frame (an <iframe>) only
 // when that site's origin is one this deployment trusts (`nhung.json` beside the page,
 // none by default; docs/embedding.md). A host that sends `frame-ancestors` stops an
-// untrusted frame before this runs; this is for the hosts that do not. Shared by every
-// page's boot script (the app's, the desk's, the embedded app's, the editor's).
+// untrusted frame before this runs; this is for the hosts that do not. Then starting the
+// page's wasm while the page says what happens. Shared by every page's boot script (the
+// app's, the desk's, the embedded app's, the editor's).
 
 // The origins of the pages this one is framed in (every ancestor, as `frame-ancestors`
 // checks them), or none when it is not framed.
@@ -40,4 +41,30 @@ export async function framing() {
     console.warn(`parindex: embedding by ${origins.join(", ") || "an unknown site"} is not allowed (nhung.json)`);
   }
   return { origins, refused };
+}
+
+/**
+ * Starts the page's wasm (`init`, the wasm-bindgen module's) while the notice in the
+ * page's HTML (`#booting`) says it loads: after a few seconds also why a first visit
+ * takes long, and if it cannot load (a connection lost halfway, say) what to do, with a
+ * button to try again. The app replaces the notice when it mounts. Resolves whether the
+ * page started.
+ */
+export async function start(init) {
+  const notice = document.getElementById("booting");
+  const slow = setTimeout(() => notice?.classList.add("slow"), 3000);
+  try {
+    await init();
+    return true;
+  } catch (err) {
+    console.error("parindex: the page could not start", err);
+    if (notice?.isConnected) {
+      notice.classList.remove("slow");
+      notice.classList.add("failed");
+      notice.querySelector("button")?.addEventListener("click", () => location.reload());
+    }
+    return false;
+  } finally {
+    clearTimeout(slow);
+  }
 }

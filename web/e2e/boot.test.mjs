@@ -1,0 +1,87 @@
+// What a page says while its wasm loads, on a slow or broken connection (the notice in
+// index.html and bo-chi-so.html, framing.js `start`), in Chromium: a first visit shows
+// "Đang tải…" at once, after a few seconds why it takes long, and the app replaces it;
+// a download that fails halfway says so with "Thử lại", which loads the app once the
+// connection is back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, servedWithBrowser } from "./browser.mjs";
+
+const env = servedWithBrowser("dist", "/");
+
+/** Holds every request for `pattern` until `release()` is called. */
+async function held(page, pattern) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test("a slow first visit: the page says it loads, then why it is slow, then the app replaces it", async () => {
+  const outside = [], pageErrors = [];
+  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
+  try {
+    const release = await held(page, "**/parindex-app_bg.wasm");
+    await page.goto(env.server.url);
+    const notice = page.locator("#booting");
+    await notice.locator(".loading").waitFor({ state: "visible" });
+    assert.match(await notice.innerText(), /Đang tải ứng dụng/);
+    assert.equal(await notice.locator(".slow-note").isVisible(), false, "no excuse before it is slow");
+    // Still loading after a few seconds: why the first visit takes long.
+    await notice.locator(".slow-note").waitFor({ state: "visible", timeout: 6000 });
+    assert.match(await notice.innerText(), /từ lần sau ứng dụng mở ngay, kể cả khi không có mạng/);
+    assert.equal(await notice.locator(".boot-failed").isVisible(), false);
+    release();
+    await page.waitForSelector("[data-testid=start]");
+    assert.equal(await page.locator("#booting").count(), 0, "the app replaced the notice");
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a download that fails says what to do, and 'Thử lại' loads the app once the connection is back", async () => {
+  const outside = [], pageErrors = [];
+  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
+  try {
+    await page.route("**/parindex-app_bg.wasm", (route) => route.abort("internetdisconnected"));
+    await page.goto(env.server.url);
+    const failed = page.locator("#booting .boot-failed");
+    await failed.waitFor({ state: "visible" });
+    assert.equal(await failed.getAttribute("role"), "alert");
+    assert.match(await failed.innerText(), /Không tải được ứng dụng/);
+    assert.equal(await page.locator("#booting .loading").isVisible(), false, "no longer 'loading'");
+    assert.equal(await page.locator("[data-testid=start]").count(), 0);
+    // The connection is back: the button loads the page again, and the app starts.
+    await page.unroute("**/parindex-app_bg.wasm");
+    await failed.getByRole("button", { name: /Thử lại/ }).click();
+    await page.waitForSelector("[data-testid=start]");
+    assert.equal(await page.locator("#booting").count(), 0);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the framework editor's page says the same while it loads and when it fails", async () => {
+  const outside = [], pageErrors = [];
+  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
+  try {
+    await page.route("**/parindex-editor_bg.wasm", (route) => route.abort("internetdisconnected"));
+    await page.goto(`${env.server.url}bo-chi-so/`);
+    const failed = page.locator("#booting .boot-failed");
+    await failed.waitFor({ state: "visible" });
+    assert.match(await failed.innerText(), /Không tải được trang/);
+    await page.unroute("**/parindex-editor_bg.wasm");
+    await failed.getByRole("button", { name: /Thử lại/ }).click();
+    await page.waitForSelector("[data-testid=intake]");
+    assert.equal(await page.locator("#booting").count(), 0);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+  }
+});
