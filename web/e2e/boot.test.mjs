@@ -1,6 +1,6 @@
 // What a page says while its wasm loads, on a slow or broken connection (the notice in
 // index.html and bo-chi-so.html, framing.js `start`), in Chromium: a first visit shows
-// "Đang tải…" at once, after a few seconds why it takes long, and the app replaces it;
+// "Đang tải…" after 0.4 s, after a few seconds why it takes long, and the app replaces it;
 // a download that fails halfway says so with "Thử lại", which loads the app once the
 // connection is back.
 import { test } from "node:test";
@@ -25,9 +25,21 @@ test("a slow first visit: the page says it loads, then why it is slow, then the 
   const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
   try {
     const release = await held(page, "**/parindex-app_bg.wasm");
+    // When the notice is first seen, from the start of the navigation.
+    await page.addInitScript(() => {
+      const look = () => {
+        const el = document.querySelector("#booting .loading");
+        if (el?.checkVisibility({ visibilityProperty: true })) globalThis.noticeSeenAt = performance.now();
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await page.goto(env.server.url);
     const notice = page.locator("#booting");
     await notice.locator(".loading").waitFor({ state: "visible" });
+    // Not before 0.4 s: a reload from the kept files (faster) does not flash it.
+    const seenAt = await page.evaluate(() => globalThis.noticeSeenAt);
+    assert.ok(seenAt >= 400, `the notice was seen ${seenAt} ms after the navigation began`);
     assert.match(await notice.innerText(), /Đang tải ứng dụng/);
     assert.equal(await notice.locator(".slow-note").isVisible(), false, "no excuse before it is slow");
     // Still loading after a few seconds: why the first visit takes long.
