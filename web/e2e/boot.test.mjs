@@ -2,10 +2,13 @@
 // index.html and bo-chi-so.html, framing.js `start`), in Chromium: a first visit shows
 // "Đang tải…" after 0.4 s, after a few seconds why it takes long, and the app replaces it;
 // a download that fails halfway says so with "Thử lại", which loads the app once the
-// connection is back.
+// connection is back; and the service worker keeps what the visit downloaded without
+// downloading it again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, servedWithBrowser } from "./browser.mjs";
+import { join } from "node:path";
+import { controlledByWorker, newPage, repo, servedWithBrowser } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
 
 const env = servedWithBrowser("dist", "/");
 
@@ -95,5 +98,34 @@ test("the framework editor's page says the same while it loads and when it fails
     assert.deepEqual(outside, []);
   } finally {
     await context.close();
+  }
+});
+
+test("a first visit downloads each file once: the service worker keeps what the page fetched (revalidated, 304)", async () => {
+  const server = await serve(join(repo, "dist"), "/");
+  const outside = [], pageErrors = [];
+  const { context, page } = await newPage(env.browser, server.url, outside, pageErrors);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector("[data-testid=start]");
+    await controlledByWorker(page);
+    const of = (path) => server.responses.filter((r) => r.path === path);
+    const bytes = server.responses.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(`FIRST_VISIT_BYTES ${bytes} (${server.responses.length} answers, ${server.responses.filter((r) => r.status === 304).length} of them 304)`);
+    const wasm = of("/parindex-app_bg.wasm");
+    assert.deepEqual(wasm.map((r) => r.status), [200, 304], "the page's download, then the worker's revalidation");
+    for (const path of ["/parindex-app.js", "/style.css", "/boot.js"]) {
+      assert.equal(of(path).filter((r) => r.status === 200).length, 1, `${path} downloaded once: ${JSON.stringify(of(path))}`);
+    }
+    assert.ok(bytes < 2 * wasm[0].bytes, `the first visit sent ${bytes} bytes, less than the app's wasm twice`);
+    // Offline the next time, from the kept copies.
+    server.setDown(true);
+    await page.reload();
+    await page.waitForSelector("[data-testid=start]");
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+    await server.close();
   }
 });

@@ -5,8 +5,10 @@
 // in `refused` — the browser's own offline switch does not stop a service worker's
 // requests in every Chromium. Like a static host configured for it, it sends the
 // precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
-// accepts it, so the tests run on the very bytes a host would serve. `setSlow(ms)` holds
-// every answer that long, as a weak connection does.
+// accepts it, so the tests run on the very bytes a host would serve, and, as static hosts
+// do, an ETag (size and time of the file sent), answering "304 Not Modified" to a request
+// that already holds it. `responses` records each answer's path, status and body bytes.
+// `setSlow(ms)` holds every answer that long, as a weak connection does.
 // Options: `frameAncestors` — send `Content-Security-Policy: frame-ancestors 'self' …`
 // with every page, the origins being those of the `nhung.json` beside it, as a host set
 // up for embedding does (docs/embedding.md; `cargo xtask serve` does); `files` — bodies
@@ -42,6 +44,7 @@ async function frameAncestors(page, files, rel) {
 export async function serve(root, prefix = "/", port = 0, options = {}) {
   const files = options.files ?? {};
   const requests = [];
+  const responses = [];
   const refused = [];
   let down = false;
   let slowMs = 0;
@@ -74,17 +77,26 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       const accepts = String(req.headers["accept-encoding"] ?? "");
       const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", vary: "accept-encoding" };
-      let body = null;
+      let sent = file;
       for (const [encoding, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
-        if (body === null && accepts.includes(encoding)) {
-          body = await readFile(file + ext).catch(() => null);
-          if (body !== null) headers["content-encoding"] = encoding;
+        if (sent === file && accepts.includes(encoding) && (await stat(file + ext).catch(() => null))) {
+          sent = file + ext;
+          headers["content-encoding"] = encoding;
         }
       }
-      body ??= await readFile(file);
+      const { size, mtimeMs } = await stat(sent);
+      headers.etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}-${headers["content-encoding"] ?? "identity"}"`;
       if (options.frameAncestors && extname(file) === ".html") {
         headers["content-security-policy"] = await frameAncestors(file, files, rel);
       }
+      const held = String(req.headers["if-none-match"] ?? "").split(",").map((t) => t.trim());
+      if (held.includes(headers.etag)) {
+        responses.push({ path: url.pathname, status: 304, bytes: 0 });
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(sent);
+      responses.push({ path: url.pathname, status: 200, bytes: body.length });
       res.writeHead(200, headers);
       res.end(body);
     } catch {
@@ -97,6 +109,7 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
     origin: `http://127.0.0.1:${bound}`,
     url: `http://127.0.0.1:${bound}${prefix}`,
     requests,
+    responses,
     refused,
     setDown: (on) => {
       down = on;

@@ -6,11 +6,15 @@
 // Files are served from the kept copy first: a commune office on a weak connection must
 // not wait for the network to open what it already has. A new build arrives as a new
 // worker — `cargo xtask` writes the build's VERSION below, so this file changes with
-// every build and the browser installs it in the background. Installing fetches every
-// file afresh (the page's own, and every file kept before: frameworks, the example, the
-// dossier module, the editor's files) into a staging store; only when all of the page's
-// files arrived does it activate and move them into the kept store in one step, so a
-// page never mixes files of two builds. The next opening uses the new build.
+// every build and the browser installs it in the background. Installing asks the server
+// for every file again (the page's own, and every file kept before: frameworks, the
+// example, the dossier module, the editor's files) into a staging store; only when all of
+// the page's files arrived does it activate and move them into the kept store in one
+// step, so a page never mixes files of two builds. The next opening uses the new build.
+// Those requests are revalidated, not blind reloads: a file the browser already holds
+// from this visit and the server still has unchanged (same ETag or Last-Modified, which
+// static hosts send) comes back as "304 Not Modified", so a first visit on a weak
+// connection downloads each file once, not twice.
 //
 // Without a stamped VERSION (`trunk serve`, or a build not made by xtask) the network is
 // asked first, so a developer always sees the files just built.
@@ -43,7 +47,7 @@ const SETTINGS = ["nhung.json"];
 // How long the network may take before the kept copy is used instead.
 const NETWORK_TIMEOUT_MS = 4000;
 
-const fresh = (url) => new Request(url, { cache: "reload" });
+const fresh = (url) => new Request(url, { cache: "no-cache" });
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
