@@ -1,6 +1,8 @@
-// Speed figure for `cargo xtask bench`: time from navigation to a usable assessment view
-// when the app reloads from the service worker's cache with a stored draft. Prints one
-// JSON object. Needs dist/ built.
+// Figures for `cargo xtask bench`: the bytes a first visit sends over the wire (every
+// answer's body, as Chromium asks for them: brotli; the page's files, the example opened,
+// the frameworks kept for offline use, the service worker's install), and the time from
+// navigation to a usable assessment view when the app reloads from the service worker's
+// cache with a stored draft. Prints one JSON object. Needs dist/ built.
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./static-server.mjs";
@@ -16,6 +18,9 @@ try {
   await page.waitForSelector("[data-testid=tree]");
   await controlledByWorker(page);
   await page.waitForFunction(() => /Đã lưu/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
+  // The frameworks are fetched once the visit is idle.
+  await page.waitForTimeout(1500);
+  const wire = server.responses.reduce((sum, r) => sum + r.bytes, 0);
   const times = [];
   for (let i = 0; i < 7; i++) {
     await page.reload();
@@ -24,7 +29,7 @@ try {
     if (t !== null) times.push(t);
   }
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ reload_usable_ms: Math.round(times[Math.floor(times.length / 2)]), samples: times.length }));
+  console.log(JSON.stringify({ first_visit_wire_bytes: wire, reload_usable_ms: Math.round(times[Math.floor(times.length / 2)]), samples: times.length }));
 } finally {
   await browser.close();
   await server.close();

@@ -17,8 +17,8 @@ const USAGE: &str = "usage: cargo xtask <command>
             the embedding page and the app end to end; and the budgets (size, speed)
   test --quick
             the fast tier while working: format check, clippy, native tests
-  bench     the table of measured figures: sizes, re-scoring in Chromium, reload time,
-            native scoring and ranking, CLI wall time
+  bench     the table of measured figures: sizes, re-scoring in Chromium, a first visit's
+            bytes over the wire, reload time, native scoring and ranking, CLI wall time
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
   embed     build the embedding example into web/embed and print how to serve it
   fuzz T S  run fuzz target T (framework | assessment) for S seconds
@@ -605,7 +605,7 @@ fn bench() -> Result<(), String> {
     let floor = figures::floor()?;
     let parity = browser_parity_tests()?;
     let rescore = figures::rescore(&parity)?;
-    let reload = figures::reload()?;
+    let visits = figures::visits()?;
     let native = figures::native()?;
     let cli_ms = figures::cli_wall_ms()?;
     let annex = figures::annex_import()?;
@@ -618,7 +618,7 @@ fn bench() -> Result<(), String> {
             &package,
             &floor,
             &rescore,
-            reload,
+            &visits,
             &native,
             cli_ms,
             &annex,
