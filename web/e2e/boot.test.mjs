@@ -23,10 +23,45 @@ async function held(page, pattern) {
   return release;
 }
 
-test("a slow first visit: the page says it loads, then why it is slow, then the app replaces it", async () => {
+/**
+ * Runs `visit(page)` in a new person's browser context on `server` (the file's own by
+ * default), then checks that no script failed and no request left the origin.
+ */
+async function asPerson(visit, server = env.server) {
   const outside = [], pageErrors = [];
-  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
+  const { context, page } = await newPage(env.browser, server.url, outside, pageErrors);
   try {
+    await visit(page);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens `path` with its wasm (`wasm`) unreachable: the page says so (`said`) as an alert,
+ * no longer "loading"; once the connection is back, "Thử lại" loads it and `ready`
+ * appears in place of the notice.
+ */
+async function failsThenRetries(page, { path, wasm, said, ready }) {
+  await page.route(wasm, (route) => route.abort("internetdisconnected"));
+  await page.goto(`${env.server.url}${path}`);
+  const failed = page.locator("#booting .boot-failed");
+  await failed.waitFor({ state: "visible" });
+  assert.equal(await failed.getAttribute("role"), "alert");
+  assert.match(await failed.innerText(), said);
+  assert.equal(await page.locator("#booting .loading").isVisible(), false, "no longer 'loading'");
+  assert.equal(await page.locator(ready).count(), 0);
+  // The connection is back: the button loads the page again, and it starts.
+  await page.unroute(wasm);
+  await failed.getByRole("button", { name: /Thử lại/ }).click();
+  await page.waitForSelector(ready);
+  assert.equal(await page.locator("#booting").count(), 0);
+}
+
+test("a slow first visit: the page says it loads, then why it is slow, then the app replaces it", () =>
+  asPerson(async (page) => {
     const release = await held(page, "**/parindex-app_bg.wasm");
     // When the notice is first seen, from the start of the navigation.
     await page.addInitScript(() => {
@@ -52,80 +87,41 @@ test("a slow first visit: the page says it loads, then why it is slow, then the 
     release();
     await page.waitForSelector("[data-testid=start]");
     assert.equal(await page.locator("#booting").count(), 0, "the app replaced the notice");
-    assert.deepEqual(pageErrors, []);
-    assert.deepEqual(outside, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test("a download that fails says what to do, and 'Thử lại' loads the app once the connection is back", async () => {
-  const outside = [], pageErrors = [];
-  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
-  try {
-    await page.route("**/parindex-app_bg.wasm", (route) => route.abort("internetdisconnected"));
-    await page.goto(env.server.url);
-    const failed = page.locator("#booting .boot-failed");
-    await failed.waitFor({ state: "visible" });
-    assert.equal(await failed.getAttribute("role"), "alert");
-    assert.match(await failed.innerText(), /Không tải được ứng dụng/);
-    assert.equal(await page.locator("#booting .loading").isVisible(), false, "no longer 'loading'");
-    assert.equal(await page.locator("[data-testid=start]").count(), 0);
-    // The connection is back: the button loads the page again, and the app starts.
-    await page.unroute("**/parindex-app_bg.wasm");
-    await failed.getByRole("button", { name: /Thử lại/ }).click();
-    await page.waitForSelector("[data-testid=start]");
-    assert.equal(await page.locator("#booting").count(), 0);
-    assert.deepEqual(outside, []);
-  } finally {
-    await context.close();
-  }
-});
+test("a download that fails says what to do, and 'Thử lại' loads the app once the connection is back", () =>
+  asPerson((page) =>
+    failsThenRetries(page, { path: "", wasm: "**/parindex-app_bg.wasm", said: /Không tải được ứng dụng/, ready: "[data-testid=start]" }),
+  ));
 
-test("the framework editor's page says the same while it loads and when it fails", async () => {
-  const outside = [], pageErrors = [];
-  const { context, page } = await newPage(env.browser, env.server.url, outside, pageErrors);
-  try {
-    await page.route("**/parindex-editor_bg.wasm", (route) => route.abort("internetdisconnected"));
-    await page.goto(`${env.server.url}bo-chi-so/`);
-    const failed = page.locator("#booting .boot-failed");
-    await failed.waitFor({ state: "visible" });
-    assert.match(await failed.innerText(), /Không tải được trang/);
-    await page.unroute("**/parindex-editor_bg.wasm");
-    await failed.getByRole("button", { name: /Thử lại/ }).click();
-    await page.waitForSelector("[data-testid=intake]");
-    assert.equal(await page.locator("#booting").count(), 0);
-    assert.deepEqual(outside, []);
-  } finally {
-    await context.close();
-  }
-});
+test("the framework editor's page says the same while it loads and when it fails", () =>
+  asPerson((page) =>
+    failsThenRetries(page, { path: "bo-chi-so/", wasm: "**/parindex-editor_bg.wasm", said: /Không tải được trang/, ready: "[data-testid=intake]" }),
+  ));
 
 test("a first visit downloads each file once: the service worker keeps what the page fetched (revalidated, 304)", async () => {
+  // A server of its own: every answer it gives is this visit's.
   const server = await serve(join(repo, "dist"), "/");
-  const outside = [], pageErrors = [];
-  const { context, page } = await newPage(env.browser, server.url, outside, pageErrors);
   try {
-    await page.goto(server.url);
-    await page.waitForSelector("[data-testid=start]");
-    await controlledByWorker(page);
-    const of = (path) => server.responses.filter((r) => r.path === path);
-    const bytes = server.responses.reduce((sum, r) => sum + r.bytes, 0);
-    console.log(`FIRST_VISIT_BYTES ${bytes} (${server.responses.length} answers, ${server.responses.filter((r) => r.status === 304).length} of them 304)`);
-    const wasm = of("/parindex-app_bg.wasm");
-    assert.deepEqual(wasm.map((r) => r.status), [200, 304], "the page's download, then the worker's revalidation");
-    // No file at all is downloaded twice.
-    const twice = [...new Set(server.responses.map((r) => r.path))].filter((path) => of(path).filter((r) => r.status === 200).length > 1);
-    assert.deepEqual(twice, [], "downloaded twice");
-    assert.ok(bytes < 2 * wasm[0].bytes, `the first visit sent ${bytes} bytes, less than the app's wasm twice`);
-    // Offline the next time, from the kept copies.
-    server.setDown(true);
-    await page.reload();
-    await page.waitForSelector("[data-testid=start]");
-    assert.deepEqual(pageErrors, []);
-    assert.deepEqual(outside, []);
+    await asPerson(async (page) => {
+      await page.goto(server.url);
+      await page.waitForSelector("[data-testid=start]");
+      await controlledByWorker(page);
+      const of = (path) => server.responses.filter((r) => r.path === path);
+      const bytes = server.bytesSent();
+      console.log(`FIRST_VISIT_BYTES ${bytes} (${server.responses.length} answers, ${server.responses.filter((r) => r.status === 304).length} of them 304)`);
+      const wasm = of("/parindex-app_bg.wasm");
+      assert.deepEqual(wasm.map((r) => r.status), [200, 304], "the page's download, then the worker's revalidation");
+      // No file at all is downloaded twice.
+      const twice = [...new Set(server.responses.map((r) => r.path))].filter((path) => of(path).filter((r) => r.status === 200).length > 1);
+      assert.deepEqual(twice, [], "downloaded twice");
+      assert.ok(bytes < 2 * wasm[0].bytes, `the first visit sent ${bytes} bytes, less than the app's wasm twice`);
+      // Offline the next time, from the kept copies.
+      server.setDown(true);
+      await page.reload();
+      await page.waitForSelector("[data-testid=start]");
+    }, server);
   } finally {
-    await context.close();
     await server.close();
   }
 });

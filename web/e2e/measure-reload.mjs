@@ -20,7 +20,7 @@ try {
   await page.waitForFunction(() => /Đã lưu/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
   // The frameworks are fetched once the visit is idle.
   await page.waitForTimeout(1500);
-  const wire = server.responses.reduce((sum, r) => sum + r.bytes, 0);
+  const wire = server.bytesSent();
   const times = [];
   for (let i = 0; i < 7; i++) {
     await page.reload();

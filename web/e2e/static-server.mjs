@@ -7,8 +7,9 @@
 // precompressed copy (`FILE.br`, `FILE.gz`, written by `cargo xtask`) when the browser
 // accepts it, so the tests run on the very bytes a host would serve, and, as static hosts
 // do, an ETag (size and time of the file sent), answering "304 Not Modified" to a request
-// that already holds it. `responses` records each answer's path, status and body bytes.
-// `setSlow(ms)` holds every answer that long, as a weak connection does.
+// that already holds it. `responses` records each answer's path, status and body bytes,
+// `bytesSent()` their sum. `setSlow(ms)` holds every answer that long, as a weak
+// connection does.
 // Options: `frameAncestors` — send `Content-Security-Policy: frame-ancestors 'self' …`
 // with every page, the origins being those of the `nhung.json` beside it, as a host set
 // up for embedding does (docs/embedding.md; `cargo xtask serve` does); `files` — bodies
@@ -110,6 +111,7 @@ export async function serve(root, prefix = "/", port = 0, options = {}) {
     url: `http://127.0.0.1:${bound}${prefix}`,
     requests,
     responses,
+    bytesSent: () => responses.reduce((sum, r) => sum + r.bytes, 0),
     refused,
     setDown: (on) => {
       down = on;
