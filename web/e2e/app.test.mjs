@@ -155,9 +155,17 @@ test("a reload restores the draft, on the screen the address names", async () =>
   const before = await text("total-points");
   await page.click("[data-testid=to-summary]");
   assert.match(page.url(), /#tong-hop$/);
+  // Whether the start page was ever drawn during the reload (it must not flash up
+  // before the draft left open is back).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector("[data-testid=start]")) globalThis.sawStartPage = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
   await page.waitForSelector("[data-testid=notice-restored]");
   await page.waitForSelector("[data-testid=summary]");
+  assert.equal(await page.evaluate(() => globalThis.sawStartPage ?? false), false, "the start page flashed up");
   assert.equal(await text("total-points"), before);
   assert.equal(await text("unit"), "UBND huyện Thử Nghiệm — 2022");
   await page.click("[data-testid=to-assess]");
