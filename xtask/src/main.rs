@@ -676,6 +676,25 @@ fn main() -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    /// The loading notices say their first visit's size, the same in both languages; a
+    /// notice whose languages disagree, or that says no figure, is caught.
+    #[test]
+    fn the_loading_notices_say_one_size_in_both_languages() {
+        for page in ["index.html", "bo-chi-so.html"] {
+            let html = std::fs::read_to_string(super::repo().join(page)).expect(page);
+            let mb = super::figures::stated_first_visit_mb(&html).expect(page);
+            assert!((0.1..1.0).contains(&mb), "{page}: {mb} MB");
+        }
+        let said = super::figures::stated_first_visit_mb;
+        assert_eq!(
+            said("cần tải khoảng 0,35 MB; … downloads about 0.35 MB"),
+            Ok(0.35)
+        );
+        assert!(said("cần tải khoảng 0,4 MB; … downloads about 0.3 MB").is_err());
+        assert!(said("cần tải khoảng vài MB; … downloads about 0.3 MB").is_err());
+        assert!(said("downloads about 0.3 MB").is_err());
+    }
+
     /// The desk's page is the units' page with the desk's title, stylesheet and feature:
     /// the same CSP, wasm-opt flags and files.
     #[test]
