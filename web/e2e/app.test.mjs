@@ -333,6 +333,9 @@ test("usable on a 360-pixel phone", async () => {
   await page.waitForSelector("[data-testid=tree]");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  // The top bar leaves most of the screen to the form.
+  const bar = await page.evaluate(() => document.querySelector("header.top").getBoundingClientRect().height);
+  assert.ok(bar <= 370, `the top bar takes ${bar}px of a 740px screen`);
   await shot("phone");
   await page.setViewportSize({ width: 1200, height: 1000 });
 });
