@@ -62,6 +62,23 @@ test("full storage: the backup downloads and the warning says so", async () => {
   await context.close();
 });
 
+test("a browser store that never answers: after a moment the start page shows, not an empty page", async () => {
+  const { context, page } = await fresh();
+  await page.goto(env.server.url);
+  await page.click("[data-testid=open-example]");
+  await page.waitForSelector("[data-testid=tree]");
+  // The draft is left open; on the next opening the browser's database hangs (its
+  // requests never succeed nor fail), so the drafts cannot be read.
+  await page.addInitScript(() => {
+    Object.defineProperty(IDBFactory.prototype, "open", { value: () => ({}) });
+  });
+  const opened = Date.now();
+  await page.reload();
+  await page.waitForSelector("[data-testid=start]", { timeout: 10000 });
+  assert.ok(Date.now() - opened >= 2500, "the start page waited for the draft a moment first");
+  await context.close();
+});
+
 test("an oversized import is refused with a clear message", async () => {
   const { context, page } = await fresh();
   await page.goto(env.server.url);

@@ -94,8 +94,16 @@ pub fn app() -> Html {
     use_address(state.screen);
 
     // Reopening the draft left open (a reload): the start page is not drawn meanwhile,
-    // only to be replaced a moment later.
+    // only to be replaced a moment later — unless the browser's store has not answered
+    // within 3 s, when the start page is better than an empty one.
     let left_open = use_state(|| crate::storage::last_open().is_some());
+    {
+        let left_open = left_open.clone();
+        use_effect_with((), move |_| {
+            let later = gloo_timers::callback::Timeout::new(3_000, move || left_open.set(false));
+            move || drop(later)
+        });
+    }
     let lang = state.lang;
     let body = match (state.screen, state.session.is_some()) {
         _ if *left_open && state.session.is_none() && state.drafts.is_none() => html! {},
