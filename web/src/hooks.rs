@@ -335,6 +335,21 @@ pub fn use_address(screen: Screen) {
     });
 }
 
+/// `false` for the first `ms` milliseconds of the component, then `true` (a timer, and
+/// the redraw it causes).
+#[hook]
+pub fn use_later(ms: u32) -> bool {
+    let passed = use_state(|| false);
+    {
+        let passed = passed.clone();
+        use_effect_with((), move |_| {
+            let later = gloo_timers::callback::Timeout::new(ms, move || passed.set(true));
+            move || drop(later)
+        });
+    }
+    *passed
+}
+
 /// Marks the moment the assessment view is first usable (`parindex:usable`), for the
 /// reload figure of `cargo xtask bench`.
 #[hook]

@@ -97,16 +97,12 @@ pub fn app() -> Html {
     // only to be replaced a moment later — unless the browser's store has not answered
     // within 3 s, when the start page is better than an empty one.
     let left_open = use_state(|| crate::storage::last_open().is_some());
-    {
-        let left_open = left_open.clone();
-        use_effect_with((), move |_| {
-            let later = gloo_timers::callback::Timeout::new(3_000, move || left_open.set(false));
-            move || drop(later)
-        });
-    }
+    let waited = crate::hooks::use_later(3_000);
     let lang = state.lang;
     let body = match (state.screen, state.session.is_some()) {
-        _ if *left_open && state.session.is_none() && state.drafts.is_none() => html! {},
+        _ if *left_open && !waited && state.session.is_none() && state.drafts.is_none() => {
+            html! {}
+        }
         (Screen::Assess, true) => html! { <tree::CriteriaTree /> },
         (Screen::Summary, true) => html! { <summary::Summary /> },
         (Screen::Report, true) => html! { <report::Report /> },

@@ -78,14 +78,7 @@ pub fn criteria_tree() -> Html {
     // 20 ms timer leaves the browser its next paint): the person sees and can fill the
     // first leaves while the ~2,000 elements of a whole framework are drawn. Drawing the
     // whole first field at once (~400 elements) took 50-90 ms more of a reload here.
-    let drawn_all = use_state(|| false);
-    {
-        let drawn_all = drawn_all.clone();
-        use_effect_with((), move |_| {
-            let later = gloo_timers::callback::Timeout::new(20, move || drawn_all.set(true));
-            move || drop(later)
-        });
-    }
+    let drawn_all = crate::hooks::use_later(20);
     // The last leaf "next missing" went to.
     let last_missing = use_mut_ref(|| None::<usize>);
     let Some(session) = state.session.as_ref() else {
@@ -186,10 +179,10 @@ pub fn criteria_tree() -> Html {
                 <p class="hint" data-testid="filter-empty">{ tr(lang, "Không có tiêu chí nào như vậy.", "No criterion of that kind.") }</p>
             }
             { tools }
-            { for top.into_iter().take(if *drawn_all { usize::MAX } else { 1 }).map(|i| html! {
-                <Node index={i} shown={shown.clone()} collapsed={*collapsed} first_only={!*drawn_all} /> }) }
+            { for top.into_iter().take(if drawn_all { usize::MAX } else { 1 }).map(|i| html! {
+                <Node index={i} shown={shown.clone()} collapsed={*collapsed} first_only={!drawn_all} /> }) }
             // After the fields, once they are all drawn: nothing below them jumps down.
-            if appraising && *drawn_all {
+            if appraising && drawn_all {
                 <SurveyTable />
                 <h2>{ tr(lang, "Điểm thưởng, điểm trừ", "Bonus and penalty") }</h2>
                 <Adjustments list={List::Bonus} />
