@@ -155,12 +155,13 @@ test("a reload restores the draft, on the screen the address names", async () =>
   const before = await text("total-points");
   await page.click("[data-testid=to-summary]");
   assert.match(page.url(), /#tong-hop$/);
-  // Whether the start page was ever drawn during the reload (it must not flash up
-  // before the draft left open is back).
+  // Whether the start page was ever shown during the reload (it must not flash up
+  // before the draft left open is back; it may be drawn hidden).
   await page.addInitScript(() => {
     new MutationObserver(() => {
-      if (document.querySelector("[data-testid=start]")) globalThis.sawStartPage = true;
-    }).observe(document, { childList: true, subtree: true });
+      const start = document.querySelector("[data-testid=start]");
+      if (start && getComputedStyle(start).visibility !== "hidden") globalThis.sawStartPage = true;
+    }).observe(document, { childList: true, subtree: true, attributes: true });
   });
   await page.reload();
   await page.waitForSelector("[data-testid=notice-restored]");

@@ -74,7 +74,7 @@ test("a browser store that never answers: after a moment the start page shows, n
   });
   const opened = Date.now();
   await page.reload();
-  await page.waitForSelector("[data-testid=start]", { timeout: 10000 });
+  await page.waitForSelector("[data-testid=start]", { state: "visible", timeout: 10000 });
   assert.ok(Date.now() - opened >= 2500, "the start page waited for the draft a moment first");
   await context.close();
 });

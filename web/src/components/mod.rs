@@ -93,16 +93,8 @@ pub fn app() -> Html {
     use_usable_mark(state.session.is_some() && state.screen == Screen::Assess);
     use_address(state.screen);
 
-    // Reopening the draft left open (a reload): the start page is not drawn meanwhile,
-    // only to be replaced a moment later — unless the browser's store has not answered
-    // within 3 s, when the start page is better than an empty one.
-    let left_open = use_state(|| crate::storage::last_open().is_some());
-    let waited = crate::hooks::use_later(3_000);
     let lang = state.lang;
     let body = match (state.screen, state.session.is_some()) {
-        _ if *left_open && !waited && state.session.is_none() && state.drafts.is_none() => {
-            html! {}
-        }
         (Screen::Assess, true) => html! { <tree::CriteriaTree /> },
         (Screen::Summary, true) => html! { <summary::Summary /> },
         (Screen::Report, true) => html! { <report::Report /> },

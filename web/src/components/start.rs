@@ -60,6 +60,13 @@ fn guide() -> Html {
 pub fn start() -> Html {
     let state = use_ctx();
     let lang = state.lang;
+    // Reopening the draft left open (a reload): the page is drawn hidden (`reopening`,
+    // style.css), so it does not flash up before the draft replaces it; it shows after
+    // 3 s if the browser's store has not answered by then.
+    let start = classes!(
+        "start",
+        (state.drafts.is_none() && crate::storage::last_open().is_some()).then_some("reopening")
+    );
     let chosen = use_state(|| {
         CATALOGUE
             .first()
@@ -314,7 +321,7 @@ pub fn start() -> Html {
         // The appraiser's page: the files received first, opening one at their top.
         let top = html! { <div class="inbox-open">{ open_file }{ problem_here }</div> };
         return html! {
-            <div class="start" data-testid="start">
+            <div class={start} data-testid="start">
                 <super::drafts::Drafts {top} />
                 <section class="card">
                     <h2>{ tr(lang, "So sánh, xếp hạng", "Compare and rank") }</h2>
@@ -334,7 +341,7 @@ pub fn start() -> Html {
         };
     }
     html! {
-        <div class="start" data-testid="start">
+        <div class={start} data-testid="start">
             <Guide />
             <super::drafts::Drafts />
             { new_assessment }
