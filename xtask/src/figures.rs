@@ -23,8 +23,9 @@ use std::time::Instant;
 /// connection shared with the boot script and a stored draft not written again on opening
 /// (~+450); ~264,600 with the `.gz` files written by zopfli (−10,900) and the standard
 /// library built for size (−800); ~265,200 with the notice the page shows while the app
-/// loads, and when it cannot (~+600); ~265,450 with the tree drawn a criterion first and
-/// no start page drawn while the draft left open is reopened (~+180).
+/// loads, and when it cannot (~+600); ~265,550 with the tree drawn a criterion first, the
+/// start page hidden while the draft left open is reopened and the phone's compact top
+/// bar (~+300).
 pub const BUDGET_FIRST_VISIT_GZIP: u64 = 266_000;
 /// First-visit download of the appraising body's desk (`tham-dinh/`), gzip (bytes): a
 /// separate page, so the units' app stays small; held so that it does not creep
