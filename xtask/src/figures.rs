@@ -438,19 +438,15 @@ fn stated(name: &'static str, page: &str, measured: &Sizes) -> Budget {
     let said = std::fs::read_to_string(repo().join(page))
         .map_err(|e| format!("{page}: {e}"))
         .and_then(|html| stated_first_visit_mb(&html));
-    match said {
-        Ok(mb) => Budget {
-            name,
-            figure: format!("{mb} MB"),
-            limit,
-            ok: (mb - measured_mb).abs() <= 0.05,
-        },
-        Err(e) => Budget {
-            name,
-            figure: e,
-            limit,
-            ok: false,
-        },
+    let (figure, ok) = match said {
+        Ok(mb) => (format!("{mb} MB"), (mb - measured_mb).abs() <= 0.05),
+        Err(e) => (e, false),
+    };
+    Budget {
+        name,
+        figure,
+        limit,
+        ok,
     }
 }
 

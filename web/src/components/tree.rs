@@ -25,6 +25,15 @@ struct NodeProps {
     first_only: bool,
 }
 
+/// How many children a node draws: only its first in the opening's first frame.
+fn drawn(first_only: bool) -> usize {
+    if first_only {
+        1
+    } else {
+        usize::MAX
+    }
+}
+
 #[function_component(Node)]
 fn node(props: &NodeProps) -> Html {
     let state = use_ctx();
@@ -61,7 +70,7 @@ fn node(props: &NodeProps) -> Html {
                 if na { <span class="status na">{ tr(lang, "Không phát sinh", "Not applicable") }</span> }
             </summary>
             <div class="children">
-                { for c.children.iter().take(if props.first_only { 1 } else { usize::MAX }).map(|&k| html! {
+                { for c.children.iter().take(drawn(props.first_only)).map(|&k| html! {
                     <Node index={k} shown={props.shown.clone()} collapsed={props.collapsed} first_only={props.first_only} /> }) }
             </div>
         </details>
@@ -179,7 +188,7 @@ pub fn criteria_tree() -> Html {
                 <p class="hint" data-testid="filter-empty">{ tr(lang, "Không có tiêu chí nào như vậy.", "No criterion of that kind.") }</p>
             }
             { tools }
-            { for top.into_iter().take(if drawn_all { usize::MAX } else { 1 }).map(|i| html! {
+            { for top.into_iter().take(drawn(!drawn_all)).map(|i| html! {
                 <Node index={i} shown={shown.clone()} collapsed={*collapsed} first_only={!drawn_all} /> }) }
             // After the fields, once they are all drawn: nothing below them jumps down.
             if appraising && drawn_all {
