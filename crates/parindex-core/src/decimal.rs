@@ -5,6 +5,7 @@ use crate::diagnostic::Lang;
 use crate::keyword::keyword_enum;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
+use std::fmt;
 
 /// Largest point value or threshold a framework may use.
 pub const MAX_POINTS: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
@@ -89,59 +90,161 @@ pub fn cmp_percent(numerator: u64, denominator: u64, threshold: Decimal) -> Orde
     }
 }
 
+/// The digits of a decimal's magnitude (`buf[start..]`, at least one before the point)
+/// and how many of them, from the right, follow the point. Written by hand rather than
+/// through `Decimal`'s `Display`: a scorecard writes hundreds of numbers, and this is
+/// several times faster (a property test holds both equal).
+struct Digits {
+    buf: [u8; 40],
+    start: usize,
+    scale: usize,
+    negative: bool,
+}
+
+impl Digits {
+    /// `value` with `places` decimals, or normalised (no trailing zeros) for `None`.
+    fn of(value: Decimal, places: Option<u32>) -> Digits {
+        let mut v = value;
+        if let Some(p) = places {
+            v.rescale(p);
+        }
+        let mut m = v.mantissa().unsigned_abs();
+        let mut scale = v.scale() as usize;
+        if places.is_none() {
+            while scale > 0 && m % 10 == 0 {
+                m /= 10;
+                scale -= 1;
+            }
+        }
+        // As `Display` does: a normalised zero has no sign, a rescaled one keeps it.
+        let negative = v.is_sign_negative() && (m != 0 || places.is_some());
+        let mut buf = [b'0'; 40];
+        let mut start = buf.len();
+        // Most values fit 64 bits, where division is cheap.
+        let mut small = u64::try_from(m).ok();
+        loop {
+            let digit = match small.as_mut() {
+                Some(x) => {
+                    let d = *x % 10;
+                    *x /= 10;
+                    d as u8
+                }
+                None => {
+                    let d = (m % 10) as u8;
+                    m /= 10;
+                    small = u64::try_from(m).ok();
+                    d
+                }
+            };
+            start -= 1;
+            buf[start] = b'0' + digit;
+            if small == Some(0) {
+                break;
+            }
+        }
+        // Leading zeros so that the point has a digit before it (`0.05`): a 96-bit
+        // mantissa has at most 29 digits and the scale is at most 28.
+        while buf.len() - start <= scale {
+            start -= 1;
+        }
+        Digits {
+            buf,
+            start,
+            scale,
+            negative,
+        }
+    }
+
+    /// The integer part's digits and the fraction's (empty when there is none).
+    fn parts(&self) -> (&str, &str) {
+        let all = std::str::from_utf8(&self.buf[self.start..]).unwrap_or("0");
+        all.split_at(all.len() - self.scale)
+    }
+
+    /// Writes the number with the given thousands separator (or none) and decimal point.
+    fn write(&self, group: Option<char>, point: char, out: &mut impl fmt::Write) -> fmt::Result {
+        let (int, frac) = self.parts();
+        if self.negative {
+            out.write_char('-')?;
+        }
+        match group {
+            // Digits before the first separator, then groups of three.
+            Some(g) if int.len() > 3 => {
+                let first = (int.len() - 1) % 3 + 1;
+                out.write_str(&int[..first])?;
+                for at in (first..int.len()).step_by(3) {
+                    out.write_char(g)?;
+                    out.write_str(&int[at..at + 3])?;
+                }
+            }
+            _ => out.write_str(int)?,
+        }
+        if !frac.is_empty() {
+            out.write_char(point)?;
+            out.write_str(frac)?;
+        }
+        Ok(())
+    }
+
+    fn separators(lang: Lang) -> (char, char) {
+        match lang {
+            Lang::Vi => ('.', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+
+    fn plain(&self) -> String {
+        let mut out = String::with_capacity(self.buf.len() - self.start + 2);
+        let _ = self.write(None, '.', &mut out);
+        out
+    }
+
+    fn grouped(&self, lang: Lang) -> String {
+        let (group, point) = Digits::separators(lang);
+        let mut out = String::with_capacity(self.buf.len() - self.start + 10);
+        let _ = self.write(Some(group), point, &mut out);
+        out
+    }
+}
+
+/// A number for people, written straight into the text that holds it (no string of
+/// its own): `format!("… {} …", Human(value, lang))` writes what [`human`] returns.
+#[derive(Debug, Clone, Copy)]
+pub struct Human(pub Decimal, pub Lang);
+
+impl fmt::Display for Human {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (group, point) = Digits::separators(self.1);
+        Digits::of(self.0, None).write(Some(group), point, f)
+    }
+}
+
 /// A decimal as scorecards write it: normalised, no trailing zeros (`"8.5"`, `"9"`).
 pub fn points_str(value: Decimal) -> String {
-    value.normalize().to_string()
+    Digits::of(value, None).plain()
+}
+
+/// [`points_str`] appended to `out`.
+pub(crate) fn push_points(out: &mut String, value: Decimal) {
+    let _ = Digits::of(value, None).write(None, '.', out);
 }
 
 /// A decimal with exactly `places` decimals (`"83.00"`), as published indices are.
 pub fn fixed_str(value: Decimal, places: u32) -> String {
-    let mut v = value;
-    v.rescale(places);
-    v.to_string()
+    Digits::of(value, Some(places)).plain()
 }
 
 /// A number for people: decimal comma and dot thousands in Vietnamese (`6.507`,
 /// `98,6`), the other way round in English (`6,507`, `98.6`).
 pub fn human(value: Decimal, lang: Lang) -> String {
-    grouped(&points_str(value), lang)
+    Digits::of(value, None).grouped(lang)
 }
 
-/// The same number for people in both languages, the decimal written once (explanations
+/// The same number for people in both languages, the digits written once (explanations
 /// and messages carry both).
 pub fn human_both(value: Decimal) -> (String, String) {
-    let s = points_str(value);
-    (grouped(&s, Lang::Vi), grouped(&s, Lang::En))
-}
-
-/// A plain decimal (`-1234.5`) with the language's thousands and decimal separators, in
-/// one allocation.
-fn grouped(s: &str, lang: Lang) -> String {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    let (sign, digits) = match int.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", int),
-    };
-    let (group, point) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut out = String::with_capacity(s.len() + digits.len() / 3 + 1);
-    out.push_str(sign);
-    for (i, c) in digits.char_indices() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push(point);
-        out.push_str(f);
-    }
-    out
+    let d = Digits::of(value, None);
+    (d.grouped(Lang::Vi), d.grouped(Lang::En))
 }
 
 /// A percentage for people, to two decimals at most (`98,6%`).
@@ -268,5 +371,60 @@ mod tests {
         assert_eq!(percent_relation(19, 20, Lang::En), "= 95%");
         assert_eq!(fixed_str(d("83"), 2), "83.00");
         assert_eq!(points_str(d("8.50")), "8.5");
+        assert_eq!(points_str(d("-0.050")), "-0.05");
+        assert_eq!(fixed_str(d("0.5"), 3), "0.500");
+        assert_eq!(fixed_str(d("2.675"), 2), "2.68");
+        // As `Decimal`'s `Display`: a negative rounded to zero keeps its sign.
+        assert_eq!(fixed_str(d("-0.1"), 0), "-0");
+    }
+
+    proptest::proptest! {
+        /// The hand-written digits are `Decimal`'s own, for every mantissa and scale.
+        #[test]
+        fn digits_are_decimals_own(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28, places in 0u32..=6, small: u64) {
+            for value in [
+                Decimal::from_parts(lo, mid, hi, negative, scale),
+                Decimal::from_parts(0, 0, 0, negative, scale),
+                Decimal::from_parts(lo, 0, 0, negative, scale),
+                Decimal::from_parts(small as u32, (small >> 32) as u32, 0, negative, scale % 5),
+            ] {
+                proptest::prop_assert_eq!(points_str(value), value.normalize().to_string());
+                let mut fixed = value;
+                fixed.rescale(places);
+                proptest::prop_assert_eq!(fixed_str(value, places), fixed.to_string());
+                let plain = value.normalize().to_string();
+                proptest::prop_assert_eq!(human(value, Lang::Vi), grouped_reference(&plain, Lang::Vi));
+                proptest::prop_assert_eq!(human(value, Lang::En), grouped_reference(&plain, Lang::En));
+                proptest::prop_assert_eq!(Human(value, Lang::Vi).to_string(), human(value, Lang::Vi));
+            }
+        }
+    }
+
+    /// The grouping as it was written before the digits were: over `Display`'s text.
+    fn grouped_reference(s: &str, lang: Lang) -> String {
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        let (sign, digits) = match int.strip_prefix('-') {
+            Some(d) => ("-", d),
+            None => ("", int),
+        };
+        let (group, point) = match lang {
+            Lang::Vi => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let mut out = String::from(sign);
+        for (i, c) in digits.char_indices() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push(point);
+            out.push_str(f);
+        }
+        out
     }
 }

@@ -11,7 +11,7 @@ use crate::codes;
 use crate::decimal::{human, points_str, round_quotient};
 use crate::diagnostic::{Diagnostic, Lang, Location, Text};
 use crate::framework::{Framework, NotApplicablePolicy, SurveyMissingPolicy};
-use crate::rules::{LeafContext, Rule, RuleKind, Words};
+use crate::rules::{words, LeafContext, Rule, RuleKind, Words};
 use crate::scorecard::{Gap, Index, Node, Scorecard, Status, Summary, Total};
 use rust_decimal::Decimal;
 
@@ -39,7 +39,7 @@ struct LeafResult {
 }
 
 /// A leaf's two readings: what counts (the appraisal where there is one) and the unit's
-/// own self-assessment.
+/// own self-assessment (its points and status only: the words are the counted reading's).
 #[derive(Debug, Clone)]
 struct LeafScore {
     counted: LeafResult,
@@ -167,32 +167,33 @@ fn score_leaf(
             appraised: false,
         }
     } else {
-        let own = evaluate(
-            framework,
-            rule,
-            assessment.self_entries.get(&i),
-            ctx,
-            false,
-            words,
-        );
+        // Only the counted reading's words are ever read: the unit's own reading has
+        // words only when it is the one that counts (no appraisal decides the leaf).
         let appraisal = assessment.appraisal.get(&i);
         let comment = appraisal.and_then(|e| e.comment.as_deref());
+        let own_entry = assessment.self_entries.get(&i);
         match appraisal.filter(|e| e.decides()) {
             Some(entry) => {
                 let a = evaluate(framework, rule, Some(entry), ctx, false, words);
                 LeafScore {
                     counted: with_comment(as_appraised(a), comment),
-                    own,
+                    own: evaluate(framework, rule, own_entry, ctx, false, false),
                     appraised: true,
                 }
             }
             // An appraisal entry without an input (a comment only) leaves the self
             // entry counting; its comment is still shown.
-            None => LeafScore {
-                counted: with_comment(own.clone(), comment),
-                own,
-                appraised: false,
-            },
+            None => {
+                let counted = evaluate(framework, rule, own_entry, ctx, false, words);
+                LeafScore {
+                    own: LeafResult {
+                        words: None,
+                        ..counted
+                    },
+                    counted: with_comment(counted, comment),
+                    appraised: false,
+                }
+            }
         }
     }
 }
@@ -443,11 +444,11 @@ fn evaluate(
         words: words.then(|| Words {
             explanation: Text::new("Chưa nhập kết quả → 0 điểm.", "No input yet → 0 points."),
             advice: Some(Text::new(
-                format!(
+                words!(
                     "Nhập kết quả và tài liệu kiểm chứng (tối đa {} điểm).",
                     human(ctx.max, Lang::Vi)
                 ),
-                format!(
+                words!(
                     "Enter the result and its evidence (up to {} points).",
                     human(ctx.max, Lang::En)
                 ),
@@ -478,8 +479,8 @@ fn not_applicable(framework: &Framework, ctx: LeafContext, why: Option<Text>) ->
         max,
         words: why.map(|why| Words {
             explanation: Text::new(
-                format!("{}: không phát sinh, {vi}.", why.vi.trim_end_matches('.')),
-                format!("{}: not applicable, {en}.", why.en.trim_end_matches('.')),
+                words!("{}: không phát sinh, {vi}.", why.vi.trim_end_matches('.')),
+                words!("{}: not applicable, {en}.", why.en.trim_end_matches('.')),
             ),
             advice: None,
         }),
@@ -490,8 +491,8 @@ fn not_applicable(framework: &Framework, ctx: LeafContext, why: Option<Text>) ->
 fn as_appraised(mut r: LeafResult) -> LeafResult {
     if let Some(w) = r.words.as_mut() {
         w.explanation = Text::new(
-            format!("Theo thẩm định: {}", w.explanation.vi),
-            format!("As appraised: {}", w.explanation.en),
+            words!("Theo thẩm định: {}", w.explanation.vi),
+            words!("As appraised: {}", w.explanation.en),
         );
     }
     r
@@ -501,8 +502,8 @@ fn as_appraised(mut r: LeafResult) -> LeafResult {
 fn with_comment(mut r: LeafResult, comment: Option<&str>) -> LeafResult {
     if let (Some(w), Some(c)) = (r.words.as_mut(), comment) {
         w.explanation = Text::new(
-            format!("{} Nhận xét thẩm định: {c}", w.explanation.vi),
-            format!("{} Appraiser's comment: {c}", w.explanation.en),
+            words!("{} Nhận xét thẩm định: {c}", w.explanation.vi),
+            words!("{} Appraiser's comment: {c}", w.explanation.en),
         );
     }
     r
@@ -512,8 +513,8 @@ fn with_comment(mut r: LeafResult, comment: Option<&str>) -> LeafResult {
 fn joined(w: &Words) -> Text {
     match &w.advice {
         Some(a) => Text::new(
-            format!("{} {}", w.explanation.vi, a.vi),
-            format!("{} {}", w.explanation.en, a.en),
+            words!("{} {}", w.explanation.vi, a.vi),
+            words!("{} {}", w.explanation.en, a.en),
         ),
         None => w.explanation.clone(),
     }

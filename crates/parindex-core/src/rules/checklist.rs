@@ -8,9 +8,11 @@
 //! Input: `checked = ["key", …]`.
 
 use super::keyed::{self, Item, Points, What};
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
-use crate::decimal::{human, points_str};
+use crate::decimal::points_str;
+use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{array, boolean, string, Fields, Indexed};
 use rust_decimal::Decimal;
@@ -183,8 +185,8 @@ impl Kind for Checklist {
         let explanation = both(|l| {
             let (mode, names, got) = (mode.get(l), names(&done, l), got.get(l));
             match l {
-                Lang::Vi => format!("Đáp ứng {met}/{all} nội dung{mode}: {names} → {got}."),
-                Lang::En => format!("{met}/{all} items met{mode}: {names} → {got}."),
+                Lang::Vi => words!("Đáp ứng {met}/{all} nội dung{mode}: {names} → {got}."),
+                Lang::En => words!("{met}/{all} items met{mode}: {names} → {got}."),
             }
         });
         let advice = (!missing.is_empty()).then(|| {
@@ -194,10 +196,10 @@ impl Kind for Checklist {
                 missing.iter().map(|it| it.points).sum()
             };
             both(|l| {
-                let (names, gain) = (names(&missing, l), human(gain, l));
+                let (names, gain) = (names(&missing, l), Human(gain, l));
                 match l {
-                    Lang::Vi => format!("Còn thiếu: {names} (thêm {gain} điểm)."),
-                    Lang::En => format!("Not yet met: {names} (+{gain} points)."),
+                    Lang::Vi => words!("Còn thiếu: {names} (thêm {gain} điểm)."),
+                    Lang::En => words!("Not yet met: {names} (+{gain} points)."),
                 }
             })
         });

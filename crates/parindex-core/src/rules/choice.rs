@@ -4,9 +4,10 @@
 //! Framework: `options = [{ key, label = { vi, en }, points }]`. Input: `choice = "key"`.
 
 use super::keyed::{self, Item, Points, What};
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
-use crate::decimal::human;
+use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{string, Fields};
 use rust_decimal::Decimal;
@@ -76,8 +77,8 @@ impl Kind for Choice {
             };
         };
         let explanation = both(|l| match l {
-            Lang::Vi => format!("Chọn một mức: «{}» → {}.", chosen.label.vi, got.vi),
-            Lang::En => format!("One option: “{}” → {}.", chosen.label.en, got.en),
+            Lang::Vi => words!("Chọn một mức: «{}» → {}.", chosen.label.vi, got.vi),
+            Lang::En => words!("One option: “{}” → {}.", chosen.label.en, got.en),
         });
         let best = self
             .options
@@ -86,12 +87,12 @@ impl Kind for Choice {
             .max_by_key(|o| o.points);
         let advice = best.map(|b| {
             both(|l| match l {
-                Lang::Vi => format!(
+                Lang::Vi => words!(
                     "Được {} điểm nếu đạt mức «{}».",
-                    human(b.points, l),
+                    Human(b.points, l),
                     b.label.vi
                 ),
-                Lang::En => format!("“{}” would earn {} points.", b.label.en, human(b.points, l)),
+                Lang::En => words!("“{}” would earn {} points.", b.label.en, Human(b.points, l)),
             })
         });
         Words::new(explanation, advice)

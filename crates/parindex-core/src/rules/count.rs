@@ -5,8 +5,9 @@
 //! Input: `value` (whole number ≥ 0).
 
 use super::thresholds::{Allowed, Bound, Threshold, Thresholds};
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
-use crate::decimal::human;
+use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{count, Fields};
 use rust_decimal::Decimal;
@@ -56,13 +57,13 @@ impl Kind for Count {
         let got = points_of(decided.points, ctx.max);
         let which = self.thresholds.applied_text(decided.why, "");
         let explanation = both(|l| match l {
-            Lang::Vi => format!(
+            Lang::Vi => words!(
                 "Số lượng: {}; mức «{}» → {}.",
-                human(v, l),
+                Human(v, l),
                 which.vi,
                 got.vi
             ),
-            Lang::En => format!("Count: {}; band “{}” → {}.", human(v, l), which.en, got.en),
+            Lang::En => words!("Count: {}; band “{}” → {}.", Human(v, l), which.en, got.en),
         });
         let advice = self
             .thresholds
@@ -82,14 +83,14 @@ fn advice_for(threshold: &Threshold) -> Text {
     };
     let rising = matches!(threshold.bound, Bound::AtLeast | Bound::Above);
     both(|l| {
-        let (target, points) = (human(target, l), human(threshold.points, l));
+        let (target, points) = (Human(target, l), Human(threshold.points, l));
         match (l, rising) {
-            (Lang::Vi, true) => format!("Cần đạt từ {target} trở lên để được {points} điểm."),
+            (Lang::Vi, true) => words!("Cần đạt từ {target} trở lên để được {points} điểm."),
             (Lang::Vi, false) => {
-                format!("Cần giảm xuống không quá {target} để được {points} điểm.")
+                words!("Cần giảm xuống không quá {target} để được {points} điểm.")
             }
-            (Lang::En, true) => format!("At least {target} earns {points} points."),
-            (Lang::En, false) => format!("At most {target} earns {points} points."),
+            (Lang::En, true) => words!("At least {target} earns {points} points."),
+            (Lang::En, false) => words!("At most {target} earns {points} points."),
         }
     })
 }

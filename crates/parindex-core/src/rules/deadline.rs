@@ -4,10 +4,11 @@
 //! Framework: `due = "MM-DD"`, optional `due_year_offset` (−1 = the previous year),
 //! `on_time`, `late`, `not_done`. Input: `date = "YYYY-MM-DD"`, or `done = false`.
 
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
 use crate::date::{Date, MonthDay};
-use crate::decimal::human;
+use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{self, boolean, framework_number, string, Fields};
 use rust_decimal::Decimal;
@@ -173,13 +174,13 @@ impl Kind for Deadline {
         let got = points_of(decided.points, ctx.max);
         let explanation = match (decided.why, date) {
             (DeadlineCase::NotDone, _) | (_, None) => both(|l| match l {
-                Lang::Vi => format!("Chưa thực hiện (hạn {}) → {}.", due.human(l), got.vi),
-                Lang::En => format!("Not done (due {}) → {}.", due.human(l), got.en),
+                Lang::Vi => words!("Chưa thực hiện (hạn {}) → {}.", due.human(l), got.vi),
+                Lang::En => words!("Not done (due {}) → {}.", due.human(l), got.en),
             }),
             (case, Some(d)) => {
                 let on_time = case == DeadlineCase::OnTime;
                 both(|l| match l {
-                    Lang::Vi => format!(
+                    Lang::Vi => words!(
                         "Thực hiện ngày {}, hạn {}: {} → {}.",
                         d.human(l),
                         due.human(l),
@@ -190,7 +191,7 @@ impl Kind for Deadline {
                         },
                         got.vi
                     ),
-                    Lang::En => format!(
+                    Lang::En => words!(
                         "Done on {}, due {}: {} → {}.",
                         d.human(l),
                         due.human(l),
@@ -202,15 +203,15 @@ impl Kind for Deadline {
         };
         let advice = (decided.points < self.on_time).then(|| {
             both(|l| match l {
-                Lang::Vi => format!(
+                Lang::Vi => words!(
                     "Thực hiện đúng hạn (trước hoặc trong ngày {}) được {} điểm.",
                     due.human(l),
-                    human(self.on_time, l)
+                    Human(self.on_time, l)
                 ),
-                Lang::En => format!(
+                Lang::En => words!(
                     "Done on time (on or before {}) earns {} points.",
                     due.human(l),
-                    human(self.on_time, l)
+                    Human(self.on_time, l)
                 ),
             })
         });

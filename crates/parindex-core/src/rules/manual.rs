@@ -3,8 +3,10 @@
 //!
 //! Framework: optional `step`. Input: `points`.
 
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
+use crate::decimal::Human;
 use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{framework_number, input_decimal, Fields};
@@ -120,15 +122,15 @@ impl Kind for Manual {
     fn explain(&self, _points: &Decimal, decided: &Decision<()>, ctx: LeafContext) -> Words {
         let got = points_of(decided.points, ctx.max);
         let explanation = both(|l| match l {
-            Lang::Vi => format!("Chấm điểm trực tiếp → {}.", got.vi),
-            Lang::En => format!("Points entered directly → {}.", got.en),
+            Lang::Vi => words!("Chấm điểm trực tiếp → {}.", got.vi),
+            Lang::En => words!("Points entered directly → {}.", got.en),
         });
         let advice = (decided.points < ctx.max).then(|| {
             both(|l| {
-                let max = human(ctx.max, l);
+                let max = Human(ctx.max, l);
                 match l {
-                    Lang::Vi => format!("Có thể được tối đa {max} điểm theo hướng dẫn chấm."),
-                    Lang::En => format!("Up to {max} points are possible under the guide."),
+                    Lang::Vi => words!("Có thể được tối đa {max} điểm theo hướng dẫn chấm."),
+                    Lang::En => words!("Up to {max} points are possible under the guide."),
                 }
             })
         });

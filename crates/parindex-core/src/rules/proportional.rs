@@ -4,8 +4,10 @@
 //! Framework: `if_no_cases`. Input: `numerator`, `denominator`.
 
 use super::ratio::{read_cases, Cases, NoCases, CASES_KEYS};
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
-use crate::decimal::{human, round_quotient};
+use crate::decimal::round_quotient;
+use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::keyword::Keyword;
 use crate::reader::Fields;
@@ -58,19 +60,19 @@ impl Kind for Proportional {
         let got = points_of(decided.points, ctx.max);
         let (places, mode) = (ctx.rounding.places, ctx.rounding.mode.keyword());
         let explanation = both(|l| {
-            let (ratio, max, got) = (c.shown(l), human(ctx.max, l), got.get(l));
+            let (ratio, max, got) = (c.shown(l), Human(ctx.max, l), got.get(l));
             match l {
-                Lang::Vi => format!("Tỷ lệ {ratio}; điểm = {max} × tỷ lệ, làm tròn {places} chữ số ({mode}) → {got}."),
-                Lang::En => format!("Ratio {ratio}; points = {max} × ratio, rounded to {places} places ({mode}) → {got}."),
+                Lang::Vi => words!("Tỷ lệ {ratio}; điểm = {max} × tỷ lệ, làm tròn {places} chữ số ({mode}) → {got}."),
+                Lang::En => words!("Ratio {ratio}; points = {max} × ratio, rounded to {places} places ({mode}) → {got}."),
             }
         });
         let advice = (decided.points < ctx.max).then(|| {
             both(|l| {
-                let missing = human((c.denominator - c.numerator).into(), l);
-                let (all, max) = (human(c.denominator.into(), l), human(ctx.max, l));
+                let missing = Human((c.denominator - c.numerator).into(), l);
+                let (all, max) = (Human(c.denominator.into(), l), Human(ctx.max, l));
                 match l {
-                    Lang::Vi => format!("Còn {missing} trường hợp chưa đạt; đạt đủ {all}/{all} thì được {max} điểm."),
-                    Lang::En => format!("{missing} cases are not met; all {all} met would earn {max} points."),
+                    Lang::Vi => words!("Còn {missing} trường hợp chưa đạt; đạt đủ {all}/{all} thì được {max} điểm."),
+                    Lang::En => words!("{missing} cases are not met; all {all} met would earn {max} points."),
                 }
             })
         });

@@ -6,8 +6,10 @@
 //! Input: `numerator`, `denominator` (whole numbers, numerator ≤ denominator).
 
 use super::thresholds::{Allowed, Bound, Threshold, Thresholds};
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
+use crate::decimal::Human;
 use crate::decimal::{cmp_percent, human, percent_relation};
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::keyword::{self, keyword_enum};
@@ -56,17 +58,17 @@ impl NoCases {
         };
         let explanation = if self == NoCases::NotApplicable {
             Text::new(
-                format!("Không phát sinh trường hợp nào (mẫu số 0): {vi}."),
-                format!("No cases (denominator 0): {en}."),
+                words!("Không phát sinh trường hợp nào (mẫu số 0): {vi}."),
+                words!("No cases (denominator 0): {en}."),
             )
         } else {
             let got = points_of(points, ctx.max);
             Text::new(
-                format!(
+                words!(
                     "Không phát sinh trường hợp nào (mẫu số 0): {vi} → {}.",
                     got.vi
                 ),
-                format!("No cases (denominator 0): {en} → {}.", got.en),
+                words!("No cases (denominator 0): {en} → {}.", got.en),
             )
         };
         Words {
@@ -88,10 +90,10 @@ impl Cases {
     /// The ratio as people read it: `6.416/6.507 ≈ 98,6%`.
     pub fn shown(&self, lang: Lang) -> String {
         let (n, d) = (self.numerator, self.denominator);
-        format!(
+        words!(
             "{}/{} {}",
-            human(n.into(), lang),
-            human(d.into(), lang),
+            Human(n.into(), lang),
+            Human(d.into(), lang),
             percent_relation(n, d, lang)
         )
     }
@@ -163,8 +165,8 @@ impl Kind for Ratio {
         let explanation = both(|l| {
             let (ratio, which, got) = (c.shown(l), which.get(l), got.get(l));
             match l {
-                Lang::Vi => format!("Tỷ lệ {ratio}; mức «{which}» → {got}."),
-                Lang::En => format!("Ratio {ratio}; band “{which}” → {got}."),
+                Lang::Vi => words!("Tỷ lệ {ratio}; mức «{which}» → {got}."),
+                Lang::En => words!("Ratio {ratio}; band “{which}” → {got}."),
             }
         });
         let advice = self
@@ -186,22 +188,22 @@ fn advice_for(threshold: &Threshold, numerator: u64, denominator: u64) -> Text {
     let reachable = needed <= Decimal::from(denominator);
     let more = needed - Decimal::from(numerator);
     both(|l| {
-        let (band, points) = (condition.get(l), human(threshold.points, l));
+        let (band, points) = (condition.get(l), Human(threshold.points, l));
         let (needed, all, more) = (
-            human(needed, l),
-            human(denominator.into(), l),
-            human(more, l),
+            Human(needed, l),
+            Human(denominator.into(), l),
+            Human(more, l),
         );
         match (l, reachable) {
             (Lang::Vi, false) => {
-                format!("Mức «{band}» ({points} điểm) cần tỷ lệ cao hơn mức có thể đạt.")
+                words!("Mức «{band}» ({points} điểm) cần tỷ lệ cao hơn mức có thể đạt.")
             }
-            (Lang::En, false) => format!("Band “{band}” ({points} points) is out of reach."),
-            (Lang::Vi, true) => format!(
+            (Lang::En, false) => words!("Band “{band}” ({points} points) is out of reach."),
+            (Lang::Vi, true) => words!(
                 "Cần ít nhất {needed}/{all} (thêm {more}) để đạt mức «{band}» ({points} điểm)."
             ),
             (Lang::En, true) => {
-                format!("At least {needed}/{all} ({more} more) reaches “{band}” ({points} points).")
+                words!("At least {needed}/{all} ({more} more) reaches “{band}” ({points} points).")
             }
         }
     })

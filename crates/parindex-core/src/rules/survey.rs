@@ -3,8 +3,10 @@
 //!
 //! Framework: nothing beyond `kind`. Input (in the `survey` section): `percent` (0–100).
 
+use super::words;
 use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::codes;
+use crate::decimal::Human;
 use crate::decimal::{human, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{input_decimal, Fields};
@@ -55,10 +57,10 @@ impl Kind for Survey {
     fn explain(&self, percent: &Decimal, decided: &Decision<()>, ctx: LeafContext) -> Words {
         let got = points_of(decided.points, ctx.max);
         let explanation = both(|l| {
-            let (pct, max, got) = (human(*percent, l), human(ctx.max, l), got.get(l));
+            let (pct, max, got) = (Human(*percent, l), Human(ctx.max, l), got.get(l));
             match l {
-                Lang::Vi => format!("Điều tra XHH: {pct}% × {max} điểm → {got}."),
-                Lang::En => format!("Survey: {pct}% × {max} points → {got}."),
+                Lang::Vi => words!("Điều tra XHH: {pct}% × {max} điểm → {got}."),
+                Lang::En => words!("Survey: {pct}% × {max} points → {got}."),
             }
         });
         let advice = (decided.points < ctx.max).then(|| both(|l| match l {

@@ -4,8 +4,10 @@
 //! monotone, and finding the one that applies. (A framework's classification bands,
 //! `[[band]]`, are [`crate::framework::Band`].)
 
+use super::words;
 use crate::codes;
 use crate::decimal::points_str;
+use crate::decimal::Human;
 use crate::diagnostic::{join, Diagnostics, Lang, Text};
 use crate::keyword::{keyword_enum, Keyword};
 use crate::reader::{array, framework_number, Fields};
@@ -54,16 +56,16 @@ pub struct Threshold {
 impl Threshold {
     /// The condition in words: `trên 90%`, `không quá 2`.
     pub fn condition(&self, unit: &str, lang: Lang) -> String {
-        let t = crate::decimal::human(self.value, lang);
+        let t = Human(self.value, lang);
         match (lang, self.bound) {
-            (Lang::Vi, Bound::AtLeast) => format!("từ {t}{unit} trở lên"),
-            (Lang::Vi, Bound::Above) => format!("trên {t}{unit}"),
-            (Lang::Vi, Bound::AtMost) => format!("không quá {t}{unit}"),
-            (Lang::Vi, Bound::Below) => format!("dưới {t}{unit}"),
-            (Lang::En, Bound::AtLeast) => format!("at least {t}{unit}"),
-            (Lang::En, Bound::Above) => format!("above {t}{unit}"),
-            (Lang::En, Bound::AtMost) => format!("at most {t}{unit}"),
-            (Lang::En, Bound::Below) => format!("below {t}{unit}"),
+            (Lang::Vi, Bound::AtLeast) => words!("từ {t}{unit} trở lên"),
+            (Lang::Vi, Bound::Above) => words!("trên {t}{unit}"),
+            (Lang::Vi, Bound::AtMost) => words!("không quá {t}{unit}"),
+            (Lang::Vi, Bound::Below) => words!("dưới {t}{unit}"),
+            (Lang::En, Bound::AtLeast) => words!("at least {t}{unit}"),
+            (Lang::En, Bound::Above) => words!("above {t}{unit}"),
+            (Lang::En, Bound::AtMost) => words!("at most {t}{unit}"),
+            (Lang::En, Bound::Below) => words!("below {t}{unit}"),
         }
     }
 
