@@ -41,6 +41,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod scorecard;
+mod scorecard_json;
 pub mod scoring;
 mod strict_json;
 mod text;

@@ -147,9 +147,11 @@ pub struct Scorecard {
 
 impl Scorecard {
     /// The scorecard JSON as the CLI prints it and the JS API returns it: two-space
-    /// indentation and a final newline, the same bytes on every platform.
+    /// indentation and a final newline, the same bytes on every platform — those
+    /// `crate::format::pretty_json` gives for this type's `Serialize`, written directly
+    /// (`scorecard_json.rs`).
     pub fn to_json(&self) -> String {
-        crate::format::pretty_json(self)
+        crate::scorecard_json::write(self)
     }
 
     /// The node of a criterion code.

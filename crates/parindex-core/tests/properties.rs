@@ -2,6 +2,7 @@
 //! [0, max], parents are the exact sum of their children, more cases met never lower a
 //! score, and no input whatsoever makes the engine panic.
 
+use parindex_core::format::pretty_json;
 use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
 use parindex_core::{
@@ -197,6 +198,8 @@ proptest! {
         let draft = score_draft_with(fw, &value, Detail::Points);
         prop_assert_eq!(draft.scorecard.as_ref(), Some(&points));
         prop_assert_eq!(draft.full(fw).map(|c| c.to_json()), Some(full.to_json()));
+        // The scorecard's own writer gives serde's bytes.
+        prop_assert_eq!(full.to_json(), pretty_json(&full));
         let leaf = full.nodes.iter().find(|n| n.kind.is_some()).expect("a leaf");
         let explained = draft.explained(fw, &leaf.code);
         prop_assert_eq!(explained.as_ref(), Some(leaf));
