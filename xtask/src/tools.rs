@@ -4,7 +4,7 @@
 //! Chromium with its ChromeDriver. Nothing is downloaded outside the package registries.
 
 use crate::versions::{BINARYEN, CARGO_FUZZ, TRUNK, WASM_BINDGEN, WASM_PACK};
-use crate::{repo, run};
+use crate::{repo, run, run_capture, run_env};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -98,7 +98,10 @@ pub const PAGE_BUILD_ENV: [(&str, &str); 4] = [
 ];
 
 /// The nightly toolchain's standard library sources and wasm target, for
-/// [`PAGE_BUILD_ENV`] (rustup fetches what is missing; quick when present).
+/// [`PAGE_BUILD_ENV`] (rustup fetches what is missing; quick when present), and the
+/// crates those sources depend on: Trunk builds offline (`Trunk.toml`), and cargo
+/// resolves the standard library's whole lock file — `wasip1` and the like included —
+/// before building it, so a fresh machine must fetch them first.
 fn ensure_nightly_for_pages() -> Result<(), String> {
     require_nightly("the pages are built with the machine's nightly Rust")?;
     run(
@@ -114,6 +117,18 @@ fn ensure_nightly_for_pages() -> Result<(), String> {
             "--toolchain",
             "nightly",
         ],
+    )?;
+    let sysroot = run_capture(
+        "rustup",
+        &["run", "nightly", "rustc", "--print", "sysroot"],
+        &[],
+    )?;
+    let library = PathBuf::from(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+    let library = library.to_string_lossy();
+    run_env(
+        "cargo",
+        &["fetch", "--locked", "--manifest-path", &library],
+        &[("RUSTUP_TOOLCHAIN", "nightly")],
     )
 }
 
