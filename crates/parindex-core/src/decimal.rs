@@ -120,25 +120,11 @@ impl Digits {
         let negative = v.is_sign_negative() && (m != 0 || places.is_some());
         let mut buf = [b'0'; 40];
         let mut start = buf.len();
-        // Most values fit 64 bits, where division is cheap.
-        let mut small = u64::try_from(m).ok();
         loop {
-            let digit = match small.as_mut() {
-                Some(x) => {
-                    let d = *x % 10;
-                    *x /= 10;
-                    d as u8
-                }
-                None => {
-                    let d = (m % 10) as u8;
-                    m /= 10;
-                    small = u64::try_from(m).ok();
-                    d
-                }
-            };
             start -= 1;
-            buf[start] = b'0' + digit;
-            if small == Some(0) {
+            buf[start] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
                 break;
             }
         }
@@ -155,33 +141,20 @@ impl Digits {
         }
     }
 
-    /// The integer part's digits and the fraction's (empty when there is none).
-    fn parts(&self) -> (&str, &str) {
-        let all = std::str::from_utf8(&self.buf[self.start..]).unwrap_or("0");
-        all.split_at(all.len() - self.scale)
-    }
-
     /// Writes the number with the given thousands separator (or none) and decimal point.
     fn write(&self, group: Option<char>, point: char, out: &mut impl fmt::Write) -> fmt::Result {
-        let (int, frac) = self.parts();
         if self.negative {
             out.write_char('-')?;
         }
-        match group {
-            // Digits before the first separator, then groups of three.
-            Some(g) if int.len() > 3 => {
-                let first = (int.len() - 1) % 3 + 1;
-                out.write_str(&int[..first])?;
-                for at in (first..int.len()).step_by(3) {
-                    out.write_char(g)?;
-                    out.write_str(&int[at..at + 3])?;
-                }
+        let digits = &self.buf[self.start..];
+        let int = digits.len() - self.scale;
+        for (k, &d) in digits.iter().enumerate() {
+            if k == int {
+                out.write_char(point)?;
+            } else if let Some(g) = group.filter(|_| k > 0 && k < int && (int - k) % 3 == 0) {
+                out.write_char(g)?;
             }
-            _ => out.write_str(int)?,
-        }
-        if !frac.is_empty() {
-            out.write_char(point)?;
-            out.write_str(frac)?;
+            out.write_char(char::from(d))?;
         }
         Ok(())
     }
