@@ -14,6 +14,7 @@
 
 use crate::storage::keys_of_either;
 use parindex_core::decimal::points_str;
+use parindex_core::format::compact_json;
 use parindex_core::{Scorecard, Text};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsValue;
@@ -357,7 +358,7 @@ pub async fn space() -> Option<(u64, u64, bool)> {
 pub async fn save(name: &str, tree: &Value, history: &[Value]) -> Result<Vec<String>, Vec<Text>> {
     let request = json!({ "name": name, "assessment": crate::model::export_text(tree),
                           "files": files(tree), "history": history });
-    let text = run("save", &JsValue::from_str(&request.to_string())).await?;
+    let text = run("save", &JsValue::from_str(&compact_json(&request))).await?;
     Ok(serde_json::from_str(&text).unwrap_or_default())
 }
 
@@ -387,9 +388,8 @@ pub async fn assessment(file: web_sys::File) -> Result<String, Vec<Text>> {
 
 /// Erases every kept document not in `keep` (run when the bin is emptied).
 pub async fn keep_only(keep: &[String]) {
-    if let Ok(list) = serde_json::to_string(keep) {
-        let _ = run("keepOnly", &JsValue::from_str(&list)).await;
-    }
+    let list = Value::Array(keep.iter().cloned().map(Value::String).collect());
+    let _ = run("keepOnly", &JsValue::from_str(&compact_json(&list))).await;
 }
 
 /// Fetches the dossier code once an assessment is open (`hooks::use_dossier_warm`; a few

@@ -671,7 +671,7 @@ pub fn unit_and_year(tree: &Value) -> (String, i64) {
 /// The assessment file text as exported: two-space JSON and a final newline. Keys are
 /// ordered, so exporting an imported export gives the same bytes.
 pub fn export_text(tree: &Value) -> String {
-    parindex_core::format::pretty_json(tree)
+    parindex_core::format::value_json(tree)
 }
 
 /// A file name for an export: `ubnd-huyen-tra-cu-2022.json`.

@@ -246,8 +246,8 @@ impl Session {
             .scorecard
             .as_ref()
             .map(|c| crate::storage::Totals {
-                points: c.total.points.to_string(),
-                max: c.total.max.to_string(),
+                points: parindex_core::decimal::points_str(c.total.points),
+                max: parindex_core::decimal::points_str(c.total.max),
                 appraised: Some(model::appraisal_progress(c)),
             });
         let text = crate::storage::encode(

@@ -129,8 +129,9 @@ impl Draft {
 
     /// The record's text in the store.
     pub fn record(&self) -> String {
-        json!({ "id": &*self.id, "workspace": self.workspace, "deleted": self.deleted, "text": &*self.text })
-            .to_string()
+        parindex_core::format::compact_json(
+            &json!({ "id": &*self.id, "workspace": self.workspace, "deleted": self.deleted, "text": &*self.text }),
+        )
     }
 
     /// Reads a record. Text that is not a record is kept whole as an unreadable draft
@@ -182,7 +183,7 @@ impl Draft {
             id,
             &self.workspace,
             self.deleted.clone(),
-            v.to_string().into(),
+            parindex_core::format::compact_json(&v).into(),
         ))
     }
 
@@ -239,7 +240,7 @@ pub fn encode(
     if let Some(d) = &meta.dossier {
         v["dossier"] = (**d).clone();
     }
-    v.to_string()
+    parindex_core::format::compact_json(&v)
 }
 
 /// Reads stored text. Version 1 is the envelope; an older build stored the bare

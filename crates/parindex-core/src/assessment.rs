@@ -5,6 +5,7 @@
 use crate::codes;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::format::JsonText;
 use crate::framework::{Framework, FORMAT};
 use crate::keyword::Keyword;
 use crate::reader::{
@@ -241,8 +242,14 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             diags.error(
                 codes::FORMAT_UNSUPPORTED,
                 "format",
-                format!("định dạng {v} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})"),
-                format!("unsupported format {v} (this version reads format {FORMAT})"),
+                format!(
+                    "định dạng {} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})",
+                    JsonText(v)
+                ),
+                format!(
+                    "unsupported format {} (this version reads format {FORMAT})",
+                    JsonText(v)
+                ),
             );
         }
     }
@@ -270,8 +277,8 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             diags.error(
                 codes::ASSESSMENT_YEAR_INVALID,
                 "year",
-                format!("{v} không phải là năm hợp lệ (1900–2200)"),
-                format!("{v} is not a valid year (1900–2200)"),
+                format!("{} không phải là năm hợp lệ (1900–2200)", JsonText(v)),
+                format!("{} is not a valid year (1900–2200)", JsonText(v)),
             );
             None
         }

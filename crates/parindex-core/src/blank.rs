@@ -2,57 +2,83 @@
 //! framework order, ready to be filled in. Empty entries count as `missing`.
 
 use crate::framework::Framework;
+use crate::json_write::Out;
 use crate::rules::RuleKind;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 
-/// Leaf codes serialised as a JSON object of empty entries, in framework order.
-struct EmptyEntries(Vec<String>);
-
-impl Serialize for EmptyEntries {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for code in &self.0 {
-            map.serialize_entry(code, &serde_json::Map::new())?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
-struct Blank<'a> {
-    format: u32,
-    framework: String,
-    unit: &'a str,
-    year: i32,
-    #[serde(rename = "self")]
-    self_entries: EmptyEntries,
-    appraisal: serde_json::Map<String, serde_json::Value>,
-    survey: EmptyEntries,
-    bonus: [(); 0],
-    penalty: [(); 0],
-}
-
-/// The JSON text of a blank assessment of `framework` for `unit` and `year`.
+/// The JSON text of a blank assessment of `framework` for `unit` and `year`: `format`,
+/// `framework`, `unit`, `year`, then `self`, `appraisal` and `survey` with an empty entry
+/// per leaf in framework order, and empty `bonus` and `penalty` lists.
 pub fn blank_assessment(framework: &Framework, unit: &str, year: i32) -> String {
     let mut own = Vec::new();
     let mut survey = Vec::new();
     for (_, c) in framework.leaves() {
         match c.rule.as_ref().map(|r| r.kind()) {
-            Some(RuleKind::Survey) => survey.push(c.code.clone()),
-            _ => own.push(c.code.clone()),
+            Some(RuleKind::Survey) => survey.push(c.code.as_str()),
+            _ => own.push(c.code.as_str()),
         }
     }
-    let blank = Blank {
-        format: 1,
-        framework: framework.reference(),
-        unit,
-        year,
-        self_entries: EmptyEntries(own),
-        appraisal: serde_json::Map::new(),
-        survey: EmptyEntries(survey),
-        bonus: [],
-        penalty: [],
-    };
-    crate::format::pretty_json(&blank)
+    let mut o = Out::pretty();
+    o.open('{');
+    o.key("format");
+    o.number(1);
+    o.field_str("framework", &framework.reference());
+    o.field_str("unit", unit);
+    o.key("year");
+    o.number(year);
+    for (section, codes) in [("self", &own[..]), ("appraisal", &[]), ("survey", &survey)] {
+        o.key(section);
+        o.open('{');
+        for code in codes {
+            o.item();
+            o.string(code);
+            o.colon();
+            o.open('{');
+            o.close('}');
+        }
+        o.close('}');
+    }
+    for list in ["bonus", "penalty"] {
+        o.key(list);
+        o.open('[');
+        o.close(']');
+    }
+    o.close('}');
+    o.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_is_laid_out_as_every_file_parindex_writes() {
+        let f = crate::builtin("mau-xa@2024").expect("a built-in framework");
+        let text = blank_assessment(&f, "UBND xã \"Thử\"", 2024);
+        let first = f
+            .leaves()
+            .next()
+            .map(|(_, c)| c.code.clone())
+            .expect("a leaf");
+        assert!(text.starts_with(&format!(
+            "{{\n  \"format\": 1,\n  \"framework\": \"mau-xa@2024\",\n  \"unit\": \"UBND xã \\\"Thử\\\"\",\n  \"year\": 2024,\n  \"self\": {{\n    \"{first}\": {{}},\n"
+        )));
+        assert!(text.contains("\n  },\n  \"appraisal\": {},\n  \"survey\": {\n"));
+        assert!(text.ends_with("}\n  },\n  \"bonus\": [],\n  \"penalty\": []\n}\n"));
+        // The codes in framework order, each once.
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let own = value["self"].as_object().map_or(0, |m| m.len());
+        let survey = value["survey"].as_object().map_or(0, |m| m.len());
+        assert_eq!(own + survey, f.leaves().count());
+        let survey_at = text.find("\"survey\"").expect("a survey section");
+        let (mut own_at, mut survey_from) = (0, survey_at);
+        for (_, c) in f.leaves() {
+            let at = match c.rule.as_ref().map(|r| r.kind()) {
+                Some(RuleKind::Survey) => &mut survey_from,
+                _ => &mut own_at,
+            };
+            let entry = format!("\"{}\": {{}}", c.code);
+            *at += text[*at..].find(&entry).expect("in framework order") + 1;
+        }
+        assert!(own_at < survey_at);
+    }
 }

@@ -6,6 +6,7 @@
 use crate::diagnostic::{tr, Lang, Text};
 use crate::scorecard::Index;
 use serde::Serialize;
+use serde_json::Value;
 
 /// An index as the Ministry publishes it, with the framework's places and the
 /// language's decimal mark: `83,00%` / `83.00%`; `—` when there is none (nothing
@@ -32,6 +33,30 @@ pub fn pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// [`pretty_json`] of a value tree, written without serde's serializer (the pages write
+/// drafts and exports this way, and so carry no serializer): the same bytes.
+pub fn value_json(value: &Value) -> String {
+    let mut s = crate::json_write::value(value, true);
+    s.push('\n');
+    s
+}
+
+/// A value tree as compact JSON text, the bytes of `Value::to_string`, written without
+/// serde's serializer (what the pages hand to the browser's scripts and storage).
+pub fn compact_json(value: &Value) -> String {
+    crate::json_write::value(value, false)
+}
+
+/// A value as compact JSON inside a message (`{}`), the bytes `Value`'s own `Display`
+/// gives.
+pub struct JsonText<'a>(pub &'a Value);
+
+impl std::fmt::Display for JsonText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&compact_json(self.0))
+    }
 }
 
 /// A column of the scorecard and ranking tables. Each has a short heading (text and

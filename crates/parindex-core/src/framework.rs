@@ -738,9 +738,10 @@ fn trusted_framework(tree: &Value) -> Option<Framework> {
         let reference = c.get("reference").map(|r| Reference {
             decision: r.get("decision").and_then(text),
             annex: r.get("annex").and_then(text),
-            row: r
-                .get("row")
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)),
+            row: r.get("row").map(|v| {
+                v.as_str()
+                    .map_or_else(|| crate::format::compact_json(v), str::to_string)
+            }),
         });
         Some(Criterion {
             code: text(c.get("code")?)?,

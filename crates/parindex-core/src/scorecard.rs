@@ -149,9 +149,9 @@ impl Scorecard {
     /// The scorecard JSON as the CLI prints it and the JS API returns it: two-space
     /// indentation and a final newline, the same bytes on every platform — those
     /// `crate::format::pretty_json` gives for this type's `Serialize`, written directly
-    /// (`scorecard_json.rs`).
+    /// (`json_write.rs`).
     pub fn to_json(&self) -> String {
-        crate::scorecard_json::write(self)
+        crate::json_write::scorecard(self)
     }
 
     /// The node of a criterion code.

@@ -2,7 +2,7 @@
 //! [0, max], parents are the exact sum of their children, more cases met never lower a
 //! score, and no input whatsoever makes the engine panic.
 
-use parindex_core::format::pretty_json;
+use parindex_core::format::{compact_json, pretty_json, value_json};
 use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
 use parindex_core::{
@@ -203,6 +203,15 @@ proptest! {
         let leaf = full.nodes.iter().find(|n| n.kind.is_some()).expect("a leaf");
         let explained = draft.explained(fw, &leaf.code);
         prop_assert_eq!(explained.as_ref(), Some(leaf));
+    }
+
+    /// Value trees written without serde's serializer (what the pages do) are serde_json's
+    /// bytes, pretty and compact, keys with any character included.
+    #[test]
+    fn value_trees_are_written_as_serde_json_writes_them(value in arbitrary_json(), key in "\\PC{0,8}|[\\x00-\\x1f\"\\\\]{1,3}") {
+        let value = json!({ key: value });
+        prop_assert_eq!(value_json(&value), pretty_json(&value));
+        prop_assert_eq!(compact_json(&value), value.to_string());
     }
 
     #[test]
