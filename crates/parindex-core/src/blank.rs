@@ -17,7 +17,7 @@ pub fn blank_assessment(framework: &Framework, unit: &str, year: i32) -> String 
             _ => own.push(c.code.as_str()),
         }
     }
-    let mut o = Out::pretty();
+    let mut o = Out::new(true, 64 * (own.len() + survey.len()) + 256);
     o.open('{');
     o.key("format");
     o.number(1);

@@ -30,13 +30,14 @@ pub(crate) struct Out {
 }
 
 impl Out {
-    /// A pretty writer (what files and results are written with).
-    pub(crate) fn pretty() -> Out {
+    /// A writer, pretty (what files and results are written with) or compact, with room
+    /// for `capacity` bytes.
+    pub(crate) fn new(pretty: bool, capacity: usize) -> Out {
         Out {
-            s: String::new(),
+            s: String::with_capacity(capacity),
             depth: 0,
             empty: true,
-            pretty: true,
+            pretty,
         }
     }
 
@@ -87,12 +88,14 @@ impl Out {
         self.empty = false;
     }
 
-    /// Starts `"key": ` (keys are the scorecard's own ASCII names: nothing to escape).
+    /// Starts `"key": ` — a name parindex writes (ASCII, nothing to escape); any other key
+    /// is written with [`Out::string`] and [`Out::colon`].
     pub(crate) fn key(&mut self, key: &str) {
         self.item();
         self.s.push('"');
         self.s.push_str(key);
-        self.s.push_str("\": ");
+        self.s.push('"');
+        self.colon();
     }
 
     /// The separator after a key.
@@ -232,12 +235,7 @@ fn escape_into(out: &mut String, s: &str) {
 /// A value tree as JSON text: pretty as `serde_json::to_string_pretty` writes it (no
 /// final new line), or compact as `Value::to_string` does.
 pub(crate) fn value(v: &Value, pretty: bool) -> String {
-    let mut out = Out {
-        s: String::new(),
-        depth: 0,
-        empty: true,
-        pretty,
-    };
+    let mut out = Out::new(pretty, 0);
     out.value(v);
     out.s
 }
@@ -245,12 +243,7 @@ pub(crate) fn value(v: &Value, pretty: bool) -> String {
 /// The scorecard as [`Scorecard::to_json`] gives it.
 pub(crate) fn scorecard(card: &Scorecard) -> String {
     // About 450 bytes a node with its words: one allocation for most scorecards.
-    let mut out = Out {
-        s: String::with_capacity(1024 + 512 * (card.nodes.len() + card.gaps.len())),
-        depth: 0,
-        empty: true,
-        pretty: true,
-    };
+    let mut out = Out::new(true, 1024 + 512 * (card.nodes.len() + card.gaps.len()));
     let o = &mut out;
     o.open('{');
     o.key("format");
