@@ -45,8 +45,9 @@ impl LoadRequest {
     }
 }
 
-/// JSON text of a value the protocol carries (the serializer the scorecard's own JSON
-/// uses, so no other is linked).
+/// JSON text of a typed value the protocol carries (totals, diagnostics). serde's
+/// serializer, which only the embedded page links: the units' app writes its JSON with
+/// the core's own writer (`format::value_json`, `compact_json`).
 fn text<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
