@@ -12,6 +12,7 @@ use crate::reader::{
     self, array, boolean, framework_number, non_empty_string, string, Fields, Indexed,
 };
 use crate::rules::{Input, RuleKind};
+use crate::tree::{self, Node};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -141,8 +142,13 @@ fn json_problem_vi(msg: &str) -> String {
 /// The `framework` an assessment names (`id@edition`), read before the framework is
 /// known so that the right built-in can be chosen.
 pub fn framework_ref(tree: &Value) -> Result<String, Diagnostic> {
-    match tree.get("framework") {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+    named_framework(tree)
+}
+
+/// [`framework_ref`] of any tree the reader reads.
+fn named_framework(tree: &impl Node) -> Result<String, Diagnostic> {
+    match tree.get("framework").map(Node::as_str) {
+        Some(Some(s)) if !s.trim().is_empty() => Ok(s.to_string()),
         Some(_) => Err(Diagnostic::error(
             codes::ASSESSMENT_FRAMEWORK_INVALID,
             "framework",
@@ -185,6 +191,23 @@ impl Opened {
     pub fn validate(&self, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
         Assessment::from_tree(&self.tree, framework)
     }
+
+    /// `Opened::from_json(text)` then [`Opened::validate`], with the same result and the
+    /// same diagnostics, in half the time where the framework is already known (ranking
+    /// reads thousands of files): the text is read into a tree borrowing from it
+    /// (`tree.rs`), or, when that reader leaves the text to serde_json, as before.
+    pub fn validated(text: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        let arena = tree::arena_for(text);
+        match tree::parse(text, &arena) {
+            Some(tree) => {
+                named_framework(&tree).map_err(|d| vec![d])?;
+                Assessment::read(&tree, framework)
+            }
+            None => Opened::from_json(text)
+                .map_err(|d| vec![d])?
+                .validate(framework),
+        }
+    }
 }
 
 /// The sections of an assessment file that hold entries by criterion code.
@@ -219,12 +242,21 @@ impl Section {
 impl Assessment {
     /// Parses and validates assessment JSON against `framework`.
     pub fn from_json(source: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        let arena = tree::arena_for(source);
+        if let Some(tree) = tree::parse(source, &arena) {
+            return Assessment::read(&tree, framework);
+        }
         let tree = parse_json(source).map_err(|d| vec![d])?;
         Assessment::from_tree(&tree, framework)
     }
 
     /// Validates an already parsed tree (the JavaScript API passes objects).
     pub fn from_tree(tree: &Value, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
+        Assessment::read(tree, framework)
+    }
+
+    /// [`Assessment::from_tree`] of any tree the reader reads.
+    fn read(tree: &impl Node, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
         let mut diags = Diagnostics::default();
         let assessment = read_assessment(tree, framework, &mut diags);
         diags.place_rest();
@@ -235,7 +267,11 @@ impl Assessment {
     }
 }
 
-fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Option<Assessment> {
+fn read_assessment(
+    tree: &impl Node,
+    fw: &Framework,
+    diags: &mut Diagnostics,
+) -> Option<Assessment> {
     let mut f = Fields::of(tree, &"", diags)?;
     if let Some(v) = f.required("format", diags) {
         if v.as_i64() != Some(FORMAT) {
@@ -244,11 +280,11 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
                 "format",
                 format!(
                     "định dạng {} không được hỗ trợ (phiên bản này đọc định dạng {FORMAT})",
-                    JsonText(v)
+                    JsonText(&v.to_value())
                 ),
                 format!(
                     "unsupported format {} (this version reads format {FORMAT})",
-                    JsonText(v)
+                    JsonText(&v.to_value())
                 ),
             );
         }
@@ -277,8 +313,14 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
             diags.error(
                 codes::ASSESSMENT_YEAR_INVALID,
                 "year",
-                format!("{} không phải là năm hợp lệ (1900–2200)", JsonText(v)),
-                format!("{} is not a valid year (1900–2200)", JsonText(v)),
+                format!(
+                    "{} không phải là năm hợp lệ (1900–2200)",
+                    JsonText(&v.to_value())
+                ),
+                format!(
+                    "{} is not a valid year (1900–2200)",
+                    JsonText(&v.to_value())
+                ),
             );
             None
         }
@@ -315,7 +357,7 @@ fn read_assessment(tree: &Value, fw: &Framework, diags: &mut Diagnostics) -> Opt
 }
 
 fn read_section(
-    value: &Value,
+    value: &impl Node,
     section: Section,
     fw: &Framework,
     diags: &mut Diagnostics,
@@ -324,10 +366,10 @@ fn read_section(
     let key = section.key();
     let f = Fields::of(value, &key, diags)?;
     let mut entries = BTreeMap::new();
-    for code in f.keys() {
+    for (code, entry) in f.entries() {
         let path = f.path_of(code);
         let mark = diags.len();
-        let entry = read_code(value, section, code, &path, fw, diags);
+        let entry = read_code(entry, section, code, &path, fw, diags);
         diags.place_since(mark, section.key(), Some(code), None, &path);
         if let Some((index, entry)) = entry {
             entries.insert(index, entry);
@@ -336,9 +378,9 @@ fn read_section(
     (diags.len() == before).then_some(entries)
 }
 
-/// The entry of one code in a section, with the index of its leaf.
+/// The entry of one code in a section (`value`), with the index of its leaf.
 fn read_code(
-    value: &Value,
+    value: &impl Node,
     section: Section,
     code: &str,
     path: &dyn fmt::Display,
@@ -391,13 +433,13 @@ fn read_code(
             }
             _ => {}
         }
-        let entry = read_entry(value.get(code)?, path, section, index, fw, diags)?;
+        let entry = read_entry(value, path, section, index, fw, diags)?;
         Some((index, entry))
     }
 }
 
 fn read_entry(
-    value: &Value,
+    value: &impl Node,
     path: &dyn fmt::Display,
     section: Section,
     index: usize,
@@ -460,21 +502,20 @@ fn read_entry(
     };
     // Input keys of other rule kinds get a precise message rather than "unknown key".
     let own = rule.kind().input_keys();
-    let foreign: Vec<String> = f
+    let foreign: Vec<&str> = f
         .unread()
-        .filter(|k| !own.contains(&k.as_str()))
+        .filter(|k| !own.contains(k))
         .filter(|k| {
             RuleKind::ALL
                 .iter()
-                .any(|(_, kind)| kind.input_keys().contains(&k.as_str()))
+                .any(|(_, kind)| kind.input_keys().contains(k))
         })
-        .cloned()
         .collect();
     for key in foreign {
-        f.optional(&key);
+        f.optional(key);
         diags.error(
             codes::ENTRY_FOREIGN_INPUT,
-            f.path_of(&key),
+            f.path_of(key),
             format!(
                 "không phải là dữ liệu của quy tắc {} (dữ liệu cần: {})",
                 rule.kind().keyword(),
@@ -499,7 +540,7 @@ fn read_entry(
 }
 
 fn read_evidence(
-    value: &Value,
+    value: &impl Node,
     path: &dyn std::fmt::Display,
     diags: &mut Diagnostics,
 ) -> Vec<Evidence> {
@@ -549,7 +590,7 @@ fn read_evidence(
 /// An evidence item's `file`: a name that is one file name (no folder), the SHA-256 as 64
 /// lowercase hexadecimal digits, the size in bytes, and optionally its media type.
 fn read_evidence_file(
-    value: &Value,
+    value: &impl Node,
     path: &dyn std::fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<EvidenceFile> {
@@ -599,7 +640,7 @@ fn read_evidence_file(
 }
 
 fn read_adjustments(
-    value: &Value,
+    value: &impl Node,
     key: &'static str,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Adjustment>> {
@@ -625,7 +666,7 @@ fn read_adjustments(
 }
 
 fn read_adjustment(
-    item: &Value,
+    item: &impl Node,
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<Adjustment> {

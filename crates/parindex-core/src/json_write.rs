@@ -169,16 +169,23 @@ impl Out {
 }
 
 /// Whether any of eight bytes must be escaped in a JSON string: a control character
-/// (below 0x20), `"` or `\`. Exact for the word as a whole (the borrows that can make
-/// the per-byte flags wrong only follow a byte that is flagged rightly).
+/// (below 0x20), `"` or `\`.
 fn needs_escape(w: u64) -> bool {
+    escape_flags(w) != 0
+}
+
+/// The high bit of each of eight bytes (read little-endian) that must be escaped in a
+/// JSON string, or is not one the reader takes as it is: a control character (below
+/// 0x20), `"` or `\`. The lowest flag is always right (the borrows that can make a flag
+/// wrong only follow a byte that is flagged rightly), so it finds the first such byte.
+pub(crate) fn escape_flags(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
     let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
     let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
-    (control | quote | backslash) != 0
+    control | quote | backslash
 }
 
 /// Appends `s` escaped as serde_json escapes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`,

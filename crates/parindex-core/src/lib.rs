@@ -47,6 +47,7 @@ mod strict_json;
 mod text;
 #[cfg(feature = "toml")]
 mod toml_tree;
+mod tree;
 mod trusted;
 
 pub use assessment::{Assessment, Opened, Section};
@@ -128,26 +129,26 @@ pub fn rank_json_on(
             None => builtin(BUILTIN.first().map_or("", |b| b.reference))?,
         },
     };
-    let one = |(i, text): (usize, &&str)| -> Result<Scorecard, Vec<Diagnostic>> {
-        let opened = Opened::from_json(text).map_err(|d| vec![in_file(i)(d)])?;
-        let assessment = opened
-            .validate(&framework)
+    // Each worker keeps only what ranking needs of a scorecard.
+    let one = |(i, text): (usize, &&str)| -> Result<rank::Standing, Vec<Diagnostic>> {
+        let assessment = Opened::validated(text, &framework)
             .map_err(|ds| ds.into_iter().map(in_file(i)).collect::<Vec<_>>())?;
-        Ok(score_with(&framework, &assessment, Detail::Numbers))
+        let card = score_with(&framework, &assessment, Detail::Numbers);
+        Ok(rank::Standing::of(card))
     };
     let results = parallel::map(assessments, workers, one);
     let mut diags = Vec::new();
-    let mut cards = Vec::with_capacity(results.len());
+    let mut standings = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(card) => cards.push(card),
+            Ok(standing) => standings.push(standing),
             Err(ds) => diags.extend(ds),
         }
     }
     if !diags.is_empty() {
         return Err(diags);
     }
-    rank(&cards)
+    rank::rank_standings(standings)
 }
 
 /// What a framework is, for listings (`parindex frameworks`, the app's start page).

@@ -35,11 +35,50 @@ impl Ranking {
     }
 }
 
+/// What ranking needs of a scorecard. Ranking many files keeps only this of each
+/// scorecard (`rank_json_on`: the rest is dropped on the worker that scored it).
+#[derive(Debug, Clone)]
+pub(crate) struct Standing {
+    pub framework: String,
+    pub unit: String,
+    pub year: i32,
+    pub total: Total,
+    pub complete: bool,
+}
+
+impl Standing {
+    pub(crate) fn of(card: Scorecard) -> Standing {
+        Standing {
+            framework: card.framework,
+            unit: card.unit,
+            year: card.year,
+            total: card.total,
+            complete: card.complete,
+        }
+    }
+}
+
 /// Ranks scorecards of one framework. Units without an index (nothing applicable) come
 /// last and share the last rank. Within a tie, rows are ordered by unit name so the
 /// output does not depend on the order of the files.
 pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
-    let Some(first) = scorecards.first() else {
+    rank_standings(
+        scorecards
+            .iter()
+            .map(|s| Standing {
+                framework: s.framework.clone(),
+                unit: s.unit.clone(),
+                year: s.year,
+                total: s.total.clone(),
+                complete: s.complete,
+            })
+            .collect(),
+    )
+}
+
+/// [`rank`] of what ranking needs of each scorecard.
+pub(crate) fn rank_standings(standings: Vec<Standing>) -> Result<Ranking, Vec<Diagnostic>> {
+    let Some(first) = standings.first() else {
         return Err(vec![Diagnostic::error(
             codes::RANK_EMPTY,
             "",
@@ -47,7 +86,7 @@ pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
             "ranking needs at least one assessment",
         )]);
     };
-    let mismatched: Vec<Diagnostic> = scorecards
+    let mismatched: Vec<Diagnostic> = standings
         .iter()
         .enumerate()
         .filter(|(_, s)| s.framework != first.framework)
@@ -74,26 +113,27 @@ pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
     if !mismatched.is_empty() {
         return Err(mismatched);
     }
-    let key = |s: &Scorecard| s.total.index.map(|i| i.value);
-    let mut order: Vec<&Scorecard> = scorecards.iter().collect();
+    let framework = first.framework.clone();
+    let key = |s: &Standing| s.total.index.map(|i| i.value);
+    let mut order = standings;
     order.sort_by(|a, b| desc_index(key(a), key(b)).then_with(|| a.unit.cmp(&b.unit)));
     let mut rows: Vec<RankRow> = Vec::with_capacity(order.len());
-    for (pos, s) in order.iter().enumerate() {
+    for (pos, s) in order.into_iter().enumerate() {
         let rank = match rows.last() {
-            Some(prev) if prev.total.index.map(|i| i.value) == key(s) => prev.rank,
+            Some(prev) if prev.total.index.map(|i| i.value) == key(&s) => prev.rank,
             _ => pos + 1,
         };
         rows.push(RankRow {
             rank,
-            unit: s.unit.clone(),
+            unit: s.unit,
             year: s.year,
-            total: s.total.clone(),
+            total: s.total,
             complete: s.complete,
         });
     }
     Ok(Ranking {
         format: 1,
-        framework: first.framework.clone(),
+        framework,
         rows,
     })
 }

@@ -1,14 +1,16 @@
 //! Strict reading of parsed TOML/JSON trees: typed fields, required and unknown keys,
 //! each problem reported as a diagnostic with its path. Both file kinds are read as
-//! `serde_json::Value`, so one reader serves frameworks and assessments.
+//! `serde_json::Value`, so one reader serves frameworks and assessments; assessment text
+//! read natively comes as the borrowed `tree::Tree` — the reader takes any [`Node`].
 
 use crate::codes;
 use crate::date::Date;
 use crate::decimal::{human, MAX_COUNT, MAX_FRAMEWORK_PLACES, MAX_INPUT_PLACES, MAX_POINTS};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::markers::{marker_text, DATETIME_MARKER, FLOAT_MARKER};
+use crate::tree::{Node, Object};
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// The path of a key (`self.3.3.2` + `numerator`), written out only when displayed:
@@ -46,23 +48,19 @@ impl fmt::Display for Indexed<'_> {
 
 /// The keys of one table/object, read one by one; whatever is left unread at
 /// [`Fields::finish`] is an unknown key.
-pub struct Fields<'a, 'p> {
-    map: &'a Map<String, Value>,
+pub struct Fields<'a, 'p, N: Node + 'a = Value> {
+    map: &'a N::Object,
     /// Written out only when a diagnostic needs it.
     path: &'p dyn fmt::Display,
     used: Vec<&'a str>,
 }
 
-impl<'a, 'p> Fields<'a, 'p> {
+impl<'a, 'p, N: Node + 'a> Fields<'a, 'p, N> {
     /// Opens `value` as a table, or reports that it is not one.
-    pub fn of(
-        value: &'a Value,
-        path: &'p dyn fmt::Display,
-        diags: &mut Diagnostics,
-    ) -> Option<Self> {
+    pub fn of(value: &'a N, path: &'p dyn fmt::Display, diags: &mut Diagnostics) -> Option<Self> {
         let map = typed(
             value,
-            Value::as_object,
+            N::as_object,
             ("một bảng/đối tượng", "a table/object"),
             path,
             diags,
@@ -83,14 +81,14 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     /// The value under `key`, if present (marks it as read).
-    pub fn optional(&mut self, key: &str) -> Option<&'a Value> {
+    pub fn optional(&mut self, key: &str) -> Option<&'a N> {
         let (k, v) = self.map.get_key_value(key)?;
-        self.used.push(k.as_str());
+        self.used.push(k);
         Some(v)
     }
 
     /// The value under `key`, or a "missing required key" diagnostic.
-    pub fn required(&mut self, key: &str, diags: &mut Diagnostics) -> Option<&'a Value> {
+    pub fn required(&mut self, key: &str, diags: &mut Diagnostics) -> Option<&'a N> {
         let value = self.optional(key);
         if value.is_none() {
             diags.error(
@@ -104,8 +102,8 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     /// The value under `key` without marking it read (to decide how to read others).
-    pub fn peek(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key)
+    pub fn peek(&self, key: &str) -> Option<&'a N> {
+        self.map.get_key_value(key).map(|(_, v)| v)
     }
 
     /// The value under `key` read with `read` (which reports what is wrong with it), or
@@ -113,7 +111,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     pub fn required_with<T>(
         &mut self,
         key: &str,
-        read: impl FnOnce(&'a Value, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
+        read: impl FnOnce(&'a N, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
         diags: &mut Diagnostics,
     ) -> Option<T> {
         let value = self.required(key, diags)?;
@@ -125,7 +123,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     pub fn optional_with<T>(
         &mut self,
         key: &str,
-        read: impl FnOnce(&'a Value, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
+        read: impl FnOnce(&'a N, &dyn fmt::Display, &mut Diagnostics) -> Option<T>,
         diags: &mut Diagnostics,
     ) -> Option<T> {
         let value = self.optional(key)?;
@@ -133,20 +131,21 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.map.get_key_value(key).is_some()
     }
 
-    /// Every key present, in file order where the parser kept it.
-    pub fn keys(&self) -> impl Iterator<Item = &'a String> {
-        self.map.keys()
+    /// Every key present with its value, sorted by key.
+    pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'a N)> {
+        self.map.entries()
     }
 
     /// Every key present and not read yet.
-    pub fn unread(&self) -> impl Iterator<Item = &'a String> + '_ {
+    pub fn unread(&self) -> impl Iterator<Item = &'a str> + '_ {
         // A key read is the map's own string, so the same address is the same key.
         self.map
-            .keys()
-            .filter(|key| !self.used.iter().any(|u| std::ptr::eq(*u, key.as_str())))
+            .entries()
+            .map(|(key, _)| key)
+            .filter(|key| !self.used.iter().any(|u| std::ptr::eq(*u, *key)))
     }
 
     /// Reports every key that was not read.
@@ -193,29 +192,37 @@ fn type_error(value: &Value, path: &dyn fmt::Display, vi: &str, en: &str, diags:
 }
 
 /// `value` as `T` when `as_t` reads it; otherwise "expected WHAT, found …".
-fn typed<'a, T>(
-    value: &'a Value,
-    as_t: impl FnOnce(&'a Value) -> Option<T>,
+fn typed<'a, N: Node, T>(
+    value: &'a N,
+    as_t: impl FnOnce(&'a N) -> Option<T>,
     what: (&str, &str),
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<T> {
     let found = as_t(value);
     if found.is_none() {
-        type_error(value, path, what.0, what.1, diags);
+        type_error(&value.to_value(), path, what.0, what.1, diags);
     }
     found
 }
 
-pub fn string(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<String> {
+pub fn string(
+    value: &impl Node,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     text(value, path, diags).map(str::to_string)
 }
 
 /// [`string`] without a copy, for values read and dropped at once.
-fn text<'a>(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<&'a str> {
+fn text<'a, N: Node>(
+    value: &'a N,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<&'a str> {
     typed(
         value,
-        Value::as_str,
+        N::as_str,
         ("một chuỗi ký tự", "a string"),
         path,
         diags,
@@ -224,7 +231,7 @@ fn text<'a>(value: &'a Value, path: &dyn fmt::Display, diags: &mut Diagnostics) 
 
 /// A string that must contain something other than spaces.
 pub fn non_empty_string(
-    value: &Value,
+    value: &impl Node,
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<String> {
@@ -241,32 +248,30 @@ pub fn non_empty_string(
     Some(s)
 }
 
-pub fn boolean(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<bool> {
+pub fn boolean<N: Node>(
+    value: &N,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<bool> {
     typed(
         value,
-        Value::as_bool,
+        N::as_bool,
         ("true hoặc false", "true or false"),
         path,
         diags,
     )
 }
 
-pub fn array<'a>(
-    value: &'a Value,
+pub fn array<'a, N: Node>(
+    value: &'a N,
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
-) -> Option<&'a Vec<Value>> {
-    typed(
-        value,
-        Value::as_array,
-        ("một mảng", "an array"),
-        path,
-        diags,
-    )
+) -> Option<&'a [N]> {
+    typed(value, N::as_array, ("một mảng", "an array"), path, diags)
 }
 
 /// A real calendar date written `YYYY-MM-DD`.
-pub fn date(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Date> {
+pub fn date(value: &impl Node, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Date> {
     let s = text(value, path, diags)?;
     let d = Date::parse(s);
     if d.is_none() {
@@ -294,57 +299,59 @@ fn is_decimal_literal(s: &str) -> bool {
 
 /// An exact decimal, written as a string (`"0.5"`) or an integer; floating-point
 /// literals are refused because their value is not exact.
-pub fn decimal(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<Decimal> {
+pub fn decimal(
+    value: &impl Node,
+    path: &dyn fmt::Display,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
+    if let Some(s) = value.as_str() {
+        let parsed = is_decimal_literal(s)
+            .then(|| Decimal::from_str_exact(s).ok())
+            .flatten();
+        if parsed.is_none() {
+            diags.error(
+                codes::DECIMAL_MALFORMED,
+                path,
+                format!("\"{s}\" không phải là số thập phân (ví dụ \"0.5\")"),
+                format!("\"{s}\" is not a decimal number (write e.g. \"0.5\")"),
+            );
+        }
+        return parsed;
+    }
+    if let Some(i) = value.as_i64() {
+        return Some(Decimal::from(i));
+    }
+    if let Some(u) = value.as_u64() {
+        return Some(Decimal::from(u));
+    }
     // A float literal, in JSON or TOML, as written: refused, because it is not exact.
-    let float = match value {
-        Value::Number(n) if n.as_i64().is_none() && n.as_u64().is_none() => Some(n.to_string()),
+    let value = value.to_value();
+    let float = match &*value {
+        Value::Number(n) => Some(n.to_string()),
         other => marker_text(other, FLOAT_MARKER).map(str::to_string),
     };
-    if let Some(n) = float {
-        diags.error(
+    match float {
+        Some(n) => diags.error(
             codes::DECIMAL_FLOAT,
             path,
             format!("hãy viết số thập phân trong dấu ngoặc kép (\"{n}\"): số dấu phẩy động không chính xác"),
             format!("write decimals as strings (\"{n}\"): floating-point numbers are not exact"),
-        );
-        return None;
+        ),
+        None => type_error(
+            &value,
+            path,
+            "một số thập phân dạng chuỗi",
+            "a decimal string",
+            diags,
+        ),
     }
-    match value {
-        Value::String(s) => {
-            let parsed = is_decimal_literal(s)
-                .then(|| Decimal::from_str_exact(s).ok())
-                .flatten();
-            if parsed.is_none() {
-                diags.error(
-                    codes::DECIMAL_MALFORMED,
-                    path,
-                    format!("\"{s}\" không phải là số thập phân (ví dụ \"0.5\")"),
-                    format!("\"{s}\" is not a decimal number (write e.g. \"0.5\")"),
-                );
-            }
-            parsed
-        }
-        Value::Number(n) => n
-            .as_i64()
-            .map(Decimal::from)
-            .or(n.as_u64().map(Decimal::from)),
-        other => {
-            type_error(
-                other,
-                path,
-                "một số thập phân dạng chuỗi",
-                "a decimal string",
-                diags,
-            );
-            None
-        }
-    }
+    None
 }
 
 /// A decimal within `[0, MAX_POINTS]` with at most four decimals: every framework
 /// point value and threshold.
 pub fn framework_number(
-    value: &Value,
+    value: &impl Node,
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<Decimal> {
@@ -382,7 +389,7 @@ pub fn framework_number(
 /// A decimal typed into an assessment (manual points, a survey percent): exact, with at
 /// most [`MAX_INPUT_PLACES`] decimals.
 pub fn input_decimal(
-    value: &Value,
+    value: &impl Node,
     path: &dyn fmt::Display,
     diags: &mut Diagnostics,
 ) -> Option<Decimal> {
@@ -406,28 +413,30 @@ pub fn input_decimal(
 }
 
 /// A whole count from 0 to 10^15, as a JSON integer or a string of digits.
-pub fn count(value: &Value, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<u64> {
-    let parsed: Result<u64, String> = match value {
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Ok(u),
-            (None, Some(i)) => Err(i.to_string()),
-            _ => Err(n.to_string()),
-        },
-        Value::String(s) => match Decimal::from_str_exact(s) {
+pub fn count(value: &impl Node, path: &dyn fmt::Display, diags: &mut Diagnostics) -> Option<u64> {
+    let parsed: Result<u64, String> = if let Some(u) = value.as_u64() {
+        Ok(u)
+    } else if let Some(s) = value.as_str() {
+        match Decimal::from_str_exact(s) {
             Ok(d) if is_decimal_literal(s) && d.fract().is_zero() && d >= Decimal::ZERO => {
-                u64::try_from(d.trunc().mantissa()).map_err(|_| s.clone())
+                u64::try_from(d.trunc().mantissa()).map_err(|_| s.to_string())
             }
-            _ => Err(s.clone()),
-        },
-        other => {
-            type_error(
-                other,
-                path,
-                "một số nguyên không âm",
-                "a whole number",
-                diags,
-            );
-            return None;
+            _ => Err(s.to_string()),
+        }
+    } else {
+        match &*value.to_value() {
+            // Negative or a float: said back as written.
+            Value::Number(n) => Err(n.to_string()),
+            other => {
+                type_error(
+                    other,
+                    path,
+                    "một số nguyên không âm",
+                    "a whole number",
+                    diags,
+                );
+                return None;
+            }
         }
     };
     match parsed {

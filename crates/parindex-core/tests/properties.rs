@@ -7,7 +7,7 @@ use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
 use parindex_core::{
     builtin, explain_leaf, rank_json, score_draft_with, score_json, score_with, Assessment,
-    Decimal, Detail, Framework,
+    Decimal, Detail, Framework, Opened,
 };
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -222,22 +222,21 @@ proptest! {
 
     #[test]
     fn corrupted_assessments_never_panic(seed in prop::collection::vec(any::<u32>(), 64), garbage in arbitrary_json(), at in any::<u32>()) {
-        let fw = &frameworks()[0];
-        let mut value = assessment(fw, &seed);
-        // Replace one entry, or one field inside an entry, with arbitrary JSON.
-        if let Some(own) = value["self"].as_object_mut() {
-            let keys: Vec<String> = own.keys().cloned().collect();
-            if !keys.is_empty() {
-                let key = &keys[at as usize % keys.len()];
-                if at % 2 == 0 {
-                    own.insert(key.clone(), garbage);
-                } else if let Some(entry) = own.get_mut(key).and_then(Value::as_object_mut) {
-                    let field = entry.keys().next().cloned().unwrap_or_else(|| "numerator".into());
-                    entry.insert(field, garbage);
-                }
-            }
-        }
+        let value = corrupted(&frameworks()[0], &seed, garbage, at);
         let _ = score_json(&value.to_string(), None);
+    }
+
+    /// Reading text into the borrowed tree (ranking's way) gives what reading it into
+    /// serde_json's `Value` gives: the same assessment or the same diagnostics, in order.
+    #[test]
+    fn both_trees_read_an_assessment_alike(seed in prop::collection::vec(any::<u32>(), 64), garbage in arbitrary_json(), at in any::<u32>(), pretty in any::<bool>()) {
+        let fw = &frameworks()[0];
+        let value = corrupted(fw, &seed, garbage, at);
+        let text = if pretty { pretty_json(&value) } else { value.to_string() };
+        let by_value = Opened::from_json(&text).map_err(|d| vec![d]).and_then(|o| o.validate(fw));
+        prop_assert_eq!(Opened::validated(&text, fw), by_value.clone());
+        let tree = parindex_core::assessment::parse_json(&text).map_err(|d| TestCaseError::fail(d.to_string()))?;
+        prop_assert_eq!(Assessment::from_json(&text, fw), Assessment::from_tree(&tree, fw));
     }
 
     #[test]
@@ -256,6 +255,41 @@ proptest! {
         let mutated = format!("{}{}{}", &source[..at], insert, &source[at..]);
         let _ = Framework::from_toml(&mutated);
     }
+}
+
+/// A valid assessment with one entry, one field of an entry or one top-level key
+/// replaced with `garbage`.
+fn corrupted(fw: &Framework, seed: &[u32], garbage: Value, at: u32) -> Value {
+    let mut value = assessment(fw, seed);
+    if at % 3 == 2 {
+        const TOP: [&str; 8] = [
+            "format",
+            "framework",
+            "unit",
+            "year",
+            "self",
+            "appraisal",
+            "bonus",
+            "penalty",
+        ];
+        value[TOP[(at / 3) as usize % TOP.len()]] = garbage;
+    } else if let Some(own) = value["self"].as_object_mut() {
+        let keys: Vec<String> = own.keys().cloned().collect();
+        if !keys.is_empty() {
+            let key = &keys[at as usize % keys.len()];
+            if at % 3 == 0 {
+                own.insert(key.clone(), garbage);
+            } else if let Some(entry) = own.get_mut(key).and_then(Value::as_object_mut) {
+                let fields: Vec<String> = entry.keys().cloned().collect();
+                let field = fields
+                    .get((at / 3) as usize % fields.len().max(1))
+                    .cloned()
+                    .unwrap_or_else(|| "numerator".into());
+                entry.insert(field, garbage);
+            }
+        }
+    }
+    value
 }
 
 fn arbitrary_json() -> impl Strategy<Value = Value> {

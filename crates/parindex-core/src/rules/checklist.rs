@@ -15,6 +15,7 @@ use crate::decimal::points_str;
 use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{array, boolean, string, Fields, Indexed};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -95,7 +96,11 @@ impl Kind for Checklist {
         }
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Vec<usize>> {
+    fn read_input<N: Node>(
+        &self,
+        entry: &mut Fields<N>,
+        diags: &mut Diagnostics,
+    ) -> Option<Vec<usize>> {
         let path = entry.path_of("checked");
         let list = array(entry.optional("checked")?, &path, diags)?;
         let mut checked: Vec<usize> = Vec::new();

@@ -10,6 +10,7 @@ use crate::codes;
 use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{string, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -46,7 +47,7 @@ impl Kind for Choice {
             .collect()
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<usize> {
+    fn read_input<N: Node>(&self, entry: &mut Fields<N>, diags: &mut Diagnostics) -> Option<usize> {
         let path = entry.path_of("choice");
         let key = string(entry.optional("choice")?, &path, diags)?;
         keyed::find(

@@ -10,6 +10,7 @@ use super::{both, points_of, Decision, Kind, LeafContext, Words};
 use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::reader::{count, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -41,7 +42,7 @@ impl Kind for Count {
         self.thresholds.outcomes()
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<u64> {
+    fn read_input<N: Node>(&self, entry: &mut Fields<N>, diags: &mut Diagnostics) -> Option<u64> {
         let path = entry.path_of("value");
         count(entry.optional("value")?, &path, diags)
     }

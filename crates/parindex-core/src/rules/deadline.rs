@@ -11,6 +11,7 @@ use crate::date::{Date, MonthDay};
 use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{self, boolean, framework_number, string, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -120,7 +121,11 @@ impl Kind for Deadline {
         ]
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Option<Date>> {
+    fn read_input<N: Node>(
+        &self,
+        entry: &mut Fields<N>,
+        diags: &mut Diagnostics,
+    ) -> Option<Option<Date>> {
         let date_path = entry.path_of("date");
         let done_path = entry.path_of("done");
         let date = entry

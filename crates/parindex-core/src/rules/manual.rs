@@ -10,6 +10,7 @@ use crate::decimal::Human;
 use crate::decimal::{human, points_str};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{framework_number, input_decimal, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -77,7 +78,11 @@ impl Kind for Manual {
         })
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Decimal> {
+    fn read_input<N: Node>(
+        &self,
+        entry: &mut Fields<N>,
+        diags: &mut Diagnostics,
+    ) -> Option<Decimal> {
         let path = entry.path_of("points");
         let p = input_decimal(entry.optional("points")?, &path, diags)?;
         // In each language's own number format: `0,75` in Vietnamese.

@@ -38,6 +38,7 @@ use crate::decimal::{points_str, Rounding};
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::keyword::{self, serialize_as_keyword, Keyword};
 use crate::reader::Fields;
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::fmt;
@@ -124,7 +125,11 @@ pub trait Kind: Sized {
 
     /// Reads this kind's input keys from an entry: `None` when the entry has none of them
     /// (the leaf is still missing) or when one is wrong (reported).
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Self::Input>;
+    fn read_input<N: Node>(
+        &self,
+        entry: &mut Fields<N>,
+        diags: &mut Diagnostics,
+    ) -> Option<Self::Input>;
 
     /// The points an input earns. The only place the kind decides them.
     fn decide(&self, input: &Self::Input, ctx: LeafContext) -> Decision<Self::Why>;
@@ -198,7 +203,7 @@ macro_rules! rule_kinds {
                 match self { $(Rule::$variant(r) => r.outcomes()),* }
             }
 
-            fn read_kind_input(&self, f: &mut Fields, diags: &mut Diagnostics) -> Option<Input> {
+            fn read_kind_input<N: Node>(&self, f: &mut Fields<N>, diags: &mut Diagnostics) -> Option<Input> {
                 match self { $(Rule::$variant(r) => r.read_input(f, diags).map(Input::$variant)),* }
             }
 
@@ -318,9 +323,9 @@ impl Rule {
     /// Reads this rule's input keys from an assessment entry. `Ok(None)` when the entry
     /// has none of them (the leaf is still missing); `Err(())` when something was wrong
     /// (already reported).
-    pub(crate) fn read_input(
+    pub(crate) fn read_input<N: Node>(
         &self,
-        entry: &mut Fields,
+        entry: &mut Fields<N>,
         diags: &mut Diagnostics,
     ) -> Result<Option<Input>, ()> {
         let before = diags.len();

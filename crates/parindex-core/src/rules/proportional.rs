@@ -11,6 +11,7 @@ use crate::decimal::Human;
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::keyword::Keyword;
 use crate::reader::Fields;
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -38,7 +39,7 @@ impl Kind for Proportional {
         })
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
+    fn read_input<N: Node>(&self, entry: &mut Fields<N>, diags: &mut Diagnostics) -> Option<Cases> {
         read_cases(entry, diags)
     }
 

@@ -14,6 +14,7 @@ use crate::decimal::{cmp_percent, human, percent_relation};
 use crate::diagnostic::{Diagnostics, Lang, Text};
 use crate::keyword::{self, keyword_enum};
 use crate::reader::{count, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -141,7 +142,7 @@ impl Kind for Ratio {
         self.thresholds.outcomes()
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
+    fn read_input<N: Node>(&self, entry: &mut Fields<N>, diags: &mut Diagnostics) -> Option<Cases> {
         read_cases(entry, diags)
     }
 
@@ -210,7 +211,7 @@ fn advice_for(threshold: &Threshold, numerator: u64, denominator: u64) -> Text {
 }
 
 /// Reads `numerator` and `denominator` for `ratio` and `proportional` leaves.
-pub(crate) fn read_cases(entry: &mut Fields, diags: &mut Diagnostics) -> Option<Cases> {
+pub(crate) fn read_cases<N: Node>(entry: &mut Fields<N>, diags: &mut Diagnostics) -> Option<Cases> {
     let num_path = entry.path_of("numerator");
     let den_path = entry.path_of("denominator");
     let num = entry.optional("numerator");

@@ -10,6 +10,7 @@ use crate::decimal::Human;
 use crate::decimal::{human, round_quotient};
 use crate::diagnostic::{Diagnostics, Lang};
 use crate::reader::{input_decimal, Fields};
+use crate::tree::Node;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -32,7 +33,11 @@ impl Kind for Survey {
         Some(Survey)
     }
 
-    fn read_input(&self, entry: &mut Fields, diags: &mut Diagnostics) -> Option<Decimal> {
+    fn read_input<N: Node>(
+        &self,
+        entry: &mut Fields<N>,
+        diags: &mut Diagnostics,
+    ) -> Option<Decimal> {
         let path = entry.path_of("percent");
         let p = input_decimal(entry.optional("percent")?, &path, diags)?;
         if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
