@@ -13,6 +13,7 @@ use crate::reader::{
 };
 use crate::rules::{Input, RuleKind};
 use crate::tree::{self, Node};
+use bumpalo::Bump;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -197,8 +198,18 @@ impl Opened {
     /// reads thousands of files): the text is read into a tree borrowing from it
     /// (`tree.rs`), or, when that reader leaves the text to serde_json, as before.
     pub fn validated(text: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
-        let arena = tree::arena_for(text);
-        match tree::parse(text, &arena) {
+        Opened::validated_in(text, framework, &mut tree::arena_for(text))
+    }
+
+    /// [`Opened::validated`] with an arena to reuse (emptied first): reading many files,
+    /// each thread keeps one.
+    pub(crate) fn validated_in(
+        text: &str,
+        framework: &Framework,
+        arena: &mut Bump,
+    ) -> Result<Assessment, Vec<Diagnostic>> {
+        arena.reset();
+        match tree::parse(text, arena) {
             Some(tree) => {
                 named_framework(&tree).map_err(|d| vec![d])?;
                 Assessment::read(&tree, framework)

@@ -34,23 +34,25 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 fn digits(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() || s.len() > 9 {
         return None;
     }
-    s.parse().ok()
+    s.bytes().try_fold(0, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 impl Date {
     /// Parses `YYYY-MM-DD`; `None` unless it names a day that exists.
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        // Ten bytes, dashes at 4 and 7, digits elsewhere (checked by `digits`).
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = digits(y)? as i32;
-        let month = digits(m)? as u8;
-        let day = digits(d)? as u8;
+        let year = digits(&s[..4])? as i32;
+        let month = digits(&s[5..7])? as u8;
+        let day = digits(&s[8..])? as u8;
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
@@ -119,6 +121,28 @@ mod tests {
         assert!(Date::parse("22-01-25").is_none());
         assert!(Date::parse("2022-01-25T00:00").is_none());
         assert!(Date::parse("+022-01-25").is_none());
+    }
+
+    proptest::proptest! {
+        /// Read byte by byte, a date is what splitting it at its dashes and reading each
+        /// part as a number gives.
+        #[test]
+        fn dates_read_as_their_parts_say(s in "[0-9+-]{0,3}[0-9]{0,5}-?[0-9-]{0,3}-?[0-9é]{0,3}|[0-9]{4}-[0-1][0-9]-[0-3][0-9]") {
+            let mut parts = s.split('-');
+            let whole = |p: &str| (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+            let expected = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some(y), Some(m), Some(d), None) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                    match (whole(y), whole(m), whole(d)) {
+                        (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) && d >= 1 && d <= u32::from(days_in_month(y as i32, m as u8)) => {
+                            Some(Date { year: y as i32, month: m as u8, day: d as u8 })
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            proptest::prop_assert_eq!(Date::parse(&s), expected);
+        }
     }
 
     #[test]

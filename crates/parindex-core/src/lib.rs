@@ -129,14 +129,15 @@ pub fn rank_json_on(
             None => builtin(BUILTIN.first().map_or("", |b| b.reference))?,
         },
     };
-    // Each worker keeps only what ranking needs of a scorecard.
-    let one = |(i, text): (usize, &&str)| -> Result<rank::Standing, Vec<Diagnostic>> {
-        let assessment = Opened::validated(text, &framework)
+    // Each worker keeps only what ranking needs of a scorecard, and an arena for the
+    // texts it reads.
+    let one = |arena: &mut bumpalo::Bump, (i, text): (usize, &&str)| {
+        let assessment = Opened::validated_in(text, &framework, arena)
             .map_err(|ds| ds.into_iter().map(in_file(i)).collect::<Vec<_>>())?;
         let card = score_with(&framework, &assessment, Detail::Numbers);
-        Ok(rank::Standing::of(card))
+        Ok::<_, Vec<Diagnostic>>(rank::Standing::of(card))
     };
-    let results = parallel::map(assessments, workers, one);
+    let results = parallel::map_with(assessments, workers, bumpalo::Bump::new, one);
     let mut diags = Vec::new();
     let mut standings = Vec::with_capacity(results.len());
     for r in results {
