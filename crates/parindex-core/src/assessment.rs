@@ -196,7 +196,8 @@ impl Opened {
     /// `Opened::from_json(text)` then [`Opened::validate`], with the same result and the
     /// same diagnostics, in half the time where the framework is already known (ranking
     /// reads thousands of files): the text is read into a tree borrowing from it
-    /// (`tree.rs`), or, when that reader leaves the text to serde_json, as before.
+    /// (`tree.rs`), or, when that reader leaves the text to serde_json, as `from_json`
+    /// reads it.
     pub fn validated(text: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
         Opened::validated_in(text, framework, &mut tree::arena_for(text))
     }

@@ -5,8 +5,8 @@
 //! allocation, nothing to drop node by node) — ranking reads thousands of files, and a
 //! `Value` costs an allocation per key, per string and per map node.
 //!
-//! [`parse`] reads the common case only: whole numbers that fit, strings (escapes but
-//! surrogates), objects without duplicate keys, nesting to [`MAX_DEPTH`]. For anything
+//! [`parse`] reads the common case only: whole numbers that fit, strings (any escape but
+//! a surrogate's), objects without duplicate keys, nesting to [`MAX_DEPTH`]. For anything
 //! else — a float, a syntax error, a duplicate — it gives `None` and the caller reads
 //! the text again with `strict_json`, whose values and messages are the reference. So
 //! the two readers agree wherever both accept a text (the property tests hold them equal),
