@@ -47,6 +47,8 @@ pub(crate) struct Standing {
 }
 
 impl Standing {
+    /// What ranking keeps of a scorecard (`rank_json_on`, which the pages do not link).
+    #[cfg(feature = "toml")]
     pub(crate) fn of(card: Scorecard) -> Standing {
         Standing {
             framework: card.framework,

@@ -366,59 +366,60 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Option<Tree<'a>> {
+    /// A list's items up to `close` (its opening bracket next), each read by `item`.
+    fn list(
+        &mut self,
+        depth: usize,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
         if depth > MAX_DEPTH {
             return None;
         }
         self.at += 1;
-        let base = self.items.len();
         self.space();
-        if !self.eat(b']') {
-            loop {
-                let item = self.value(depth)?;
-                self.items.push(item);
-                self.space();
-                if self.eat(b']') {
-                    break;
-                }
-                if !self.eat(b',') {
-                    return None;
-                }
+        if self.eat(close) {
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            self.space();
+            if self.eat(close) {
+                return Some(());
+            }
+            if !self.eat(b',') {
+                return None;
             }
         }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Tree<'a>> {
+        let base = self.items.len();
+        self.list(depth, b']', |p| {
+            let item = p.value(depth)?;
+            p.items.push(item);
+            Some(())
+        })?;
         let items = self.arena.alloc_slice_fill_iter(self.items.drain(base..));
         Some(Tree::Array(items))
     }
 
     fn object(&mut self, depth: usize) -> Option<Tree<'a>> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        self.at += 1;
         let base = self.members.len();
-        self.space();
-        if !self.eat(b'}') {
-            loop {
-                self.space();
-                if self.peek() != Some(b'"') {
-                    return None;
-                }
-                let key = self.string()?;
-                self.space();
-                if !self.eat(b':') {
-                    return None;
-                }
-                let value = self.value(depth)?;
-                self.members.push((key, value));
-                self.space();
-                if self.eat(b'}') {
-                    break;
-                }
-                if !self.eat(b',') {
-                    return None;
-                }
+        self.list(depth, b'}', |p| {
+            p.space();
+            if p.peek() != Some(b'"') {
+                return None;
             }
-        }
+            let key = p.string()?;
+            p.space();
+            if !p.eat(b':') {
+                return None;
+            }
+            let value = p.value(depth)?;
+            p.members.push((key, value));
+            Some(())
+        })?;
         let members = self.arena.alloc_slice_fill_iter(self.members.drain(base..));
         // Equal keys are refused below, so an unstable sort gives the one order.
         members.sort_unstable_by_key(|(key, _)| *key);
