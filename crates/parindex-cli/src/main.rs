@@ -9,8 +9,8 @@ use args::{Command, Format, Usage};
 use parindex_core::format::pretty_json;
 use parindex_core::keyword::Keyword;
 use parindex_core::{
-    assessment, blank_assessment, builtin, builtin_infos, framework_for, rank_json_on, render,
-    report, score, Assessment, Diagnostic, Framework, FrameworkInfo, Lang, Opened,
+    assessment, blank_assessment, builtin, builtin_infos, rank_json_on, render, report, score,
+    Assessment, Diagnostic, Framework, FrameworkInfo, Lang, Opened,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -369,15 +369,12 @@ fn assessment_of(
     framework: Option<&Framework>,
     lang: Lang,
 ) -> Result<(Framework, Assessment), Failure> {
-    let text = text.to_string();
     let invalid = |d: Vec<Diagnostic>| Failure::Invalid(lines(path, &d, lang));
-    let opened = Opened::from_json(&text).map_err(|d| invalid(vec![d]))?;
-    let framework = match framework {
-        Some(f) => f.clone(),
-        None => framework_for(&opened, None).map_err(invalid)?,
-    };
-    let a = opened.validate(&framework).map_err(invalid)?;
-    Ok((framework, a))
+    Opened::read_with(text, |named| match framework {
+        Some(f) => Ok(f.clone()),
+        None => builtin(named),
+    })
+    .map_err(invalid)
 }
 
 fn run(command: Command, lang: Lang) -> Result<Output, Failure> {

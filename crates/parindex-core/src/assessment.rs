@@ -16,6 +16,7 @@ use crate::tree::{self, Node};
 use bumpalo::Bump;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -200,6 +201,30 @@ impl Opened {
     /// reads it.
     pub fn validated(text: &str, framework: &Framework) -> Result<Assessment, Vec<Diagnostic>> {
         Opened::validated_in(text, framework, &mut tree::arena_for(text))
+    }
+
+    /// Reads assessment text against the framework `find` gives for the framework it names
+    /// (built in, a file given, fetched): `Opened::from_json`, `find`, then
+    /// [`Opened::validate`], with the same results and diagnostics, the text read once
+    /// into a borrowed tree as [`Opened::validated`] reads it.
+    pub fn read_with<F: Borrow<Framework>>(
+        text: &str,
+        find: impl FnOnce(&str) -> Result<F, Vec<Diagnostic>>,
+    ) -> Result<(F, Assessment), Vec<Diagnostic>> {
+        let arena = tree::arena_for(text);
+        match tree::parse(text, &arena) {
+            Some(tree) => {
+                let framework = find(&named_framework(&tree).map_err(|d| vec![d])?)?;
+                let assessment = Assessment::read(&tree, framework.borrow())?;
+                Ok((framework, assessment))
+            }
+            None => {
+                let opened = Opened::from_json(text).map_err(|d| vec![d])?;
+                let framework = find(&opened.framework)?;
+                let assessment = opened.validate(framework.borrow())?;
+                Ok((framework, assessment))
+            }
+        }
     }
 
     /// [`Opened::validated`] with an arena to reuse (emptied first): reading many files,

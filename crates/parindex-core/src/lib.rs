@@ -85,9 +85,11 @@ pub fn score_json(
     assessment_json: &str,
     framework_toml: Option<&str>,
 ) -> Result<Scorecard, Vec<Diagnostic>> {
-    let opened = Opened::from_json(assessment_json).map_err(|d| vec![d])?;
-    let framework = framework_for(&opened, framework_toml)?;
-    let assessment = opened.validate(&framework)?;
+    let (framework, assessment) =
+        Opened::read_with(assessment_json, |named| match framework_toml {
+            Some(toml) => Framework::from_toml(toml),
+            None => builtin(named),
+        })?;
     Ok(score(&framework, &assessment))
 }
 

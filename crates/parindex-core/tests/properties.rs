@@ -235,6 +235,14 @@ proptest! {
         let text = if pretty { pretty_json(&value) } else { value.to_string() };
         let by_value = Opened::from_json(&text).map_err(|d| vec![d]).and_then(|o| o.validate(fw));
         prop_assert_eq!(Opened::validated(&text, fw), by_value.clone());
+        // Reading with the framework found by name: asked for the name the file gives.
+        let mut named = None;
+        let read = Opened::read_with(&text, |name| {
+            named = Some(name.to_string());
+            Ok(fw)
+        });
+        prop_assert_eq!(read.map(|(_, a)| a), by_value.clone());
+        prop_assert_eq!(named, Opened::from_json(&text).ok().map(|o| o.framework));
         let tree = parindex_core::assessment::parse_json(&text).map_err(|d| TestCaseError::fail(d.to_string()))?;
         prop_assert_eq!(Assessment::from_json(&text, fw), Assessment::from_tree(&tree, fw));
     }
