@@ -211,8 +211,27 @@ impl Opened {
         text: &str,
         find: impl FnOnce(&str) -> Result<F, Vec<Diagnostic>>,
     ) -> Result<(F, Assessment), Vec<Diagnostic>> {
-        let arena = tree::arena_for(text);
-        match tree::parse(text, &arena) {
+        Opened::read_in(text, &mut tree::arena_for(text), find)
+    }
+
+    /// [`Opened::validated`] with an arena to reuse: reading many files, each thread
+    /// keeps one.
+    pub(crate) fn validated_in(
+        text: &str,
+        framework: &Framework,
+        arena: &mut Bump,
+    ) -> Result<Assessment, Vec<Diagnostic>> {
+        Opened::read_in(text, arena, |_| Ok(framework)).map(|(_, assessment)| assessment)
+    }
+
+    /// [`Opened::read_with`] in `arena` (emptied first).
+    fn read_in<F: Borrow<Framework>>(
+        text: &str,
+        arena: &mut Bump,
+        find: impl FnOnce(&str) -> Result<F, Vec<Diagnostic>>,
+    ) -> Result<(F, Assessment), Vec<Diagnostic>> {
+        arena.reset();
+        match tree::parse(text, arena) {
             Some(tree) => {
                 let framework = find(&named_framework(&tree).map_err(|d| vec![d])?)?;
                 let assessment = Assessment::read(&tree, framework.borrow())?;
@@ -224,25 +243,6 @@ impl Opened {
                 let assessment = opened.validate(framework.borrow())?;
                 Ok((framework, assessment))
             }
-        }
-    }
-
-    /// [`Opened::validated`] with an arena to reuse (emptied first): reading many files,
-    /// each thread keeps one.
-    pub(crate) fn validated_in(
-        text: &str,
-        framework: &Framework,
-        arena: &mut Bump,
-    ) -> Result<Assessment, Vec<Diagnostic>> {
-        arena.reset();
-        match tree::parse(text, arena) {
-            Some(tree) => {
-                named_framework(&tree).map_err(|d| vec![d])?;
-                Assessment::read(&tree, framework)
-            }
-            None => Opened::from_json(text)
-                .map_err(|d| vec![d])?
-                .validate(framework),
         }
     }
 }
