@@ -32,15 +32,15 @@ fn main() {
     // in turn, so that both see the machine as it is at that moment.
     let (mut one, mut parse) = (Vec::new(), Vec::new());
     for _ in 0..301 {
-        let t = Instant::now();
-        let (_, assessment) =
-            Opened::read_with(units::EXAMPLE, |_| Ok(&framework)).expect("the example");
-        assert!(score(&framework, &assessment).to_json().len() > 1000);
-        one.push(t.elapsed().as_secs_f64() * 1e3);
-        let t = Instant::now();
-        let v: serde_json::Value = serde_json::from_str(units::EXAMPLE).expect("JSON");
-        assert!(v.is_object());
-        parse.push(t.elapsed().as_secs_f64() * 1e3);
+        one.push(time_ms(|| {
+            let (_, assessment) =
+                Opened::read_with(units::EXAMPLE, |_| Ok(&framework)).expect("the example");
+            assert!(score(&framework, &assessment).to_json().len() > 1000);
+        }));
+        parse.push(time_ms(|| {
+            let v: serde_json::Value = serde_json::from_str(units::EXAMPLE).expect("JSON");
+            assert!(v.is_object());
+        }));
     }
     let (one, parse) = (median(one), median(parse));
     let texts = units::many_units(10_000);
