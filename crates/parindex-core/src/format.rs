@@ -38,13 +38,15 @@ pub fn pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// [`pretty_json`] of a value tree, written without serde's serializer (the pages write
 /// drafts and exports this way, and so carry no serializer): the same bytes.
 pub fn value_json(value: &Value) -> String {
-    crate::json_write::value(value, true).finish()
+    let mut s = crate::json_write::value(value, true);
+    s.push('\n');
+    s
 }
 
 /// A value tree as compact JSON text, the bytes of `Value::to_string`, written without
 /// serde's serializer (what the pages hand to the browser's scripts and storage).
 pub fn compact_json(value: &Value) -> String {
-    crate::json_write::value(value, false).text_only()
+    crate::json_write::value(value, false)
 }
 
 /// A value as compact JSON inside a message (`{}`), the bytes `Value`'s own `Display`
