@@ -44,7 +44,7 @@ mod imp {
         web_sys::window()
             .ok_or_else(|| StoreError::Unavailable("no window".into()))?
             .local_storage()
-            .map_err(|e| StoreError::Unavailable(format!("{e:?}")))?
+            .map_err(|e| StoreError::Unavailable(name_of(&e)))?
             .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))
     }
 
@@ -69,16 +69,21 @@ mod imp {
             .collect()
     }
 
+    /// An exception's name (`SecurityError`, …) or, for a thrown string, the string.
+    fn name_of(e: &wasm_bindgen::JsValue) -> String {
+        e.dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .or_else(|| e.as_string())
+            .unwrap_or_default()
+    }
+
     /// What a storage call's exception means: a full quota, or storage unavailable.
     fn store_error(e: &wasm_bindgen::JsValue) -> StoreError {
-        let name = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name())
-            .unwrap_or_default();
+        let name = name_of(e);
         if name == "QuotaExceededError" {
             StoreError::Full
         } else {
-            StoreError::Unavailable(format!("{name} {e:?}"))
+            StoreError::Unavailable(name)
         }
     }
 

@@ -124,12 +124,13 @@ fn typing_group(edit: &Edit) -> Option<String> {
             field,
             ..
         } => Some(format!(
-            "{}.{code}.evidence{index}.{field:?}",
-            section.key()
+            "{}.{code}.evidence{index}.{}",
+            section.key(),
+            *field as u8
         )),
         Edit::SetAdjustment {
             list, index, field, ..
-        } => Some(format!("{}{index}.{field:?}", list.key())),
+        } => Some(format!("{}{index}.{}", list.key(), *field as u8)),
         _ => None,
     }
 }

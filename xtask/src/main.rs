@@ -445,6 +445,11 @@ fn build_app() -> Result<figures::Pages, String> {
         "dist/bo-chi-so",
         "--release",
     ];
+    // Its own target folder: its flags differ (tools::EDITOR_BUILD_ENV).
+    let target = repo().join("target/editor");
+    let target = target.to_string_lossy();
+    let mut env = tools::EDITOR_BUILD_ENV.to_vec();
+    env.push(("CARGO_TARGET_DIR", &target));
     run_env("trunk", &editor, &env)?;
     let dist = repo().join("dist");
     stamp_workers(&dist)?;

@@ -89,11 +89,31 @@ pub fn ensure_wasm_tools() -> Result<(), String> {
 /// with a bare trap instead of a message, and the first visit is ~16 KB gzip smaller.
 /// The standard library is built for size (`optimize_for_size`: its smaller sorting and
 /// formatting code, the same results; ~800 B gzip).
+/// `Debug` formatting (`{:?}`) writes nothing (`-Zfmt-debug=none`: ~3 KB gzip less on every
+/// page, most of it the escaping of `str`'s `Debug` and its Unicode tables). No text a
+/// person reads may use it — the pages' own code has no `{:?}` outside tests (held by
+/// `no_debug_formatting_in_the_pages` below) and what they show from their dependencies
+/// (serde_json's syntax errors, TOML's, the archive reader's) is written with `Display`.
+/// The framework editor keeps `Debug` ([`EDITOR_BUILD_ENV`]): the `.xlsx` reader's
+/// messages quote cell positions with it.
 /// Only the pages' wasm is built so; tests, the CLI and the JS package use stable Rust.
 pub const PAGE_BUILD_ENV: [(&str, &str); 4] = [
     ("RUSTUP_TOOLCHAIN", "nightly"),
     ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
     ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
+    (
+        "RUSTFLAGS",
+        "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none",
+    ),
+];
+
+/// The framework editor's build: [`PAGE_BUILD_ENV`] with `Debug` formatting kept. The
+/// caller gives it a target folder of its own (`target/editor`), so that the two sets of
+/// flags do not rebuild each other's standard library on every run.
+pub const EDITOR_BUILD_ENV: [(&str, &str); 4] = [
+    PAGE_BUILD_ENV[0],
+    PAGE_BUILD_ENV[1],
+    PAGE_BUILD_ENV[2],
     ("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort"),
 ];
 
@@ -215,4 +235,59 @@ pub fn ensure_fuzz_tools() -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The pages are built with `-Zfmt-debug=none` ([`super::PAGE_BUILD_ENV`]): a `{:?}`
+    /// there would write nothing where a person reads. Their crates' code (before its
+    /// test module) formats with `Display` only; a panic's or an assertion's message is
+    /// never shown (panics abort at once), so those lines may.
+    #[test]
+    fn no_debug_formatting_in_the_pages() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for dir in [
+            "web/src",
+            "crates/parindex-core/src",
+            "crates/parindex-toml/src",
+            "crates/parindex-zip/src",
+            "crates/parindex-dossier/src",
+        ] {
+            sources(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 40, "{} files", files.len());
+        let mut found = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).unwrap();
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+            for (n, line) in code.lines().enumerate() {
+                let shown = !["assert", "panic!", "unreachable!", ".expect("]
+                    .iter()
+                    .any(|m| line.contains(m));
+                if shown && (line.contains(":?}") || line.contains(":#?}")) {
+                    found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "Debug formatting in the pages' code:\n{}",
+            found.join("\n")
+        );
+    }
 }
