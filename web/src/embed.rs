@@ -13,6 +13,7 @@
 
 use crate::components::Ctx;
 use crate::state::{Action, SaveState, Session};
+use parindex_core::format::{compact_json, diagnostics_json, total_json, JsonText};
 use parindex_core::{codes, Diagnostic, Framework, Lang};
 use serde_json::Value;
 use std::rc::Rc;
@@ -34,7 +35,7 @@ impl LoadRequest {
         let text = |k: &str| msg.get(k).and_then(Value::as_str).map(str::to_string);
         LoadRequest {
             assessment: match msg.get("assessment") {
-                Some(v @ Value::Object(_)) => Some(v.to_string()),
+                Some(v @ Value::Object(_)) => Some(compact_json(v)),
                 _ => text("assessment"),
             },
             framework: text("framework"),
@@ -45,17 +46,23 @@ impl LoadRequest {
     }
 }
 
-/// JSON text of a typed value the protocol carries (totals, diagnostics). serde's
-/// serializer, which only the embedded page links: the units' app writes its JSON with
-/// the core's own writer (`format::value_json`, `compact_json`).
-fn text<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// Diagnostics as the protocol carries them (the JS package's `DiagnosticDetail`), JSON
+/// text written by the core's own writer, as every JSON the pages write: no page links
+/// serde's serializer.
+fn details(diagnostics: &[Diagnostic]) -> String {
+    diagnostics_json(diagnostics)
+}
+
+/// One problem as the `details` of an `error` message.
+fn detail(d: Diagnostic) -> String {
+    details(&[d])
 }
 
 /// `{type: "error", id, details}`: `details` are the diagnostics as data (the JS
 /// package's `DiagnosticDetail`), JSON text; the bridge adds `code` and `message`, the
 /// first one's.
 pub fn error_message(id: &Value, details: &str) -> String {
+    let id = JsonText(id);
     format!(r#"{{"type":"error","id":{id},"details":{details}}}"#)
 }
 
@@ -69,11 +76,11 @@ pub fn change_message(session: Option<&Session>) -> String {
     let card = s.score.scorecard.as_ref();
     format!(
         r#"{{"type":"change","assessment":{},"total":{},"self_total":{},"complete":{},"errors":{}}}"#,
-        s.tree(),
-        text(&card.map(|c| &c.total)),
-        text(&card.map(|c| &c.self_total)),
+        JsonText(&s.tree()),
+        total_json(card.map(|c| &c.total)),
+        total_json(card.map(|c| &c.self_total)),
         card.is_some_and(|c| c.complete),
-        text(&s.score.diagnostics),
+        details(&s.score.diagnostics),
     )
 }
 
@@ -82,12 +89,13 @@ pub fn change_message(session: Option<&Session>) -> String {
 /// assessment is open.
 pub fn scorecard_message(id: &Value, session: Option<&Session>) -> Option<String> {
     let s = session?;
+    let id = JsonText(id);
     Some(match s.score.full(&s.framework) {
         Some(card) if s.score.diagnostics.is_empty() => format!(
             r#"{{"type":"scorecard","id":{id},"json":{}}}"#,
-            Value::String(card.to_json())
+            JsonText(&Value::String(card.to_json()))
         ),
-        _ => error_message(id, &text(&s.score.diagnostics)),
+        _ => error_message(id.0, &details(&s.score.diagnostics)),
     })
 }
 
@@ -96,8 +104,9 @@ pub fn scorecard_message(id: &Value, session: Option<&Session>) -> Option<String
 pub fn assessment_message(id: &Value, session: Option<&Session>) -> Option<String> {
     let s = session?;
     Some(format!(
-        r#"{{"type":"assessment","id":{id},"assessment":{}}}"#,
-        s.tree()
+        r#"{{"type":"assessment","id":{},"assessment":{}}}"#,
+        JsonText(id),
+        JsonText(&s.tree())
     ))
 }
 
@@ -107,8 +116,8 @@ pub fn ready_message(lang: Lang, readonly: bool, session: Option<&Session>) -> S
         let (unit, year) = crate::model::unit_and_year(&s.tree());
         format!(
             r#"{{"unit":{},"year":{year},"framework":{}}}"#,
-            Value::String(unit),
-            Value::String(s.framework.reference())
+            JsonText(&Value::String(unit)),
+            JsonText(&Value::String(s.framework.reference()))
         )
     });
     let lang = if lang == Lang::En { "en" } else { "vi" };
@@ -182,7 +191,7 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
     if let Some(toml) = &request.toml {
         let tree = match crate::platform::toml_problems(toml).await {
             Ok(tree) => tree,
-            Err(Some(problems)) => return Err(text(&problems)),
+            Err(Some(problems)) => return Err(compact_json(&Value::Array(problems))),
             Err(None) => return Err(unavailable("toml")),
         };
         let f = Rc::new(crate::frameworks::parse(&tree).map_err(|_| unavailable("toml"))?);
@@ -199,14 +208,14 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
             let known = crate::frameworks::opened(&custom, &reference).is_some()
                 || crate::frameworks::listing(&reference).is_some();
             if !known {
-                return Err(text(&[Diagnostic::error(
+                return Err(detail(Diagnostic::error(
                     codes::FRAMEWORK_UNKNOWN,
                     "framework",
                     format!(
                         "không có bộ chỉ số \"{reference}\": hãy gửi nội dung tệp bộ chỉ số (toml)"
                     ),
                     format!("no framework \"{reference}\": send the framework file's text (toml)"),
-                )]));
+                )));
             }
             crate::open::framework_named(&custom, &reference)
                 .await
@@ -215,11 +224,11 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
     };
     let session = match request.assessment {
         Some(assessment) => {
-            let opened = parindex_core::Opened::from_json(&assessment).map_err(|d| text(&[d]))?;
+            let opened = parindex_core::Opened::from_json(&assessment).map_err(detail)?;
             let (f, origin) = framework(opened.framework.clone()).await?;
             let session = Session::new(f, origin, opened.tree);
             if session.score.scorecard.is_none() {
-                return Err(text(&session.score.diagnostics));
+                return Err(details(&session.score.diagnostics));
             }
             session
         }
@@ -236,12 +245,12 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
 
 /// A framework that could not be loaded (offline before it was ever kept).
 fn unavailable(field: &str) -> String {
-    text(&[Diagnostic::error(
+    detail(Diagnostic::error(
         codes::FRAMEWORK_UNAVAILABLE,
         field,
         "không tải được bộ chỉ số (mất kết nối mạng?)",
         "the framework could not be loaded (offline?)",
-    )])
+    ))
 }
 
 /// The bridge `web/static/nhung.js` defines (`globalThis.parindexEmbed`): present only
@@ -342,7 +351,7 @@ pub struct EmbedKeys {
 pub fn saved_message(at: &str) -> String {
     format!(
         r#"{{"type":"saved","saved_at":{}}}"#,
-        Value::String(at.into())
+        JsonText(&Value::String(at.into()))
     )
 }
 
@@ -350,7 +359,7 @@ pub fn saved_message(at: &str) -> String {
 /// kept is lost; the app itself says what to do.
 pub fn not_saved_message(why: &parindex_core::Text) -> String {
     let d = Diagnostic::error("embed.not-saved", "", why.vi.clone(), why.en.clone());
-    error_message(&Value::Null, &text(&[d]))
+    error_message(&Value::Null, &detail(d))
 }
 
 /// Runs when the keys change (from `hooks::use_embed`).
@@ -417,7 +426,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let m = parsed(&error_message(&json!(7), &text(&[d])));
+        let m = parsed(&error_message(&json!(7), &detail(d)));
         assert_eq!(m["type"], "error");
         assert_eq!(m["id"], 7);
         assert_eq!(m["details"][0]["code"], "value.empty");

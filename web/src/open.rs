@@ -170,7 +170,7 @@ pub async fn scored_draft(d: &Draft, custom: &Custom) -> Option<Opened> {
     let s = d.stored.as_ref().ok()?;
     let (unit, year) = crate::model::unit_and_year(&s.assessment);
     let name = s.name.clone().unwrap_or_else(|| format!("{unit} — {year}"));
-    let text = s.assessment.to_string();
+    let text = parindex_core::format::compact_json(&s.assessment);
     let result = scored_text(&text, Some(&s.framework), custom).await;
     Some(Opened { file: name, result })
 }

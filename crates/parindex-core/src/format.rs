@@ -49,6 +49,19 @@ pub fn compact_json(value: &Value) -> String {
     crate::json_write::value(value, false)
 }
 
+/// A total (or `null`) as `serde_json::to_string_pretty` writes it, without serde's
+/// serializer (the embedded page's messages).
+pub fn total_json(total: Option<&crate::scorecard::Total>) -> String {
+    crate::json_write::total_only(total)
+}
+
+/// Diagnostics with their codes and locations, as `serde_json::to_string_pretty` writes
+/// them, without serde's serializer (the embedded page's messages, the JS package's
+/// `DiagnosticDetail`).
+pub fn diagnostics_json(diagnostics: &[crate::Diagnostic]) -> String {
+    crate::json_write::diagnostics(diagnostics)
+}
+
 /// A value as compact JSON inside a message (`{}`), the bytes `Value`'s own `Display`
 /// gives.
 pub struct JsonText<'a>(pub &'a Value);

@@ -15,6 +15,7 @@
 use crate::decimal::push_points;
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::keyword::Keyword;
+use crate::rank::Ranking;
 use crate::scorecard::{Gap, Node, Scorecard, Summary, Total};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -295,6 +296,12 @@ pub(crate) fn scorecard(card: &Scorecard) -> String {
 fn total(o: &mut Out, key: &str, t: &Total) {
     o.key(key);
     o.open('{');
+    total_fields(o, t);
+    o.close('}');
+}
+
+/// A total's four fields, inside an object (a scorecard's total, a ranking's row).
+fn total_fields(o: &mut Out, t: &Total) {
     o.field_points("points", t.points);
     o.field_points("max", t.max);
     o.key("index");
@@ -307,7 +314,48 @@ fn total(o: &mut Out, key: &str, t: &Total) {
         Some(b) => o.text(b),
         None => o.s.push_str("null"),
     }
+}
+
+/// A total, or `null`, as `serde_json::to_string_pretty` writes it (no final new line).
+pub(crate) fn total_only(t: Option<&Total>) -> String {
+    let mut out = Out::new(true, 256);
+    match t {
+        Some(t) => {
+            out.open('{');
+            total_fields(&mut out, t);
+            out.close('}');
+        }
+        None => out.s.push_str("null"),
+    }
+    out.s
+}
+
+/// The ranking as [`Ranking::to_json`] gives it: each row's total written inline.
+pub(crate) fn ranking(r: &Ranking) -> String {
+    let mut out = Out::new(true, 256 + 320 * r.rows.len());
+    let o = &mut out;
+    o.open('{');
+    o.key("format");
+    o.number(r.format);
+    o.field_str("framework", &r.framework);
+    o.key("rows");
+    o.open('[');
+    for row in &r.rows {
+        o.item();
+        o.open('{');
+        o.key("rank");
+        o.number(row.rank);
+        o.field_str("unit", &row.unit);
+        o.key("year");
+        o.number(row.year);
+        total_fields(o, &row.total);
+        o.key("complete");
+        o.s.push_str(if row.complete { "true" } else { "false" });
+        o.close('}');
+    }
+    o.close(']');
     o.close('}');
+    out.finish()
 }
 
 fn summary(o: &mut Out, s: &Summary) {
@@ -365,16 +413,60 @@ fn gap(o: &mut Out, g: &Gap) {
     o.close('}');
 }
 
-fn diagnostic(o: &mut Out, d: &Diagnostic) {
-    o.open('{');
-    let severity = match d.severity {
+fn severity(d: &Diagnostic) -> &'static str {
+    match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-    };
-    o.field_str("severity", severity);
+    }
+}
+
+/// A diagnostic as a scorecard writes it (the contract's three fields).
+fn diagnostic(o: &mut Out, d: &Diagnostic) {
+    o.open('{');
+    o.field_str("severity", severity(d));
     o.field_str("path", &d.path);
     o.field_text("message", &d.message);
     o.close('}');
+}
+
+/// Diagnostics with every field, as their `Serialize` writes them pretty (no final new
+/// line): the code and the location as data, for programs and front ends.
+pub(crate) fn diagnostics(list: &[Diagnostic]) -> String {
+    let mut out = Out::new(true, 256 * list.len() + 2);
+    let o = &mut out;
+    o.open('[');
+    for d in list {
+        o.item();
+        o.open('{');
+        o.field_str("severity", severity(d));
+        o.field_str("code", d.code);
+        o.field_str("path", &d.path);
+        o.key("location");
+        o.open('{');
+        let l = &d.location;
+        if let Some(file) = l.file {
+            o.key("file");
+            o.number(file);
+        }
+        if let Some(section) = l.section {
+            o.field_str("section", section);
+        }
+        if let Some(criterion) = &l.criterion {
+            o.field_str("criterion", criterion);
+        }
+        if let Some(item) = l.item {
+            o.key("item");
+            o.number(item);
+        }
+        if let Some(field) = &l.field {
+            o.field_str("field", field);
+        }
+        o.close('}');
+        o.field_text("message", &d.message);
+        o.close('}');
+    }
+    o.close(']');
+    out.s
 }
 
 #[cfg(test)]
@@ -420,6 +512,34 @@ mod tests {
             serde_json::to_string_pretty(&v).expect("JSON")
         );
         assert_eq!(value(&v, false), v.to_string());
+    }
+
+    #[test]
+    fn totals_and_diagnostics_without_an_index_band_or_place_are_serde_s_bytes() {
+        use crate::diagnostic::Location;
+        let bare = Total {
+            points: rust_decimal::Decimal::ZERO,
+            max: rust_decimal::Decimal::ZERO,
+            index: None,
+            band: None,
+        };
+        assert_eq!(total_only(Some(&bare)), pretty(&bare));
+        let mut placed = Diagnostic::error("E_X", "self.1.\"x\"", "sai\n", "wrong\t");
+        *placed.location = Location {
+            file: Some(3),
+            section: Some("self"),
+            criterion: Some("1.\"x\"".into()),
+            item: Some(0),
+            field: Some("evidence[0].date".into()),
+        };
+        let nowhere = Diagnostic::error("E_Y", "", "", "");
+        let list = [placed, nowhere];
+        assert_eq!(diagnostics(&list), pretty(&list));
+        assert_eq!(diagnostics(&[]), "[]");
+    }
+
+    fn pretty<T: serde::Serialize + ?Sized>(value: &T) -> String {
+        serde_json::to_string_pretty(value).expect("JSON")
     }
 
     proptest::proptest! {

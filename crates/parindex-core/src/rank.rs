@@ -3,7 +3,6 @@
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::format::pretty_json;
 use crate::scorecard::{Scorecard, Total};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -30,8 +29,10 @@ pub struct Ranking {
 }
 
 impl Ranking {
+    /// The ranking's JSON (`docs/formats.md` §4), the bytes [`crate::format::pretty_json`] gives for
+    /// its `Serialize`, written without serde's serializer (the desk downloads it).
     pub fn to_json(&self) -> String {
-        pretty_json(self)
+        crate::json_write::ranking(self)
     }
 }
 

@@ -2,7 +2,7 @@
 //! [0, max], parents are the exact sum of their children, more cases met never lower a
 //! score, and no input whatsoever makes the engine panic.
 
-use parindex_core::format::{compact_json, pretty_json, value_json};
+use parindex_core::format::{compact_json, diagnostics_json, pretty_json, total_json, value_json};
 use parindex_core::rules::{Rule, RuleKind};
 use parindex_core::scorecard::Scorecard;
 use parindex_core::{
@@ -203,6 +203,30 @@ proptest! {
         let leaf = full.nodes.iter().find(|n| n.kind.is_some()).expect("a leaf");
         let explained = draft.explained(fw, &leaf.code);
         prop_assert_eq!(explained.as_ref(), Some(leaf));
+    }
+
+    /// What the desk and the embedded page write without serde's serializer — a ranking,
+    /// totals, diagnostics with their codes and locations (the file's among several
+    /// included) — is serde's bytes.
+    #[test]
+    fn rankings_totals_and_diagnostics_are_written_as_serde_json_writes_them(seeds in prop::collection::vec(prop::collection::vec(any::<u32>(), 64), 1..5), garbage in arbitrary_json(), at in any::<u32>(), which in 0usize..2) {
+        let fw = &frameworks()[which];
+        let texts: Vec<String> = seeds.iter().map(|s| assessment(fw, s).to_string()).collect();
+        let mut files: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let ranking = rank_json(&files, None).map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
+        prop_assert_eq!(ranking.to_json(), pretty_json(&ranking));
+        for row in &ranking.rows {
+            prop_assert_eq!(total_json(Some(&row.total)), serde_json::to_string_pretty(&row.total).unwrap());
+        }
+        prop_assert_eq!(total_json(None), serde_json::to_string_pretty(&None::<()>).unwrap());
+        let bad = corrupted(fw, &seeds[0], garbage, at).to_string();
+        if let Err(d) = Opened::validated(&bad, fw) {
+            prop_assert_eq!(diagnostics_json(&d), serde_json::to_string_pretty(&d).unwrap());
+        }
+        files.insert(0, &bad);
+        if let Err(d) = rank_json(&files, None) {
+            prop_assert_eq!(diagnostics_json(&d), serde_json::to_string_pretty(&d).unwrap());
+        }
     }
 
     /// Value trees written without serde's serializer (what the pages do) are serde_json's
