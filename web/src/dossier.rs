@@ -12,11 +12,12 @@
 //! The pure parts (the files an assessment names, what changed between two exports, the
 //! history entry) are tested natively.
 
+use crate::model::object;
 use crate::storage::keys_of_either;
 use parindex_core::decimal::points_str;
 use parindex_core::format::compact_json;
 use parindex_core::{Scorecard, Text};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 /// The dossier's folder of evidence files.
@@ -39,8 +40,13 @@ pub fn files(tree: &Value) -> Vec<Value> {
             let items = entry.get("evidence").and_then(Value::as_array);
             for file in items.into_iter().flatten().filter_map(|i| i.get("file")) {
                 let text = |k: &str| file.get(k).and_then(Value::as_str).unwrap_or_default();
-                let f = json!({ "code": code, "name": text("name"), "type": text("type"),
-                                "sha256": text("sha256"), "size": file.get("size") });
+                let f = object(vec![
+                    ("code", code.as_str().into()),
+                    ("name", text("name").into()),
+                    ("type", text("type").into()),
+                    ("sha256", text("sha256").into()),
+                    ("size", file.get("size").cloned().unwrap_or_default()),
+                ]);
                 if !out
                     .iter()
                     .any(|o| o["code"] == f["code"] && o["name"] == f["name"])
@@ -66,7 +72,7 @@ pub fn changes(before: &Value, after: &Value) -> Value {
     const TEXT: [&str; 4] = ["note", "explanation", "comment", "evidence"];
     let mut out = Map::new();
     let mut put = |list: &str, item: String| {
-        let slot = out.entry(list).or_insert_with(|| json!([]));
+        let slot = out.entry(list).or_insert_with(|| Value::Array(Vec::new()));
         if let Some(a) = slot.as_array_mut() {
             if !a.iter().any(|v| v.as_str() == Some(item.as_str())) {
                 a.push(Value::String(item));
@@ -150,19 +156,22 @@ pub fn exported(
         .filter(|l| l.is_object());
     // Points, max and index as the scorecard writes them.
     let total = |t: &parindex_core::scorecard::Total| {
-        json!({ "points": points_str(t.points), "max": points_str(t.max),
-                "index": t.index.map(|i| i.to_fixed()) })
+        object(vec![
+            ("points", points_str(t.points).into()),
+            ("max", points_str(t.max).into()),
+            ("index", t.index.map(|i| i.to_fixed()).into()),
+        ])
     };
-    history.push(json!({
-        "round": history.len() + 1,
-        "role": role,
-        "at": at,
-        "total": card.map(|c| total(&c.total)),
-        "self_total": card.map(|c| total(&c.self_total)),
-        "appraised": card.map(|c| c.summary.appraised),
-        "changes": since.map(|l| changes(l, tree)),
-    }));
-    let mut out = json!({ "history": history, "last": tree });
+    history.push(object(vec![
+        ("round", (history.len() + 1).into()),
+        ("role", role.into()),
+        ("at", at.into()),
+        ("total", card.map(|c| total(&c.total)).into()),
+        ("self_total", card.map(|c| total(&c.self_total)).into()),
+        ("appraised", card.map(|c| c.summary.appraised).into()),
+        ("changes", since.map(|l| changes(l, tree)).into()),
+    ]));
+    let mut out = object(vec![("history", history.into()), ("last", tree.clone())]);
     // What was found in the files received stays true of them.
     if let Some(p) = previous.and_then(|d| d.get("problems")) {
         out["problems"] = p.clone();
@@ -173,7 +182,11 @@ pub fn exported(
 /// A dossier received: its history, the assessment as received (what the next export is
 /// compared with), and what was found wrong with its files.
 pub fn received(history: Value, assessment: &Value, problems: Value) -> Value {
-    json!({ "history": history, "last": assessment, "problems": problems })
+    object(vec![
+        ("history", history),
+        ("last", assessment.clone()),
+        ("problems", problems),
+    ])
 }
 
 /// The problem found with the document at `path` when the dossier was opened.
@@ -356,8 +369,12 @@ pub async fn space() -> Option<(u64, u64, bool)> {
 /// document this browser does not hold (never received, or received altered) is left
 /// out — a reader then finds it missing — and its path returned.
 pub async fn save(name: &str, tree: &Value, history: &[Value]) -> Result<Vec<String>, Vec<Text>> {
-    let request = json!({ "name": name, "assessment": crate::model::export_text(tree),
-                          "files": files(tree), "history": history });
+    let request = object(vec![
+        ("name", name.into()),
+        ("assessment", crate::model::export_text(tree).into()),
+        ("files", files(tree).into()),
+        ("history", history.to_vec().into()),
+    ]);
     let text = run("save", &JsValue::from_str(&compact_json(&request))).await?;
     Ok(serde_json::from_str(&text).unwrap_or_default())
 }
@@ -403,6 +420,7 @@ pub async fn warm() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn file(name: &str, sha: &str) -> Value {
         json!({ "name": name, "sha256": sha.repeat(32), "size": 3, "type": "application/pdf" })

@@ -6,7 +6,7 @@
 
 use parindex_core::rules::RuleKind;
 pub use parindex_core::Section;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::rc::Rc;
 
 /// One change a person makes to the assessment file.
@@ -358,7 +358,7 @@ pub fn count_value(typed: &str) -> Value {
     }
     if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
         if let Ok(n) = t.parse::<u64>() {
-            return json!(n);
+            return Value::from(n);
         }
     }
     Value::String(typed.to_string())
@@ -520,7 +520,7 @@ fn toggle_checked(
         .collect();
     // Keys the framework does not know stay, so the engine can name them.
     next.extend(current.into_iter().filter(|k| !order.contains(k)));
-    set_field(tree, section, code, "checked", Some(json!(next)));
+    set_field(tree, section, code, "checked", Some(Value::from(next)));
 }
 
 /// One evidence item (*tài liệu kiểm chứng*) as the form edits it.
@@ -645,12 +645,27 @@ pub fn adjustments(tree: &Value, key: &str) -> Vec<AdjustmentItem> {
     })
 }
 
+/// An object of these fields. (`json!` would pass every value through serde's
+/// serializer, which the pages otherwise do without.)
+pub fn object(fields: Vec<(&str, Value)>) -> Value {
+    let mut map = Map::new();
+    for (key, value) in fields {
+        map.insert(key.to_string(), value);
+    }
+    Value::Object(map)
+}
+
 /// Writes `bonus` or `penalty` back; points are kept as typed (a decimal comma read as a
 /// point), so the engine names what is wrong.
 fn set_adjustments(tree: &mut Value, key: &str, items: &[AdjustmentItem]) {
     let list: Vec<Value> = items
         .iter()
-        .map(|i| json!({ "points": decimal_value(&i.points), "reason": i.reason }))
+        .map(|i| {
+            object(vec![
+                ("points", decimal_value(&i.points)),
+                ("reason", Value::from(i.reason.as_str())),
+            ])
+        })
         .collect();
     if let Some(root) = tree.as_object_mut() {
         root.insert(key.to_string(), Value::Array(list));
@@ -763,6 +778,7 @@ mod tests {
     }
 
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn typed_counts_stay_as_typed_when_not_numbers() {

@@ -187,7 +187,7 @@ impl Session {
             Some(v) => self
                 .aside
                 .borrow_mut()
-                .insert(key, serde_json::json!({ "percent": v })),
+                .insert(key, crate::model::object(vec![("percent", v)])),
             None => self.aside.borrow_mut().remove(&key),
         };
         let score = live_score(&self.framework, &self.tree.borrow());

@@ -20,8 +20,9 @@
 //!
 //! Encoding, decoding and comparing are pure and tested natively.
 
+use crate::model::object;
 use crate::platform::{self, StoreError};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -129,9 +130,12 @@ impl Draft {
 
     /// The record's text in the store.
     pub fn record(&self) -> String {
-        parindex_core::format::compact_json(
-            &json!({ "id": &*self.id, "workspace": self.workspace, "deleted": self.deleted, "text": &*self.text }),
-        )
+        parindex_core::format::compact_json(&object(vec![
+            ("id", Value::from(&*self.id)),
+            ("workspace", Value::from(self.workspace.as_str())),
+            ("deleted", Value::from(self.deleted.clone())),
+            ("text", Value::from(&*self.text)),
+        ]))
     }
 
     /// Reads a record. Text that is not a record is kept whole as an unreadable draft
@@ -219,19 +223,31 @@ pub fn encode(
     aside: &Map<String, Value>,
 ) -> String {
     let fw = match framework {
-        FrameworkOrigin::Builtin(r) => json!({ "builtin": r }),
-        FrameworkOrigin::Tree(tree) => json!({ "tree": tree }),
-        FrameworkOrigin::Toml(toml) => json!({ "toml": toml }),
+        FrameworkOrigin::Builtin(r) => ("builtin", r),
+        FrameworkOrigin::Tree(tree) => ("tree", tree),
+        FrameworkOrigin::Toml(toml) => ("toml", toml),
     };
-    let mut v = json!({ "kind": "parindex-draft", "version": VERSION, "saved_at": saved_at,
-        "created_at": meta.created_at, "framework": fw, "assessment": assessment });
+    let mut v = object(vec![
+        ("kind", Value::from("parindex-draft")),
+        ("version", Value::from(VERSION)),
+        ("saved_at", Value::from(saved_at)),
+        ("created_at", Value::from(meta.created_at.clone())),
+        (
+            "framework",
+            object(vec![(fw.0, Value::from(fw.1.as_str()))]),
+        ),
+        ("assessment", assessment.clone()),
+    ]);
     if let Some(name) = &meta.name {
-        v["name"] = json!(name);
+        v["name"] = Value::from(name.as_str());
     }
     if let Some(t) = total {
-        v["total"] = json!({ "points": t.points, "max": t.max });
+        v["total"] = object(vec![
+            ("points", Value::from(t.points.as_str())),
+            ("max", Value::from(t.max.as_str())),
+        ]);
         if let Some((done, of)) = t.appraised {
-            v["total"]["appraised"] = json!([done, of]);
+            v["total"]["appraised"] = Value::from(vec![done, of]);
         }
     }
     if !aside.is_empty() {
@@ -509,6 +525,7 @@ pub fn differences(a: &Value, b: &Value) -> Diff {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn meta() -> Meta {
         Meta {

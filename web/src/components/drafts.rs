@@ -11,7 +11,7 @@ use crate::i18n::{tr, Lang};
 use crate::platform;
 use crate::state::{Action, Conflict};
 use crate::storage::{self, Draft};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -144,16 +144,19 @@ async fn run(state: Ctx, problem: UseStateHandle<Option<String>>, d: Draft, op: 
             };
             let name = name.trim().to_string();
             d.edited(d.id.clone(), |o| {
-                o.insert("name".into(), json!((!name.is_empty()).then_some(name)));
+                o.insert(
+                    "name".into(),
+                    Value::from((!name.is_empty()).then_some(name)),
+                );
             })
         }
         Op::Duplicate => {
             let name = title(&d).map(|t| format!("{t} ({})", tr(lang, "bản sao", "copy")));
             d.edited(storage::new_id(), |o| {
                 let now = platform::iso_now();
-                o.insert("name".into(), json!(name));
-                o.insert("created_at".into(), json!(now));
-                o.insert("saved_at".into(), json!(now));
+                o.insert("name".into(), Value::from(name));
+                o.insert("created_at".into(), Value::from(now.clone()));
+                o.insert("saved_at".into(), Value::from(now));
             })
         }
         Op::Delete => Some(d.in_bin(Some(platform::iso_now()))),
