@@ -38,15 +38,13 @@ pub fn pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
 /// [`pretty_json`] of a value tree, written without serde's serializer (the pages write
 /// drafts and exports this way, and so carry no serializer): the same bytes.
 pub fn value_json(value: &Value) -> String {
-    let mut s = crate::json_write::value(value, true);
-    s.push('\n');
-    s
+    crate::json_write::value(value, true).finish()
 }
 
 /// A value tree as compact JSON text, the bytes of `Value::to_string`, written without
 /// serde's serializer (what the pages hand to the browser's scripts and storage).
 pub fn compact_json(value: &Value) -> String {
-    crate::json_write::value(value, false)
+    crate::json_write::value(value, false).text_only()
 }
 
 /// A total (or `null`) as `serde_json::to_string_pretty` writes it, without serde's

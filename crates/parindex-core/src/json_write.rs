@@ -48,6 +48,11 @@ impl Out {
         self.s
     }
 
+    /// The text as it is (a value inside a message or a record).
+    pub(crate) fn text_only(self) -> String {
+        self.s
+    }
+
     pub(crate) fn open(&mut self, bracket: char) {
         self.s.push(bracket);
         self.depth += 1;
@@ -169,56 +174,48 @@ impl Out {
     }
 }
 
-/// Whether any of eight bytes must be escaped in a JSON string: a control character
-/// (below 0x20), `"` or `\`.
-fn needs_escape(w: u64) -> bool {
-    escape_flags(w) != 0
-}
-
-/// The high bit of each of eight bytes (read little-endian) that must be escaped in a
-/// JSON string, or is not one the reader takes as it is: a control character (below
-/// 0x20), `"` or `\`. The lowest flag is always right (the borrows that can make a flag
-/// wrong only follow a byte that is flagged rightly), so it finds the first such byte.
-pub(crate) fn escape_flags(w: u64) -> u64 {
+/// Where, from `from` on, the next byte a JSON string cannot hold as it is lies — a
+/// control character (below 0x20), `"` or `\` — or the end of `bytes`. Eight bytes are
+/// looked at at a time: each such byte's high bit is set in `flags`, and the lowest flag
+/// is always right (the borrows that can make a flag wrong only follow a byte flagged
+/// rightly), so it is the first such byte. The writer escapes at these places; the tree
+/// reader (`tree.rs`) stops at them.
+pub(crate) fn next_special(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
-    let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
-    control | quote | backslash
+    let mut at = from;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let w = u64::from_le_bytes(eight);
+        let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
+        let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
+        let flags = control | quote | backslash;
+        if flags != 0 {
+            return at + (flags.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Appends `s` escaped as serde_json escapes it: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
 /// `\t`, other control characters as `\u00xx`; everything else as it is.
 fn escape_into(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
-    let (mut done, mut i) = (0, 0);
+    let mut done = 0;
     loop {
-        // Eight clean bytes at a time, then byte by byte up to the next escape.
-        while let Some(word) = bytes.get(i..i + 8) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(word);
-            if needs_escape(u64::from_le_bytes(eight)) {
-                break;
-            }
-            i += 8;
-        }
-        let Some(at) = bytes[i..]
-            .iter()
-            .take(8)
-            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        else {
-            if i + 8 >= bytes.len() {
-                break;
-            }
-            i += 8;
-            continue;
-        };
-        i += at;
-        let b = bytes[i];
-        // `b` is ASCII, so both ends are character boundaries.
+        let i = next_special(bytes, done);
+        // The byte at `i` is ASCII, so both ends are character boundaries.
         out.push_str(&s[done..i]);
+        let Some(&b) = bytes.get(i) else {
+            return;
+        };
         match b {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -234,18 +231,17 @@ fn escape_into(out: &mut String, s: &str) {
                 out.push(char::from(HEX[usize::from(b & 0xf)]));
             }
         }
-        i += 1;
-        done = i;
+        done = i + 1;
     }
-    out.push_str(&s[done..]);
 }
 
-/// A value tree as JSON text: pretty as `serde_json::to_string_pretty` writes it (no
-/// final new line), or compact as `Value::to_string` does.
-pub(crate) fn value(v: &Value, pretty: bool) -> String {
+/// A value tree as JSON text, pretty as `serde_json::to_string_pretty` writes it or
+/// compact as `Value::to_string` does; [`Out::finish`] gives it the final new line of a
+/// file.
+pub(crate) fn value(v: &Value, pretty: bool) -> Out {
     let mut out = Out::new(pretty, 0);
     out.value(v);
-    out.s
+    out
 }
 
 /// The scorecard as [`Scorecard::to_json`] gives it.
@@ -289,8 +285,7 @@ pub(crate) fn scorecard(card: &Scorecard) -> String {
     }
     o.close(']');
     o.close('}');
-    out.s.push('\n');
-    out.s
+    out.finish()
 }
 
 fn total(o: &mut Out, key: &str, t: &Total) {
@@ -327,7 +322,7 @@ pub(crate) fn total_only(t: Option<&Total>) -> String {
         }
         None => out.s.push_str("null"),
     }
-    out.s
+    out.text_only()
 }
 
 /// The ranking as [`Ranking::to_json`] gives it: each row's total written inline.
@@ -466,7 +461,7 @@ pub(crate) fn diagnostics(list: &[Diagnostic]) -> String {
         o.close('}');
     }
     o.close(']');
-    out.s
+    out.text_only()
 }
 
 #[cfg(test)]
@@ -508,10 +503,10 @@ mod tests {
             "g": -9223372036854775808i64, "h": 1e300, "i": 0.1
         });
         assert_eq!(
-            value(&v, true),
+            value(&v, true).text_only(),
             serde_json::to_string_pretty(&v).expect("JSON")
         );
-        assert_eq!(value(&v, false), v.to_string());
+        assert_eq!(value(&v, false).text_only(), v.to_string());
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub fn rank_json_on(
         let assessment = Opened::validated_in(text, &framework, arena)
             .map_err(|ds| ds.into_iter().map(in_file(i)).collect::<Vec<_>>())?;
         let card = score_with(&framework, &assessment, Detail::Numbers);
-        Ok::<_, Vec<Diagnostic>>(rank::Standing::of(card))
+        Ok::<_, Vec<Diagnostic>>(rank::Standing::of(&card))
     };
     let results = parallel::map_with(assessments, workers, bumpalo::Bump::new, one);
     let mut diags = Vec::new();

@@ -48,14 +48,12 @@ pub(crate) struct Standing {
 }
 
 impl Standing {
-    /// What ranking keeps of a scorecard (`rank_json_on`, which the pages do not link).
-    #[cfg(feature = "toml")]
-    pub(crate) fn of(card: Scorecard) -> Standing {
+    pub(crate) fn of(card: &Scorecard) -> Standing {
         Standing {
-            framework: card.framework,
-            unit: card.unit,
+            framework: card.framework.clone(),
+            unit: card.unit.clone(),
             year: card.year,
-            total: card.total,
+            total: card.total.clone(),
             complete: card.complete,
         }
     }
@@ -65,18 +63,7 @@ impl Standing {
 /// last and share the last rank. Within a tie, rows are ordered by unit name so the
 /// output does not depend on the order of the files.
 pub fn rank(scorecards: &[Scorecard]) -> Result<Ranking, Vec<Diagnostic>> {
-    rank_standings(
-        scorecards
-            .iter()
-            .map(|s| Standing {
-                framework: s.framework.clone(),
-                unit: s.unit.clone(),
-                year: s.year,
-                total: s.total.clone(),
-                complete: s.complete,
-            })
-            .collect(),
-    )
+    rank_standings(scorecards.iter().map(Standing::of).collect())
 }
 
 /// [`rank`] of what ranking needs of each scorecard.

@@ -12,7 +12,7 @@
 //! the two readers agree wherever both accept a text (the property tests hold them equal),
 //! and every diagnostic is the one `strict_json` gives.
 
-use crate::json_write::escape_flags;
+use crate::json_write::next_special;
 use bumpalo::Bump;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -289,27 +289,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Moves past the bytes a string holds as they are, up to the next quote, backslash
-    /// or control character: eight at a time, the first such byte found from the word's
-    /// flags.
+    /// or control character.
     fn plain(&mut self) {
-        let mut at = self.at;
-        while let Some(word) = self.bytes.get(at..at + 8) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(word);
-            let flags = escape_flags(u64::from_le_bytes(eight));
-            if flags != 0 {
-                self.at = at + (flags.trailing_zeros() / 8) as usize;
-                return;
-            }
-            at += 8;
-        }
-        while let Some(&b) = self.bytes.get(at) {
-            if b == b'"' || b == b'\\' || b < 0x20 {
-                break;
-            }
-            at += 1;
-        }
-        self.at = at;
+        self.at = next_special(self.bytes, self.at);
     }
 
     /// A string (the opening quote next): borrowed from the text unless it has escapes.
