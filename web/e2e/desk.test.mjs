@@ -351,6 +351,10 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
   const csv = readFileSync(csvPath);
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 byte-order mark");
   assert.equal(csv.subarray(3).toString("utf8"), cli("rank", ...files, "--format", "csv"));
+  // The ranking's JSON, written in the page by the core's own writer: the CLI's bytes.
+  const jsonPath = join(work, "xep-hang.json");
+  assert.equal(await download("[data-testid=rank-json]", jsonPath), "xep-hang-mau-huyen-2022.json");
+  assert.equal(readFileSync(jsonPath, "utf8"), cli("rank", ...files, "--format", "json"));
 });
 
 test("the desk works offline after a visit, with its own styles", async () => {

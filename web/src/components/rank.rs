@@ -327,7 +327,7 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
             <ul class="legend" aria-label={tr(lang, "Chú giải xếp loại", "Bands")}>{ for legend }</ul>
             <p class="no-print">
                 <button type="button" onclick={csv} data-testid="rank-csv">{ tr(lang, "Xuất CSV", "Export CSV") }</button>{ " " }
-                <button type="button" onclick={json}>{ tr(lang, "Xuất JSON", "Export JSON") }</button>{ " " }
+                <button type="button" onclick={json} data-testid="rank-json">{ tr(lang, "Xuất JSON", "Export JSON") }</button>{ " " }
                 <button type="button" onclick={print} data-testid="rank-print">{ tr(lang, "In", "Print") }</button>
             </p>
             <div class="print-only" data-testid="rank-signatures">{ Html::from_html_unchecked(foot.into()) }</div>
