@@ -317,9 +317,7 @@ async fn run(op: &str, arg: &JsValue) -> Result<String, Vec<Text>> {
     match call(op, arg).await {
         Ok(v) => Ok(v.as_string().unwrap_or_default()),
         Err(thrown) => {
-            let list = thrown
-                .as_string()
-                .and_then(|t| serde_json::from_str::<Vec<Value>>(&t).ok());
+            let list = thrown.as_string().and_then(|t| crate::model::read_list(&t));
             Err(match list {
                 Some(list) => list
                     .iter()
@@ -341,8 +339,8 @@ async fn run(op: &str, arg: &JsValue) -> Result<String, Vec<Text>> {
 /// Keeps a chosen file in the browser: its `file` description for the evidence item.
 pub async fn attach(file: web_sys::File) -> Result<Value, Vec<Text>> {
     let text = run("attach", &file.into()).await?;
-    serde_json::from_str(&text)
-        .map_err(|_| vec![Text::new("không lưu được tệp", "the file was not kept")])
+    crate::model::read_json(&text)
+        .ok_or_else(|| vec![Text::new("không lưu được tệp", "the file was not kept")])
 }
 
 /// A `blob:` URL of a kept document, if this browser holds it.
@@ -357,7 +355,7 @@ pub async fn url(sha256: &str) -> Option<String> {
 /// good.
 pub async fn space() -> Option<(u64, u64, bool)> {
     let text = run("space", &JsValue::NULL).await.ok()?;
-    let v: Value = serde_json::from_str(&text).ok()?;
+    let v: Value = crate::model::read_json(&text)?;
     Some((
         v["used"].as_u64()?,
         v["quota"].as_u64()?,
@@ -376,7 +374,11 @@ pub async fn save(name: &str, tree: &Value, history: &[Value]) -> Result<Vec<Str
         ("history", history.to_vec().into()),
     ]);
     let text = run("save", &JsValue::from_str(&compact_json(&request))).await?;
-    Ok(serde_json::from_str(&text).unwrap_or_default())
+    let left_out = crate::model::read_list(&text).unwrap_or_default();
+    Ok(left_out
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .collect())
 }
 
 /// Reads a dossier `.zip` and keeps its files: the assessment's text, and the dossier's
@@ -389,9 +391,9 @@ pub async fn open(file: web_sys::File) -> Result<(String, Value), Vec<Text>> {
             "the dossier cannot be read",
         )]
     };
-    let v: Value = serde_json::from_str(&text).map_err(|_| bad())?;
+    let v: Value = crate::model::read_json(&text).ok_or_else(bad)?;
     let assessment = v["assessment"].as_str().ok_or_else(bad)?.to_string();
-    let tree: Value = serde_json::from_str(&assessment).unwrap_or(Value::Null);
+    let tree: Value = crate::model::read_json(&assessment).unwrap_or(Value::Null);
     Ok((
         assessment.clone(),
         received(v["history"].clone(), &tree, v["problems"].clone()),

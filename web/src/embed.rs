@@ -147,7 +147,7 @@ mod latest {
 /// command needs no reply, or `load`, which posts its `error` when it fails).
 pub fn command(text: &str) -> Option<String> {
     let state = latest::get()?;
-    let msg: Value = serde_json::from_str(text).unwrap_or_default();
+    let msg: Value = crate::model::read_json(text).unwrap_or_default();
     let id = msg.get("id").cloned().unwrap_or(Value::Null);
     let session = state.session.as_ref();
     let open = |reply: Option<String>| Some(reply.unwrap_or_default());
@@ -236,7 +236,11 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
             let reference = request.framework.or(given).unwrap_or_default();
             let (f, origin) = framework(reference).await?;
             let blank = parindex_core::blank_assessment(&f, &request.unit, request.year);
-            Session::new(f, origin, serde_json::from_str(&blank).unwrap_or_default())
+            Session::new(
+                f,
+                origin,
+                crate::model::read_json(&blank).unwrap_or_default(),
+            )
         }
     };
     crate::open::open_new(state, session);

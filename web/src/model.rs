@@ -645,6 +645,20 @@ pub fn adjustments(tree: &Value, key: &str) -> Vec<AdjustmentItem> {
     })
 }
 
+/// JSON text the app, its scripts or its store wrote, read with the core's strict reader
+/// (the one JSON reader in the pages: serde_json's own `Value` reader is not linked).
+pub fn read_json(text: &str) -> Option<Value> {
+    parindex_core::strict_json::from_str(text).ok()
+}
+
+/// [`read_json`] of a list.
+pub fn read_list(text: &str) -> Option<Vec<Value>> {
+    match read_json(text)? {
+        Value::Array(list) => Some(list),
+        _ => None,
+    }
+}
+
 /// An object of these fields. (`json!` would pass every value through serde's
 /// serializer, which the pages otherwise do without.)
 pub fn object(fields: Vec<(&str, Value)>) -> Value {

@@ -309,9 +309,7 @@ mod imp {
             Ok(json) => json.as_string().ok_or(None),
             // The reader throws the file's problems as `[{"vi": …, "en": …, …}, …]`;
             // anything else means it could not run.
-            Err(thrown) => Err(thrown
-                .as_string()
-                .and_then(|t| serde_json::from_str(&t).ok())),
+            Err(thrown) => Err(thrown.as_string().and_then(|t| crate::model::read_list(&t))),
         }
     }
 }

@@ -141,7 +141,7 @@ impl Draft {
     /// Reads a record. Text that is not a record is kept whole as an unreadable draft
     /// of `workspace`.
     pub fn from_record(id: &str, raw: &str, workspace: &str) -> Draft {
-        let record = serde_json::from_str::<Value>(raw).ok();
+        let record = crate::model::read_json(raw);
         let field = |k: &str| {
             record
                 .as_ref()
@@ -181,7 +181,7 @@ impl Draft {
     /// The same draft with its envelope changed by `f` (rename, duplicate); `None` when
     /// the envelope cannot be read.
     pub fn edited(&self, id: Rc<str>, f: impl FnOnce(&mut Map<String, Value>)) -> Option<Draft> {
-        let mut v: Value = serde_json::from_str(&self.text).ok()?;
+        let mut v: Value = crate::model::read_json(&self.text)?;
         f(v.as_object_mut()?);
         Some(Draft::new(
             id,
@@ -262,7 +262,7 @@ pub fn encode(
 /// Reads stored text. Version 1 is the envelope; an older build stored the bare
 /// assessment (version 0), which is migrated. Anything else is an error with a reason.
 pub fn decode(raw: &str) -> Result<Stored, String> {
-    let v: Value = serde_json::from_str(raw).map_err(|e| format!("JSON: {e}"))?;
+    let v: Value = parindex_core::strict_json::from_str(raw).map_err(|e| format!("JSON: {e}"))?;
     let obj = v.as_object().ok_or("not an object")?;
     let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
     if obj.get("kind").and_then(Value::as_str) == Some("parindex-draft") {
@@ -421,8 +421,7 @@ async fn replay_journal() {
     let Some(raw) = platform::get(&journal_key()) else {
         return;
     };
-    let id = serde_json::from_str::<Value>(&raw)
-        .ok()
+    let id = crate::model::read_json(&raw)
         .and_then(|r| r.get("id")?.as_str().map(Rc::<str>::from))
         .unwrap_or_else(new_id);
     let draft = Draft::from_record(&id, &raw, WORKSPACE);

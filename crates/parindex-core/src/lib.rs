@@ -43,7 +43,7 @@ pub mod report;
 pub mod rules;
 pub mod scorecard;
 pub mod scoring;
-mod strict_json;
+pub mod strict_json;
 mod text;
 #[cfg(feature = "toml")]
 mod toml_tree;

@@ -157,7 +157,7 @@ pub fn start() -> Html {
                 match framework {
                     Ok(f) => {
                         let text = blank_assessment(&f, &unit, y);
-                        let tree = serde_json::from_str(&text).unwrap_or_default();
+                        let tree = crate::model::read_json(&text).unwrap_or_default();
                         open_new(&state, Session::new(f, origin, tree));
                     }
                     Err(messages) => problem.set(Some(joined(&messages, state.lang))),
