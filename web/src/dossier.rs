@@ -376,8 +376,11 @@ pub async fn save(name: &str, tree: &Value, history: &[Value]) -> Result<Vec<Str
     let text = run("save", &JsValue::from_str(&compact_json(&request))).await?;
     let left_out = crate::model::read_list(&text).unwrap_or_default();
     Ok(left_out
-        .iter()
-        .filter_map(|p| p.as_str().map(str::to_string))
+        .into_iter()
+        .filter_map(|path| match path {
+            Value::String(path) => Some(path),
+            _ => None,
+        })
         .collect())
 }
 

@@ -6,7 +6,8 @@
 //! `parindex-core` (Rust to Rust) on every change.
 //!
 //! - `state.rs`: the one reducer; `model.rs`: edits of the assessment file as data
-//!   (`Edit`, applied by `model::apply`);
+//!   (`Edit`, applied by `model::apply`), and the pages' JSON helpers (`read_json`,
+//!   `object`);
 //! - `hooks.rs`: the context, restore, autosave and the address; `open.rs`: opening
 //!   files (async);
 //! - `storage.rs`: the stored draft; `files.rs`: import/export; `frameworks.rs`: built-in

@@ -3,6 +3,9 @@
 //! (`docs/formats.md` §2). What is typed is kept as typed — a valid whole number becomes
 //! a JSON number, anything else stays text for the engine to report — so nothing is lost
 //! and the exported file is the formats.md file.
+//!
+//! Also the pages' two JSON helpers: [`read_json`] (the core's strict reader, the one
+//! reader the pages link) and [`object`] (an object built without serde's serializer).
 
 use parindex_core::rules::RuleKind;
 pub use parindex_core::Section;
