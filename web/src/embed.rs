@@ -46,16 +46,16 @@ impl LoadRequest {
     }
 }
 
-/// Diagnostics as the protocol carries them (the JS package's `DiagnosticDetail`), JSON
-/// text written by the core's own writer, as every JSON the pages write: no page links
-/// serde's serializer.
-fn details(diagnostics: &[Diagnostic]) -> String {
-    diagnostics_json(diagnostics)
+/// One problem as the `details` of an `error` message. Diagnostics travel as the JS
+/// package's `DiagnosticDetail`s, written by the core (`diagnostics_json`), as every JSON
+/// the pages write: no page links serde's serializer.
+fn detail(d: Diagnostic) -> String {
+    diagnostics_json(&[d])
 }
 
-/// One problem as the `details` of an `error` message.
-fn detail(d: Diagnostic) -> String {
-    details(&[d])
+/// A text as a JSON string, quoted and escaped.
+fn quoted(text: String) -> String {
+    compact_json(&Value::String(text))
 }
 
 /// `{type: "error", id, details}`: `details` are the diagnostics as data (the JS
@@ -80,7 +80,7 @@ pub fn change_message(session: Option<&Session>) -> String {
         total_json(card.map(|c| &c.total)),
         total_json(card.map(|c| &c.self_total)),
         card.is_some_and(|c| c.complete),
-        details(&s.score.diagnostics),
+        diagnostics_json(&s.score.diagnostics),
     )
 }
 
@@ -93,9 +93,9 @@ pub fn scorecard_message(id: &Value, session: Option<&Session>) -> Option<String
     Some(match s.score.full(&s.framework) {
         Some(card) if s.score.diagnostics.is_empty() => format!(
             r#"{{"type":"scorecard","id":{id},"json":{}}}"#,
-            JsonText(&Value::String(card.to_json()))
+            quoted(card.to_json())
         ),
-        _ => error_message(id.0, &details(&s.score.diagnostics)),
+        _ => error_message(id.0, &diagnostics_json(&s.score.diagnostics)),
     })
 }
 
@@ -116,8 +116,8 @@ pub fn ready_message(lang: Lang, readonly: bool, session: Option<&Session>) -> S
         let (unit, year) = crate::model::unit_and_year(&s.tree());
         format!(
             r#"{{"unit":{},"year":{year},"framework":{}}}"#,
-            JsonText(&Value::String(unit)),
-            JsonText(&Value::String(s.framework.reference()))
+            quoted(unit),
+            quoted(s.framework.reference())
         )
     });
     let lang = if lang == Lang::En { "en" } else { "vi" };
@@ -228,7 +228,7 @@ async fn load(state: &Ctx, request: LoadRequest) -> Result<(), String> {
             let (f, origin) = framework(opened.framework.clone()).await?;
             let session = Session::new(f, origin, opened.tree);
             if session.score.scorecard.is_none() {
-                return Err(details(&session.score.diagnostics));
+                return Err(diagnostics_json(&session.score.diagnostics));
             }
             session
         }
@@ -353,10 +353,7 @@ pub struct EmbedKeys {
 
 /// `saved`, at the local time of the save.
 pub fn saved_message(at: &str) -> String {
-    format!(
-        r#"{{"type":"saved","saved_at":{}}}"#,
-        JsonText(&Value::String(at.into()))
-    )
+    format!(r#"{{"type":"saved","saved_at":{}}}"#, quoted(at.into()))
 }
 
 /// The draft could not be stored (`embed.not-saved`): why, in both languages. Nothing

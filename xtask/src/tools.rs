@@ -241,18 +241,6 @@ pub fn ensure_fuzz_tools() -> Result<(), String> {
 mod tests {
     use std::path::Path;
 
-    /// Every `.rs` file under `dir`.
-    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                sources(&path, out);
-            } else if path.extension().is_some_and(|x| x == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
     /// The pages are built with `-Zfmt-debug=none` ([`super::PAGE_BUILD_ENV`]): a `{:?}`
     /// there would write nothing where a person reads. Their crates' code (before its
     /// test module) formats with `Display` only; a panic's or an assertion's message is
@@ -268,7 +256,12 @@ mod tests {
             "crates/parindex-zip/src",
             "crates/parindex-dossier/src",
         ] {
-            sources(&root.join(dir), &mut files);
+            let under = crate::figures::files_under(&root.join(dir)).unwrap();
+            files.extend(
+                under
+                    .into_iter()
+                    .filter(|p| p.extension().is_some_and(|x| x == "rs")),
+            );
         }
         assert!(files.len() > 40, "{} files", files.len());
         let mut found = Vec::new();

@@ -29,8 +29,9 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    /// The ranking's JSON (`docs/formats.md` §4), the bytes [`crate::format::pretty_json`] gives for
-    /// its `Serialize`, written without serde's serializer (the desk downloads it).
+    /// The ranking's JSON (`docs/formats.md` §4): the bytes [`crate::format::pretty_json`]
+    /// gives for its `Serialize`, written without serde's serializer (the desk downloads
+    /// it).
     pub fn to_json(&self) -> String {
         crate::json_write::ranking(self)
     }
@@ -48,6 +49,7 @@ pub(crate) struct Standing {
 }
 
 impl Standing {
+    /// What ranking keeps of a scorecard.
     pub(crate) fn of(card: &Scorecard) -> Standing {
         Standing {
             framework: card.framework.clone(),
