@@ -327,6 +327,11 @@ test("ranking three files: shared ranks, a chart in band colours, CSV with BOM a
   const bars = await page.$$eval("[data-testid=ranking] rect.bar-band", (rs) => rs.map((r) => r.getAttribute("class")));
   assert.deepEqual(bars, ["bar-band band-1", "bar-band band-2", "bar-band band-2"]);
   await shot("ranking");
+  // On a 360 px phone the table scrolls by itself; the page does not scroll sideways.
+  const laptop = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, "no sideways scroll on a phone");
+  await page.setViewportSize(laptop);
   await page.screenshot({ path: join(artifacts, "desk-ranking-full.png"), fullPage: true });
 
   // Printed, the ranking is a paper: letterhead, title, table, signatures; no file

@@ -312,14 +312,14 @@ fn ranking_view(state: &Ctx, r: &Ranking) -> Html {
         <section class="ranking" data-testid="ranking">
             <div class="print-only" data-testid="rank-letterhead">{ Html::from_html_unchecked(head.into()) }</div>
             <h2>{ format!("{} {} ({} {})", tr(lang, "Bảng xếp hạng —", "Ranking —"), r.framework, r.rows.len(), tr(lang, "đơn vị", "units")) }</h2>
-            <table data-testid="rank-table">
+            <div class="wide-table"><table data-testid="rank-table">
                 <thead><tr>
                     <th>{ tr(lang, "Hạng", "Rank") }</th><th>{ tr(lang, "Đơn vị", "Unit") }</th><th>{ tr(lang, "Năm", "Year") }</th>
                     <th>{ tr(lang, "Điểm", "Points") }</th><th>{ tr(lang, "Tối đa", "Max") }</th><th>{ tr(lang, "Chỉ số", "Index") }</th>
                     <th>{ tr(lang, "Xếp loại", "Band") }</th><th>{ tr(lang, "Đủ hồ sơ", "Complete") }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
-            </table>
+            </table></div>
             <svg class="bars rank-chart" role="img" viewBox={format!("0 0 {} {height}", LABEL + BAR + 80)} width="100%"
                 aria-label={tr(lang, "Biểu đồ chỉ số các đơn vị", "Chart of the units' indices")}>
                 { for grid }{ for bars }
