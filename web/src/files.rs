@@ -1,6 +1,8 @@
-//! Files in and out of the browser: reading a chosen file as text (with a size limit) and
-//! offering text as a download. Used for import/export and for backups.
+//! Files in and out of the browser: reading a chosen file as text (with a size limit),
+//! offering text as a download, fetching the files beside the page and keeping them for
+//! offline use. Used for import/export, backups, the example and the frameworks.
 
+use crate::state::Offline;
 use parindex_core::Text;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -110,9 +112,19 @@ pub async fn example_text() -> Result<String, Text> {
     }
 }
 
-/// Once the first visit is idle and online: downloads every built-in framework and the
-/// example not kept yet, so all of them work offline afterwards (a few tens of KB).
-pub async fn keep_for_offline() {
+/// Keeps for offline use every file a page may fetch later, and tells `said` whether
+/// all of them are kept (`platform::kept`): at once what is kept already (a reload), then,
+/// once a first visit is idle and online, after fetching the rest. The built-in
+/// frameworks and the example also go into the browser's storage, so a draft reopens
+/// offline even where no service worker runs.
+pub async fn keep_for_offline(said: impl Fn(Offline)) {
+    let frameworks = parindex_core::builtin::CATALOGUE
+        .iter()
+        .map(|l| format!("frameworks/{}", l.json_name))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let at_once = crate::platform::kept(&frameworks, false).await;
+    said(at_once);
     gloo_timers::future::TimeoutFuture::new(2_000).await;
     let online = web_sys::window().is_some_and(|w| w.navigator().on_line());
     if !online {
@@ -123,5 +135,9 @@ pub async fn keep_for_offline() {
     }
     if crate::platform::get(EXAMPLE_KEY).is_none() {
         let _ = example_text().await;
+    }
+    let now = crate::platform::kept(&frameworks, true).await;
+    if now != at_once {
+        said(now);
     }
 }

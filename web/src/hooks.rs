@@ -22,7 +22,9 @@ pub fn use_ctx() -> Ctx {
 /// Reads the drafts once, at start (moving in what earlier builds kept), and reopens the
 /// one that was open when the page was left, on the screen the address names. A draft
 /// that cannot be read is not opened and the person is told; a framework that cannot be
-/// loaded (offline, never cached) leaves the draft stored and says why.
+/// loaded (offline, never cached) leaves the draft stored and says why. Meanwhile every
+/// file the page may fetch later is kept for offline use, and the top bar told when all
+/// are (`files::keep_for_offline`).
 #[hook]
 pub fn use_restore(state: &Ctx) {
     let state = state.clone();
@@ -31,8 +33,11 @@ pub fn use_restore(state: &Ctx) {
         let wanted = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .and_then(|h| Screen::from_hash(&h));
+        let kept = state.clone();
         yew::platform::spawn_local(async move { restore(&state, wanted).await });
-        yew::platform::spawn_local(crate::files::keep_for_offline());
+        yew::platform::spawn_local(crate::files::keep_for_offline(move |o| {
+            kept.dispatch(Action::Offline(o))
+        }));
     });
 }
 

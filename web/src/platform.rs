@@ -1,6 +1,7 @@
 //! The one place the app reaches the browser's services that have no meaning natively:
 //! the key-value storage (`localStorage`), the record store of drafts (IndexedDB), the
-//! clock, the confirm dialog, and the framework TOML reader loaded on demand. In the
+//! clock, the confirm dialog, the framework TOML reader loaded on demand, and whether
+//! the service worker keeps everything for offline use. In the
 //! browser these are the real thing; natively (`cargo test`), an in-memory store and a
 //! fixed clock, so the modules above them (`storage.rs`, `frameworks.rs`) are tested
 //! natively with no `cfg` of their own.
@@ -11,6 +12,7 @@
 //! records live in `localStorage` under `parindex.d.ID` instead, which is also what the
 //! native stand-in uses.
 
+use crate::state::Offline;
 use parindex_core::Text;
 
 /// Why the store refused to write.
@@ -37,7 +39,7 @@ impl StoreError {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::StoreError;
+    use super::{Offline, StoreError};
     use wasm_bindgen::JsCast;
 
     fn storage() -> Result<web_sys::Storage, StoreError> {
@@ -301,6 +303,24 @@ mod imp {
         async fn tree_json_js(text: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
     }
 
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// Defined by `web/static/boot.js`: whether every file is kept for offline use.
+        #[wasm_bindgen(catch, js_namespace = globalThis, js_name = parindexKept)]
+        async fn kept_js(
+            frameworks: &str,
+            fetch_missing: bool,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    }
+
+    pub async fn kept(frameworks: &str, fetch_missing: bool) -> Offline {
+        match kept_js(frameworks, fetch_missing).await {
+            Ok(v) if v.is_null() => Offline::Cannot,
+            Ok(v) if v.as_bool() == Some(true) => Offline::Ready,
+            _ => Offline::Missing,
+        }
+    }
+
     /// Loads the TOML reader beside the page (`parindex-toml.js`, built by Trunk) on
     /// first use, through `boot.js`, and converts: the compact JSON form, or the file's
     /// problems as the reader throws them, or `None` when it could not run.
@@ -316,7 +336,7 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::StoreError;
+    use super::{Offline, StoreError};
     use std::cell::RefCell;
     use std::collections::BTreeMap;
 
@@ -387,10 +407,24 @@ mod imp {
         Some(value.to_string())
     }
 
+    /// Nothing is kept for offline use natively.
+    pub async fn kept(_frameworks: &str, _fetch_missing: bool) -> Offline {
+        Offline::Cannot
+    }
+
     /// The reader runs in the browser only.
     pub async fn toml_tree_json(_text: &str) -> Result<String, Option<Vec<serde_json::Value>>> {
         Err(None)
     }
+}
+
+/// Whether the page works with the network off: the service worker controls it and
+/// keeps every file the page may fetch later — the built-in frameworks (`frameworks`,
+/// their paths one per line), the example, the dossier and TOML modules (`boot.js`'s
+/// `parindexKept` names them). With `fetch_missing`, what is missing is fetched and kept
+/// first.
+pub async fn kept(frameworks: &str, fetch_missing: bool) -> Offline {
+    imp::kept(frameworks, fetch_missing).await
 }
 
 /// The value stored under `key`, if any.

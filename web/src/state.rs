@@ -458,6 +458,23 @@ pub struct AppState {
     /// Shown, not edited: set by the site embedding the app (`set-readonly`,
     /// docs/embedding.md). Edits are refused here, and the leaves' fields are disabled.
     pub readonly: bool,
+    /// Whether the page works with the network off (`files::keep_for_offline`): shown
+    /// in the top bar.
+    pub offline: Offline,
+}
+
+/// Whether the page works with the network off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offline {
+    /// Not known yet (nothing is said).
+    Unknown,
+    /// This browser keeps nothing for offline use here: no service worker (an address
+    /// without `https://`, a private window).
+    Cannot,
+    /// Some file the page may need is not kept yet.
+    Missing,
+    /// Every file is kept: the page works with the network off.
+    Ready,
 }
 
 /// A draft about to be opened, and the stored draft of the same unit and year.
@@ -487,6 +504,7 @@ impl PartialEq for AppState {
             && same(&self.drafts, &other.drafts)
             && same(&self.conflict, &other.conflict)
             && self.readonly == other.readonly
+            && self.offline == other.offline
     }
 }
 
@@ -553,6 +571,7 @@ impl Default for AppState {
             drafts: None,
             conflict: None,
             readonly: false,
+            offline: Offline::Unknown,
         }
     }
 }
@@ -600,6 +619,8 @@ pub enum Action {
     Dossier(Rc<Value>),
     /// Shown only, or editable again (the embedding site's `set-readonly`).
     SetReadonly(bool),
+    /// Whether every file is kept for offline use.
+    Offline(Offline),
 }
 
 impl Reducible for AppState {
@@ -612,6 +633,7 @@ impl Reducible for AppState {
             // Shown only: the assessment's values stay as they are.
             Action::Edit(_) | Action::Undo | Action::Estimate { .. } if self.readonly => {}
             Action::SetReadonly(on) => next.readonly = on,
+            Action::Offline(o) => next.offline = o,
             Action::Open { session, notice } => {
                 next.save = match session.unchanged_since() {
                     Some(at) => SaveState::Stored(at.to_string()),

@@ -20,6 +20,33 @@ globalThis.parindexDossier = async (op, arg) => {
   return dossier[op](arg);
 };
 
+// Whether this page works with the network off (web/src/platform.rs calls this): the
+// service worker controls it (it kept the page's own files when it installed) and its
+// store holds every file the page may fetch later — the built-in frameworks the app names
+// (`frameworks`, one path per line), the example, the dossier and TOML modules; `null`
+// where no service worker can run (an address without https://, a private window). With
+// `fetchMissing` (once a first visit is idle), it waits for the worker to take the page,
+// then fetches and keeps what is missing. The store is sw.js's CACHE: change both together.
+const LATER = ["tra-cu-2022.json", "dossier.js", "parindex-zip.js", "parindex-zip_bg.wasm",
+  "parindex-toml.js", "parindex-toml_bg.wasm"];
+globalThis.parindexKept = async (frameworks, fetchMissing) => {
+  const worker = navigator.serviceWorker;
+  if (!worker || !globalThis.caches) return null;
+  if (!worker.controller && !fetchMissing) return false;
+  if (!worker.controller) await new Promise((taken) => worker.addEventListener("controllerchange", taken, { once: true }));
+  const store = await caches.open("parindex-app-v1");
+  let all = true;
+  for (const file of [...frameworks.split("\n"), ...LATER]) {
+    const url = new URL(file, import.meta.url).href;
+    if (await store.match(url, { ignoreSearch: true })) continue;
+    if (!fetchMissing) return false;
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.ok) await store.put(url, response);
+    else all = false;
+  }
+  return all;
+};
+
 // The browser's database of drafts and evidence files (IndexedDB `parindex`, stores
 // `drafts` and `files`), opened once per page and shared: the app (web/src/platform.rs)
 // and the dossier code (dossier.js) take this connection. A failed opening is forgotten,

@@ -18,8 +18,9 @@
 //
 // Without a stamped VERSION (`trunk serve`, or a build not made by xtask) the network is
 // asked first, so a developer always sees the files just built.
-// The framework editor (bo-chi-so/) puts its own files in the kept store too
-// (web/editor/boot.js names it: change both together).
+// The framework editor (bo-chi-so/) puts its own files in the kept store too, and a
+// page what it fetches later (web/editor/boot.js and web/static/boot.js name the store:
+// change them together).
 // xtask replaces every "dev-unstamped" in this file (the minifier may copy it).
 const VERSION = "dev-unstamped";
 const DEV = !/^[0-9a-f]{16}$/.test(VERSION);

@@ -1,11 +1,11 @@
-//! The top bar: the app's name, the language switch, and during an assessment the unit,
-//! the live total, progress, the save state and the main actions.
+//! The top bar: the app's name, whether it works offline, the language switch, and during
+//! an assessment the unit, the live total, progress, the save state and the main actions.
 
 use crate::files;
 use crate::hooks::use_ctx;
 use crate::i18n::{index, num, tr, Lang};
 use crate::model::{export_name, export_text};
-use crate::state::{Action, Mode, SaveState, Screen};
+use crate::state::{Action, Mode, Offline, SaveState, Screen};
 use parindex_core::rules::RuleKind;
 use parindex_core::scorecard::Status;
 use yew::prelude::*;
@@ -30,10 +30,31 @@ pub fn header() -> Html {
             <button type="button" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} lang="en">{ "English" }</button>
         </div>
     };
+    // Whether the page works with the network off, so that a person on a weak connection
+    // knows when they may disconnect (`files::keep_for_offline`).
+    let kept = {
+        let (class, vi, en) = match state.offline {
+            Offline::Unknown => ("", "", ""),
+            Offline::Ready => ("kept ok", "✓ Dùng được khi mất mạng", "✓ Works offline"),
+            Offline::Missing => (
+                "kept",
+                "Chưa dùng được khi mất mạng: hãy để trang mở khi có mạng",
+                "Not ready for offline use: keep this page open while online",
+            ),
+            Offline::Cannot => (
+                "kept",
+                "Trình duyệt không lưu được trang này để dùng khi mất mạng (cần địa chỉ https://, không dùng cửa sổ ẩn danh)",
+                "This browser cannot keep this page for offline use (it needs an https:// address and a window that is not private)",
+            ),
+        };
+        (!class.is_empty())
+            .then(|| html! { <span {class} data-testid="offline">{ tr(lang, vi, en) }</span> })
+    };
     let Some(session) = state.session.as_ref() else {
         return html! {
             <header class="top">
                 <div class="brand">{ if crate::DESK { tr(lang, "Chỉ số CCHC — thẩm định, xếp hạng", "PAR Index — appraisal and ranking") } else { tr(lang, "Chỉ số CCHC — tự đánh giá", "PAR Index — self-assessment") } }</div>
+                { kept }
                 { lang_switch }
             </header>
         };
@@ -201,6 +222,7 @@ pub fn header() -> Html {
                 <progress max={own_leaves.to_string()} value={filled.to_string()} aria-label={tr(lang, "Tiến độ nhập liệu", "Progress")} />
             </div>
             { save }
+            { kept }
             <nav class="actions" aria-label={tr(lang, "Thao tác", "Actions")}>
                 <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)} data-testid="to-assess">{ tr(lang, "Đánh giá", "Assessment") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Summary).then_some("page")} onclick={show(Screen::Summary)} data-testid="to-summary">{ tr(lang, "Tổng hợp", "Summary") }</button>
