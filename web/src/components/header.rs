@@ -221,8 +221,8 @@ pub fn header() -> Html {
                 { format!("{} {filled}/{own_leaves}", if appraising { tr(lang, "Đã thẩm định", "Appraised") } else { tr(lang, "Đã nhập", "Filled") }) }
                 <progress max={own_leaves.to_string()} value={filled.to_string()} aria-label={tr(lang, "Tiến độ nhập liệu", "Progress")} />
             </div>
-            { save }
             { kept }
+            { save }
             <nav class="actions" aria-label={tr(lang, "Thao tác", "Actions")}>
                 <button type="button" aria-current={(state.screen == Screen::Assess).then_some("page")} onclick={show(Screen::Assess)} data-testid="to-assess">{ tr(lang, "Đánh giá", "Assessment") }</button>
                 <button type="button" aria-current={(state.screen == Screen::Summary).then_some("page")} onclick={show(Screen::Summary)} data-testid="to-summary">{ tr(lang, "Tổng hợp", "Summary") }</button>
