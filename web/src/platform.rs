@@ -1,10 +1,10 @@
 //! The one place the app reaches the browser's services that have no meaning natively:
 //! the key-value storage (`localStorage`), the record store of drafts (IndexedDB), the
 //! clock, the confirm dialog, the framework TOML reader loaded on demand, and whether
-//! the service worker keeps everything for offline use. In the
-//! browser these are the real thing; natively (`cargo test`), an in-memory store and a
-//! fixed clock, so the modules above them (`storage.rs`, `frameworks.rs`) are tested
-//! natively with no `cfg` of their own.
+//! the service worker keeps everything for offline use. In the browser these are the
+//! real thing; natively (`cargo test`), an in-memory store and a fixed clock, so the
+//! modules above them (`storage.rs`, `frameworks.rs`) are tested natively with no `cfg`
+//! of their own.
 //!
 //! The record store is IndexedDB's database `parindex` (version 1): the object store
 //! `drafts` (a record's text by its id) and `files` (empty until attached evidence files
@@ -314,6 +314,13 @@ mod imp {
     }
 
     pub async fn kept(frameworks: &str, fetch_missing: bool) -> Offline {
+        // Defined by boot.js; a page without it (a test's) keeps nothing.
+        let global = js_sys::global();
+        let defined =
+            js_sys::Reflect::get(&global, &"parindexKept".into()).is_ok_and(|f| f.is_function());
+        if !defined {
+            return Offline::Cannot;
+        }
         match kept_js(frameworks, fetch_missing).await {
             Ok(v) if v.is_null() => Offline::Cannot,
             Ok(v) if v.as_bool() == Some(true) => Offline::Ready,
