@@ -75,6 +75,14 @@ test("a first visit says when the app works offline; then, offline, a framework 
     assert.equal(await offlineState(page), "✓ Works offline");
     await page.click("button:has-text('Tiếng Việt')");
     await page.setViewportSize({ width: 1200, height: 1000 });
+    // A reload that bypasses the service worker (a hard reload): the page is not its
+    // client, but the worker still serves the next opening from what it keeps.
+    const devtools = await context.newCDPSession(page);
+    await Promise.all([page.waitForEvent("load"), devtools.send("Page.reload", { ignoreCache: true })]);
+    await page.waitForSelector("[data-testid=start]");
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, "a hard reload is not the worker's");
+    assert.match(await offlineState(page), /✓ Dùng được khi mất mạng/);
+    await devtools.detach();
 
     // No network from here on: the server down and the browser offline.
     const requests = server.requests.length;

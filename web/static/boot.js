@@ -20,20 +20,25 @@ globalThis.parindexDossier = async (op, arg) => {
   return dossier[op](arg);
 };
 
-// Whether this page works with the network off (web/src/platform.rs calls this): the
-// service worker controls it (it kept the page's own files when it installed) and its
-// store holds every file the page may fetch later — the built-in frameworks the app names
-// (`frameworks`, one path per line), the example, the dossier and TOML modules; `null`
-// where no service worker can run (an address without https://, a private window). With
-// `fetchMissing` (once a first visit is idle), it waits for the worker to take the page,
-// then fetches and keeps what is missing. The store is sw.js's CACHE: change both together.
+// Whether this page works with the network off (web/src/platform.rs calls this): its
+// service worker is active (it moved the page's own files into its store, and serves the
+// next opening from there, even after a reload that bypassed it) and the store holds every
+// file the page may fetch later — the built-in frameworks the app names (`frameworks`,
+// one path per line), the example, the dossier and TOML modules; `null` where no service
+// worker can run (an address without https://, a private window). With `fetchMissing`
+// (once a first visit is idle), it waits for the worker to be active, then fetches and
+// keeps what is missing. The store is sw.js's CACHE: change both together.
 const LATER = ["tra-cu-2022.json", "dossier.js", "parindex-zip.js", "parindex-zip_bg.wasm",
   "parindex-toml.js", "parindex-toml_bg.wasm"];
 globalThis.parindexKept = async (frameworks, fetchMissing) => {
-  const worker = navigator.serviceWorker;
-  if (!worker || !globalThis.caches) return null;
-  if (!worker.controller && !fetchMissing) return false;
-  if (!worker.controller) await new Promise((taken) => worker.addEventListener("controllerchange", taken, { once: true }));
+  const workers = navigator.serviceWorker;
+  if (!workers || !globalThis.caches) return null;
+  let worker = (await workers.getRegistration())?.active;
+  if (!worker && fetchMissing) worker = (await workers.ready).active;
+  if (worker?.state === "activating" && fetchMissing) {
+    await new Promise((done) => worker.addEventListener("statechange", () => worker.state !== "activating" && done()));
+  }
+  if (worker?.state !== "activated") return false;
   const store = await caches.open("parindex-app-v1");
   let all = true;
   for (const file of [...frameworks.split("\n"), ...LATER]) {
