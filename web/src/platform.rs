@@ -425,8 +425,8 @@ mod imp {
     }
 }
 
-/// Whether the page works with the network off: the service worker controls it and
-/// keeps every file the page may fetch later — the built-in frameworks (`frameworks`,
+/// Whether the page works with the network off: its service worker is active and keeps
+/// every file the page may fetch later — the built-in frameworks (`frameworks`,
 /// their paths one per line), the example, the dossier and TOML modules (`boot.js`'s
 /// `parindexKept` names them). With `fetch_missing`, what is missing is fetched and kept
 /// first.
