@@ -2,7 +2,7 @@
 //! offering text as a download, fetching the files beside the page and keeping them for
 //! offline use. Used for import/export, backups, the example and the frameworks.
 
-use crate::state::Offline;
+use crate::platform::Offline;
 use parindex_core::Text;
 use wasm_bindgen::{JsCast, JsValue};
 

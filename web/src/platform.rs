@@ -12,8 +12,21 @@
 //! records live in `localStorage` under `parindex.d.ID` instead, which is also what the
 //! native stand-in uses.
 
-use crate::state::Offline;
 use parindex_core::Text;
+
+/// Whether the page works with the network off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offline {
+    /// Not known yet (nothing is said).
+    Unknown,
+    /// This browser keeps nothing for offline use here: no service worker (an address
+    /// without `https://`, a private window).
+    Cannot,
+    /// Some file the page may need is not kept yet.
+    Missing,
+    /// Every file is kept: the page works with the network off.
+    Ready,
+}
 
 /// Why the store refused to write.
 #[derive(Debug, Clone, PartialEq, Eq)]

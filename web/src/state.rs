@@ -5,6 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{self, Edit, Section};
+use crate::platform::Offline;
 use crate::storage::{Diff, Draft, FrameworkOrigin, Meta, SaveError};
 use parindex_core::{Detail, Diagnostic, DraftScore, Framework, Location, Scorecard};
 use serde_json::Value;
@@ -461,20 +462,6 @@ pub struct AppState {
     /// Whether the page works with the network off (`files::keep_for_offline`): shown
     /// in the top bar.
     pub offline: Offline,
-}
-
-/// Whether the page works with the network off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offline {
-    /// Not known yet (nothing is said).
-    Unknown,
-    /// This browser keeps nothing for offline use here: no service worker (an address
-    /// without `https://`, a private window).
-    Cannot,
-    /// Some file the page may need is not kept yet.
-    Missing,
-    /// Every file is kept: the page works with the network off.
-    Ready,
 }
 
 /// A draft about to be opened, and the stored draft of the same unit and year.
