@@ -66,6 +66,9 @@ test("a first visit says when the app works offline; then, offline, a framework 
     assert.match(await offlineState(page), /Chưa dùng được khi mất mạng: hãy để trang mở khi có mạng/);
     await readyOffline(page);
     assert.match(await offlineState(page), /✓ Dùng được khi mất mạng/);
+    // The guide of the start page points to it.
+    await page.click("[data-testid=guide] summary");
+    assert.match(await page.textContent("[data-testid=guide]"), /dùng được khi mất mạng \(dòng trên cùng báo khi máy đã sẵn sàng\)/);
     const served = server.responses.slice(from).filter((r) => r.status === 200).map((r) => r.path);
     for (const file of LATER) assert.ok(served.includes(`/${file}`), `${file} was fetched to be kept: ${served.join(" ")}`);
     await page.setViewportSize({ width: 360, height: 740 });
