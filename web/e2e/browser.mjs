@@ -77,6 +77,21 @@ export function servedWithBrowser(dir, base) {
 }
 
 /**
+ * On the start page: opens the framework file at `path` (its `id@edition` shown as
+ * `#fw-ID-EDITION`, given as `listed`), chooses it, and begins an assessment of `unit`
+ * for `year`; returns once the criteria tree is shown.
+ */
+export async function beginWithFramework(page, path, listed, unit, year) {
+  await page.setInputFiles("[data-testid=open-framework]", path);
+  await page.waitForSelector(listed);
+  await page.check(listed);
+  await page.fill("[data-testid=new-unit]", unit);
+  await page.fill("[data-testid=new-year]", year);
+  await page.click("[data-testid=begin]");
+  await page.waitForSelector("[data-testid=tree]");
+}
+
+/**
  * The drafts the app keeps in IndexedDB (database `parindex`, store `drafts`), each as
  * its record `{ id, workspace, deleted, text }` with the envelope read (`envelope`, or
  * `null` when it cannot be). Never creates the database when the app has not yet.

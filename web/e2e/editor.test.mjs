@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { serve } from "./static-server.mjs";
-import { launch, newPage, repo, artifacts, setOffline } from "./browser.mjs";
+import { beginWithFramework, launch, newPage, repo, artifacts, setOffline } from "./browser.mjs";
 
 const work = join(artifacts, "editor-files");
 const bin = process.env.PARINDEX_BIN ?? join(repo, "target/debug/parindex");
@@ -161,13 +161,7 @@ test("the .toml exported is the CLI's import with the person's change, and the u
   // The units' app opens it and scores with it.
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=start]");
-  await page.setInputFiles("[data-testid=open-framework]", exported);
-  await page.waitForSelector("#fw-bo-chi-so-2025");
-  await page.check("#fw-bo-chi-so-2025");
-  await page.fill("[data-testid=new-unit]", "Sở Thử Nghiệm");
-  await page.fill("[data-testid=new-year]", "2025");
-  await page.click("[data-testid=begin]");
-  await page.waitForSelector("[data-testid=tree]");
+  await beginWithFramework(page, exported, "#fw-bo-chi-so-2025", "Sở Thử Nghiệm", "2025");
   await page.check("#leaf-1\\.2 input[type=radio] >> nth=0");
   await page.waitForFunction(() => document.querySelector("[data-testid=total-points]")?.textContent === "1");
   // The CLI scores the same entry with the same file alike.

@@ -6,16 +6,15 @@
 // it asked of the server. The same on the desk (tham-dinh/). Served from an address
 // without https://, where browsers run no service worker, it says it cannot keep itself.
 // Screenshots go to target/artifacts/ (offline-*.png).
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve } from "./static-server.mjs";
 import { chromium } from "playwright-core";
-import { artifacts, CHROMIUM, FLAGS, launch, newPage, repo, setOffline } from "./browser.mjs";
+import { artifacts, beginWithFramework, CHROMIUM, FLAGS, newPage, repo, servedWithBrowser, setOffline } from "./browser.mjs";
 
 const work = join(artifacts, "offline-files");
-let server, browser;
+const env = servedWithBrowser("dist", "/");
 const outside = [];
 const pageErrors = [];
 
@@ -31,16 +30,7 @@ const LATER = [
   "parindex-toml_bg.wasm",
 ];
 
-before(async () => {
-  mkdirSync(work, { recursive: true });
-  server = await serve(join(repo, "dist"), "/");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => mkdirSync(work, { recursive: true }));
 
 /** The top bar's word on offline use, once the app has said one. */
 async function offlineState(page) {
@@ -57,6 +47,7 @@ async function readyOffline(page) {
 }
 
 test("a first visit says when the app works offline; then, offline, a framework file opens and a dossier is exported", async () => {
+  const { server, browser } = env;
   const { context, page } = await newPage(browser, server.origin, outside, pageErrors);
   try {
     const from = server.responses.length;
@@ -99,13 +90,7 @@ test("a first visit says when the app works offline; then, offline, a framework 
       const toml = readFileSync(join(repo, "frameworks/mau-xa-2024.toml"), "utf8").replace('edition = "2024"', 'edition = "2026"');
       const tomlPath = join(work, "mau-xa-2026.toml");
       writeFileSync(tomlPath, toml);
-      await page.setInputFiles("[data-testid=open-framework]", tomlPath);
-      await page.waitForSelector("#fw-mau-xa-2026");
-      await page.check("#fw-mau-xa-2026");
-      await page.fill("[data-testid=new-unit]", "UBND xã Ngoại Tuyến");
-      await page.fill("[data-testid=new-year]", "2026");
-      await page.click("[data-testid=begin]");
-      await page.waitForSelector("[data-testid=tree]");
+      await beginWithFramework(page, tomlPath, "#fw-mau-xa-2026", "UBND xã Ngoại Tuyến", "2026");
       assert.match(await page.textContent("[data-testid=unit]"), /UBND xã Ngoại Tuyến — 2026/);
       // A document attached and the dossier exported: the archive module runs offline.
       const attach = page.locator('[data-testid="attach-1.1.1"]');
@@ -129,6 +114,7 @@ test("a first visit says when the app works offline; then, offline, a framework 
 });
 
 test("the desk says it too, and works offline after one visit", async () => {
+  const { server, browser } = env;
   const { context, page } = await newPage(browser, server.origin, outside, pageErrors);
   try {
     await page.goto(server.url + "tham-dinh/");
@@ -152,6 +138,7 @@ test("the desk says it too, and works offline after one visit", async () => {
 });
 
 test("served without https:// (an office's intranet address), the app works and says it cannot keep itself offline", async () => {
+  const { server } = env;
   // A name for this machine that is not localhost: the page is not a secure context, so
   // the browser runs no service worker for it.
   const intranet = await chromium.launch({

@@ -308,10 +308,8 @@ async fn run(op: &str, arg: &JsValue) -> Result<String, Vec<Text>> {
             "the dossier code could not be loaded (offline?). Open this page once while online",
         )]
     };
-    // Defined by boot.js; a page without it (a test's) has no dossier code.
-    let defined = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("parindexDossier"))
-        .is_ok_and(|f| f.is_function());
-    if !defined {
+    // A page without boot.js (a test's) has no dossier code.
+    if !crate::platform::boot_defines("parindexDossier") {
         return Err(unavailable());
     }
     match call(op, arg).await {
@@ -412,14 +410,6 @@ pub async fn assessment(file: web_sys::File) -> Result<String, Vec<Text>> {
 pub async fn keep_only(keep: &[String]) {
     let list = Value::Array(keep.iter().cloned().map(Value::String).collect());
     let _ = run("keepOnly", &JsValue::from_str(&compact_json(&list))).await;
-}
-
-/// Fetches the dossier code once an assessment is open (`hooks::use_dossier_warm`; a few
-/// seconds later, so it does not compete with showing it), so attaching and exporting work offline later (the
-/// service worker keeps what is fetched).
-pub async fn warm() {
-    gloo_timers::future::TimeoutFuture::new(3_000).await;
-    let _ = run("warm", &JsValue::NULL).await;
 }
 
 #[cfg(test)]

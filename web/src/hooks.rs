@@ -170,18 +170,6 @@ pub fn use_remember_open(state: &Ctx) {
     });
 }
 
-/// Once an assessment is open, the dossier code is fetched (`dossier::warm`), so
-/// attaching and exporting work offline later: once per draft opened, not per leaf.
-#[hook]
-pub fn use_dossier_warm(state: &Ctx) {
-    let id = state.session.as_ref().map(|s| s.meta.id.clone());
-    use_effect_with(id, |id| {
-        if id.is_some() {
-            yew::platform::spawn_local(crate::dossier::warm());
-        }
-    });
-}
-
 /// What waits to be written: the session as it stood after the last change (encoded
 /// only when written, so a burst of keystrokes is encoded once, and opening a draft
 /// encodes nothing before it is shown), or a draft whose write failed.

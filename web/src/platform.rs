@@ -327,11 +327,8 @@ mod imp {
     }
 
     pub async fn kept(frameworks: &str, fetch_missing: bool) -> Offline {
-        // Defined by boot.js; a page without it (a test's) keeps nothing.
-        let global = js_sys::global();
-        let defined =
-            js_sys::Reflect::get(&global, &"parindexKept".into()).is_ok_and(|f| f.is_function());
-        if !defined {
+        // A page without boot.js (a test's) keeps nothing.
+        if !super::boot_defines("parindexKept") {
             return Offline::Cannot;
         }
         match kept_js(frameworks, fetch_missing).await {
@@ -445,6 +442,12 @@ mod imp {
 /// first.
 pub async fn kept(frameworks: &str, fetch_missing: bool) -> Offline {
     imp::kept(frameworks, fetch_missing).await
+}
+
+/// Whether the page's boot script (`web/static/boot.js`) defined the function `name`
+/// on `globalThis`: the pages' ways to the code they load on demand. In the browser only.
+pub fn boot_defines(name: &str) -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &name.into()).is_ok_and(|f| f.is_function())
 }
 
 /// The value stored under `key`, if any.

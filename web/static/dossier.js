@@ -220,13 +220,6 @@ export async function open(file) {
   return meta;
 }
 
-// Loads the dossier module, so that exporting works offline later (the service worker
-// keeps what is fetched): called once an assessment is open.
-export async function warm() {
-  await zipModule();
-  return "";
-}
-
 // Erases every kept file whose SHA-256 is not in `keep` (a JSON array): run when the bin
 // of drafts is emptied, with every file the remaining drafts name.
 export async function keepOnly(keep) {

@@ -291,9 +291,10 @@ fn desk_page(units: &str) -> Result<String, String> {
     replaced(units, &changes)
 }
 
-/// Files fetched only on request, never on a first visit: the example (when asked
-/// for), the TOML reader (when a `.toml` is opened), the dossier module (when a file is
-/// attached or a dossier exported or opened), the editor's `.xlsx` reader.
+/// Files fetched only on request, never to start a page: the example (when asked for),
+/// the TOML reader (when a `.toml` is opened), the dossier module (when a file is
+/// attached or a dossier exported or opened), the editor's `.xlsx` reader. The pages'
+/// are kept for offline use once a first visit is idle (boot.js's `LATER`, held equal).
 const ON_REQUEST: [&str; 10] = [
     "tra-cu-2022.json",
     // The sites that may embed the app, read only when the page is framed, and the
@@ -698,6 +699,25 @@ mod tests {
         assert!(said("cần tải khoảng 0,4 MB; … downloads about 0.3 MB").is_err());
         assert!(said("cần tải khoảng vài MB; … downloads about 0.3 MB").is_err());
         assert!(said("downloads about 0.3 MB").is_err());
+    }
+
+    /// A page's files fetched only on request (not the embedded mode's, which the service
+    /// worker keeps itself, nor the editor's) are what boot.js's `parindexKept` keeps
+    /// once a first visit is idle, so the page works offline: a module added to one list
+    /// and not the other would not.
+    #[test]
+    fn boot_keeps_for_offline_use_every_file_a_page_fetches_on_request() {
+        let boot = std::fs::read_to_string(super::repo().join("web/static/boot.js")).unwrap();
+        let at = boot.find("const LATER = [").expect("boot.js's LATER list");
+        let list = &boot[at..at + boot[at..].find(']').unwrap()];
+        let mut later: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+        let mut pages: Vec<&str> = super::ON_REQUEST
+            .into_iter()
+            .filter(|f| !f.starts_with("nhung.") && !f.starts_with("parindex-xlsx"))
+            .collect();
+        later.sort_unstable();
+        pages.sort_unstable();
+        assert_eq!(later, pages);
     }
 
     /// The desk's page is the units' page with the desk's title, stylesheet and feature:

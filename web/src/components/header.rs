@@ -33,24 +33,21 @@ pub fn header() -> Html {
     };
     // Whether the page works with the network off, so that a person on a weak connection
     // knows when they may disconnect (`files::keep_for_offline`).
-    let kept = {
-        let (class, vi, en) = match state.offline {
-            Offline::Unknown => ("", "", ""),
-            Offline::Ready => ("kept ok", "✓ Dùng được khi mất mạng", "✓ Works offline"),
-            Offline::Missing => (
-                "kept",
-                "Chưa dùng được khi mất mạng: hãy để trang mở khi có mạng",
-                "Not ready for offline use: keep this page open while online",
-            ),
-            Offline::Cannot => (
-                "kept",
-                "Trình duyệt không lưu được trang này để dùng khi mất mạng (cần địa chỉ https://, không dùng cửa sổ ẩn danh)",
-                "This browser cannot keep this page for offline use (it needs an https:// address and a window that is not private)",
-            ),
-        };
-        (!class.is_empty())
-            .then(|| html! { <span {class} data-testid="offline">{ tr(lang, vi, en) }</span> })
-    };
+    let kept = match state.offline {
+        Offline::Unknown => None,
+        Offline::Ready => Some(("kept ok", "✓ Dùng được khi mất mạng", "✓ Works offline")),
+        Offline::Missing => Some((
+            "kept",
+            "Chưa dùng được khi mất mạng: hãy để trang mở khi có mạng",
+            "Not ready for offline use: keep this page open while online",
+        )),
+        Offline::Cannot => Some((
+            "kept",
+            "Trình duyệt không lưu được trang này để dùng khi mất mạng (cần địa chỉ https://, không dùng cửa sổ ẩn danh)",
+            "This browser cannot keep this page for offline use (it needs an https:// address and a window that is not private)",
+        )),
+    }
+    .map(|(class, vi, en)| html! { <span {class} data-testid="offline">{ tr(lang, vi, en) }</span> });
     let Some(session) = state.session.as_ref() else {
         return html! {
             <header class="top">

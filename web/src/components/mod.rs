@@ -17,8 +17,7 @@ mod survey;
 mod tree;
 
 use crate::hooks::{
-    use_address, use_autosave, use_dossier_warm, use_embed, use_remember_open, use_restore,
-    use_usable_mark,
+    use_address, use_autosave, use_embed, use_remember_open, use_restore, use_usable_mark,
 };
 use crate::i18n::tr;
 use crate::state::{AppState, Screen};
@@ -88,7 +87,6 @@ pub fn app() -> Html {
     use_restore(&state);
     use_autosave(&state);
     use_remember_open(&state);
-    use_dossier_warm(&state);
     use_embed(&state);
     use_usable_mark(state.session.is_some() && state.screen == Screen::Assess);
     use_address(state.screen);
