@@ -8,7 +8,7 @@
 // Screenshots go to target/artifacts/ (dossier-*.png).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -344,8 +344,20 @@ test("a 50 MB dossier: time to attach, export and open it", async () => {
   await openOnDesk(zip);
   await page.locator('[data-testid="doc-2.1.1"] [data-testid=doc-verified]').waitFor({ timeout: 120_000 });
   const opened = Date.now() - t;
-  console.log(`# 50 MB dossier in Chromium: attach ${attach} ms, export ${exported} ms, open on the desk ${opened} ms`);
+  // Ranking reads each dossier's assessment, not its documents: three copies of it (150 MB)
+  // rank in a fraction of the time one takes to open, unpacked and hashed, in the same run.
+  const copies = [1, 2, 3].map((i) => join(work, `ho-so-lon-${i}.zip`));
+  for (const copy of copies) copyFileSync(zip, copy);
+  await freshBrowser();
+  await page.goto(`${server.url}tham-dinh/`);
+  await page.click("[data-testid=open-rank]");
+  t = Date.now();
+  await page.setInputFiles("[data-testid=rank-files]", copies);
+  await until(() => document.querySelectorAll("[data-testid=rank-table] tbody tr").length === 3, null, "three dossiers ranked");
+  const ranked = Date.now() - t;
+  console.log(`# 50 MB dossier in Chromium: attach ${attach} ms, export ${exported} ms, open on the desk ${opened} ms; three copies ranked in ${ranked} ms`);
   // Generous: these machines are shared; the figures are what matters.
-  for (const ms of [attach, exported, opened]) assert.ok(ms < 90_000, `${ms} ms`);
+  for (const ms of [attach, exported, opened, ranked]) assert.ok(ms < 90_000, `${ms} ms`);
+  assert.ok(ranked * 2 < opened, `ranking three copies (${ranked} ms) is not quicker than opening one (${opened} ms)`);
   assert.equal(cli("dossier", "verify", zip).status, 0);
 });

@@ -401,7 +401,8 @@ pub async fn open(file: web_sys::File) -> Result<(String, Value), Vec<Text>> {
     ))
 }
 
-/// The assessment's text in a dossier `.zip`, its files left aside (ranking, comparing).
+/// The assessment's text in a dossier `.zip`, its files neither read nor hashed (ranking,
+/// comparing): a few hundred kilobytes of the file are read, whatever it weighs.
 pub async fn assessment(file: web_sys::File) -> Result<String, Vec<Text>> {
     run("assessment", &file.into()).await
 }

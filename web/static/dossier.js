@@ -91,10 +91,10 @@ async function sha256(bytes) {
   return (await zipModule()).sha256(new Uint8Array(bytes));
 }
 
-// A chosen file's bytes, or its problem.
-async function bytesOf(file) {
+// A chosen file's bytes (or those of `part`, a slice of it), or its problem.
+async function bytesOf(file, part = file) {
   try {
-    return await file.arrayBuffer();
+    return await part.arrayBuffer();
   } catch {
     throw problem("không đọc được tệp", "the file cannot be read", file.name);
   }
@@ -187,23 +187,41 @@ export async function save(request) {
   return JSON.stringify(left);
 }
 
-async function readZip(file) {
+function refuseTooLarge(file) {
   if (file.size > ARCHIVE) {
     throw problem(
       `hồ sơ quá lớn (${mib(file.size, ",")} MB; tối đa 200 MB)`,
       `the dossier is too large (${mib(file.size, ".")} MB; at most 200 MB)`,
     );
   }
+}
+
+async function readZip(file) {
+  refuseTooLarge(file);
   const module = zipModule();
   const bytes = new Uint8Array(await bytesOf(file));
   return (await module).read(bytes);
 }
 
-// The assessment's text in a dossier .zip (a File), its files left aside: for ranking
-// and comparing.
+// How much of a dossier is read at a time when only its assessment is wanted.
+const STEP = 256 * 1024;
+
+// The assessment's text in a dossier .zip (a File), for ranking and comparing: its files
+// are neither read nor hashed. The archive's directory is at the end of the file and the
+// assessment at its start, so any dossier parindex writes takes two small reads; the
+// module says where more is needed (crates/parindex-dossier/src/pieces.rs), and after
+// eight rounds — an archive laid out otherwise — reads the whole file.
 export async function assessment(file) {
-  const [meta] = await readZip(file);
-  return JSON.parse(meta).assessment;
+  refuseTooLarge(file);
+  const module = await zipModule();
+  const pieces = [];
+  let [from, to] = [Math.max(0, file.size - STEP), file.size];
+  for (let round = 0; ; round++) {
+    pieces.push(from, new Uint8Array(await bytesOf(file, file.slice(from, to))));
+    const found = module.assessment(pieces, file.size);
+    if (typeof found === "string") return found;
+    [from, to] = round < 8 ? [found, Math.min(file.size, found + STEP)] : [0, file.size];
+  }
 }
 
 // Reads a dossier .zip (a File), keeps its files, and gives what the app needs as JSON

@@ -181,12 +181,7 @@ fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
         };
         Failure::Invalid(vec![format!("{path}: {msg}")])
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            format!("không đọc được tệp ({e})"),
-            format!("cannot read the file ({e})"),
-        )
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e, lang))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             format!("tệp quá lớn ({} byte, tối đa {MAX_FILE_BYTES})", meta.len()),
@@ -196,46 +191,42 @@ fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
             ),
         ));
     }
-    std::fs::read(path).map_err(|e| {
-        fail(
-            format!("không đọc được tệp ({e})"),
-            format!("cannot read the file ({e})"),
-        )
-    })
+    std::fs::read(path).map_err(|e| unreadable(path, &e, lang))
 }
 
-/// A dossier (`.zip`), read: refused with every problem of its archive, named.
+/// A dossier's problems, one line each, named by the file.
+fn dossier_failure(path: &str, problems: &[parindex_dossier::Problem], lang: Lang) -> Failure {
+    Failure::Invalid(
+        problems
+            .iter()
+            .map(|p| format!("{path}: {}", p.line(lang == Lang::Vi)))
+            .collect(),
+    )
+}
+
+/// A file that cannot be read, named.
+fn unreadable(path: &str, e: &std::io::Error, lang: Lang) -> Failure {
+    Failure::Invalid(vec![format!(
+        "{path}: {}",
+        match lang {
+            Lang::Vi => format!("không đọc được tệp ({e})"),
+            Lang::En => format!("cannot read the file ({e})"),
+        }
+    )])
+}
+
+/// A dossier (`.zip`), read whole: refused with every problem of its archive, named.
+/// Larger than a dossier may be, it is refused before it is read into memory.
 fn read_dossier(path: &str, lang: Lang) -> Result<parindex_dossier::Dossier, Failure> {
-    // Larger than a dossier may be: refused before it is read into memory.
-    let limit = parindex_dossier::LIMITS.archive;
-    if std::fs::metadata(path).is_ok_and(|m| m.len() > limit) {
-        return Err(Failure::Invalid(vec![format!(
-            "{path}: {}",
-            match lang {
-                Lang::Vi => format!("hồ sơ quá lớn (tối đa {} MB)", limit / 1024 / 1024),
-                Lang::En => format!(
-                    "the dossier is too large (at most {} MB)",
-                    limit / 1024 / 1024
-                ),
-            }
-        )]));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Failure::Invalid(vec![format!(
-            "{path}: {}",
-            match lang {
-                Lang::Vi => format!("không đọc được tệp ({e})"),
-                Lang::En => format!("cannot read the file ({e})"),
-            }
-        )])
-    })?;
-    parindex_dossier::read(&bytes).map_err(|ps| {
-        Failure::Invalid(
-            ps.iter()
-                .map(|p| format!("{path}: {}", p.line(lang == Lang::Vi)))
-                .collect(),
-        )
-    })
+    let mut file = std::fs::File::open(path).map_err(|e| unreadable(path, &e, lang))?;
+    let size = file
+        .metadata()
+        .map_err(|e| unreadable(path, &e, lang))?
+        .len();
+    parindex_dossier::check_size(size).map_err(|p| dossier_failure(path, &[p], lang))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|e| unreadable(path, &e, lang))?;
+    parindex_dossier::read(&bytes).map_err(|ps| dossier_failure(path, &ps, lang))
 }
 
 /// Whether a path names a dossier (by its extension).
@@ -243,10 +234,14 @@ fn is_dossier(path: &str) -> bool {
     path.to_ascii_lowercase().ends_with(".zip")
 }
 
-/// An assessment's text: a `.json` file's, or the `ho-so.json` of a dossier.
+/// An assessment's text: a `.json` file's, or the `ho-so.json` of a dossier — read from
+/// the archive alone, its evidence files neither unpacked nor hashed (`dossier verify`
+/// checks them).
 fn read_assessment_text(path: &str, lang: Lang) -> Result<String, Failure> {
     if is_dossier(path) {
-        Ok(read_dossier(path, lang)?.assessment)
+        let file = std::fs::File::open(path).map_err(|e| unreadable(path, &e, lang))?;
+        parindex_dossier::read_assessment(std::io::BufReader::new(file))
+            .map_err(|ps| dossier_failure(path, &ps, lang))
     } else {
         read(path, lang)
     }

@@ -8,14 +8,18 @@
 //! invalid UTF-8), and every problem is a message in Vietnamese and English naming the
 //! entry. [`read`] refuses what is not a dossier; [`verify`] then says which files are
 //! missing, altered or not referenced, so a reader can still show the rest.
+//! [`read_assessment`] reads the assessment alone (scoring, ranking, comparing), from a
+//! file on disk or one read in [`Pieces`].
 
 mod limits;
 mod names;
+mod pieces;
 
 pub use limits::{Limits, LIMITS};
+pub use pieces::{assessment_in, Found, Pieces};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek, Write};
 
 /// The assessment's entry.
 pub const ASSESSMENT: &str = "ho-so.json";
@@ -171,9 +175,37 @@ pub fn write(d: &Dossier) -> Result<Vec<u8>, Problem> {
 /// unknown, lacks `ho-so.json` or a readable `manifest.json`. Whether the files are
 /// those the manifest and the assessment name is [`verify`]'s question.
 pub fn read(bytes: &[u8]) -> Result<Dossier, Vec<Problem>> {
-    if bytes.len() as u64 > LIMITS.archive {
-        return Err(vec![limits::too_large_archive(bytes.len() as u64)]);
+    read_from(Cursor::new(bytes), Unpack::Everything)
+}
+
+/// Reads a dossier's assessment (`ho-so.json`) and nothing of its evidence files, from
+/// anything that reads and seeks: a file on disk, or a browser's file read in pieces
+/// ([`Pieces`]). The archive is refused as [`read`] refuses it — bounds, every entry's
+/// name, `ho-so.json` and `manifest.json` readable — but the files are neither unpacked
+/// nor hashed, so scoring, ranking and comparing take the same time whatever the
+/// dossier's documents weigh; [`read`] and [`verify`] are for the documents.
+pub fn read_assessment<R: Read + Seek>(reader: R) -> Result<String, Vec<Problem>> {
+    read_from(reader, Unpack::TextsOnly).map(|d| d.assessment)
+}
+
+/// Refuses a dossier of `size` bytes larger than [`LIMITS`] allow, before a byte of it is
+/// read.
+pub fn check_size(size: u64) -> Result<(), Problem> {
+    if size > LIMITS.archive {
+        return Err(limits::too_large_archive(size));
     }
+    Ok(())
+}
+
+/// What [`read_from`] unpacks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unpack {
+    Everything,
+    /// `ho-so.json` and `manifest.json`; the evidence files' names are still checked.
+    TextsOnly,
+}
+
+fn read_from<R: Read + Seek>(mut reader: R, unpack: Unpack) -> Result<Dossier, Vec<Problem>> {
     let broken = |e: String| {
         vec![Problem::new(
             None,
@@ -181,23 +213,26 @@ pub fn read(bytes: &[u8]) -> Result<Dossier, Vec<Problem>> {
             format!("not a readable .zip dossier: the file is damaged or truncated ({e})"),
         )]
     };
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
-    limits::check_archive(&mut archive)?;
+    let size = reader
+        .seek(std::io::SeekFrom::End(0))
+        .map_err(|e| broken(e.to_string()))?;
+    check_size(size).map_err(|p| vec![p])?;
+    let mut archive = zip::ZipArchive::new(reader).map_err(|e| broken(e.to_string()))?;
+    limits::check_archive(&archive)?;
     let mut problems = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let mut dossier = Dossier::default();
     let mut assessment = None;
     let mut manifest = None;
     for i in 0..archive.len() {
-        let mut entry = match archive.by_index(i) {
-            Ok(e) => e,
+        // The name and kind from the directory: nothing of the entry is read yet.
+        let (raw, is_dir) = match archive.by_index_data(i) {
+            Ok(e) => (e.name_raw().to_vec(), e.is_dir()),
             Err(e) => {
                 problems.extend(broken(e.to_string()));
                 continue;
             }
         };
-        let raw = entry.name_raw().to_vec();
         let name = match names::check(&raw, &mut seen) {
             Ok(n) => n,
             Err(p) => {
@@ -205,9 +240,28 @@ pub fn read(bytes: &[u8]) -> Result<Dossier, Vec<Problem>> {
                 continue;
             }
         };
-        if entry.is_dir() {
+        if is_dir {
             continue;
         }
+        let place = names::place(&name);
+        if let names::Place::Unknown = place {
+            problems.push(Problem::new(
+                Some(&name),
+                format!("tệp lạ: hồ sơ chỉ chứa {ASSESSMENT}, {MANIFEST} và các tệp trong {FILES}/MÃ/"),
+                format!("unexpected entry: a dossier holds only {ASSESSMENT}, {MANIFEST} and files under {FILES}/CODE/"),
+            ));
+            continue;
+        }
+        if unpack == Unpack::TextsOnly && matches!(place, names::Place::File { .. }) {
+            continue;
+        }
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.extend(broken(e.to_string()));
+                continue;
+            }
+        };
         let mut content = Vec::new();
         let declared = entry.size();
         let read = (&mut entry)
@@ -232,7 +286,7 @@ pub fn read(bytes: &[u8]) -> Result<Dossier, Vec<Problem>> {
                 continue;
             }
         }
-        match names::place(&name) {
+        match place {
             names::Place::Assessment => assessment = Some(content),
             names::Place::Manifest => manifest = Some(content),
             names::Place::File { code, name } => dossier.files.push(Attached {
@@ -241,11 +295,7 @@ pub fn read(bytes: &[u8]) -> Result<Dossier, Vec<Problem>> {
                 media_type: String::new(),
                 bytes: content,
             }),
-            names::Place::Unknown => problems.push(Problem::new(
-                Some(&name),
-                format!("tệp lạ: hồ sơ chỉ chứa {ASSESSMENT}, {MANIFEST} và các tệp trong {FILES}/MÃ/"),
-                format!("unexpected entry: a dossier holds only {ASSESSMENT}, {MANIFEST} and files under {FILES}/CODE/"),
-            )),
+            names::Place::Unknown => {}
         }
     }
     match assessment.map(String::from_utf8) {

@@ -4,7 +4,7 @@
 //! unpacked.
 
 use crate::Problem;
-use std::io::Cursor;
+use std::io::{Read, Seek};
 
 /// The bounds (bytes, except `entries` and `ratio`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,9 +116,10 @@ pub(crate) fn too_large_whole(total: u64, entries: usize) -> Problem {
 }
 
 /// Checks the archive's directory: entry count, each entry's declared size and ratio, the
-/// total. Every entry is checked; the first problem of each kind is reported.
-pub(crate) fn check_archive(
-    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+/// total. Every entry is checked; the first problem of each kind is reported. Reads
+/// nothing beyond the directory.
+pub(crate) fn check_archive<R: Read + Seek>(
+    archive: &zip::ZipArchive<R>,
 ) -> Result<(), Vec<Problem>> {
     if archive.len() > LIMITS.entries {
         return Err(vec![too_large_whole(0, archive.len())]);
@@ -126,7 +127,7 @@ pub(crate) fn check_archive(
     let mut problems = Vec::new();
     let mut total = 0u64;
     for i in 0..archive.len() {
-        let Ok(entry) = archive.by_index_raw(i) else {
+        let Ok(entry) = archive.by_index_data(i) else {
             continue;
         };
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();

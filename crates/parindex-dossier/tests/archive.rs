@@ -1,8 +1,12 @@
 //! The dossier's archive: what is written reads back the same (property test), the
 //! files' hashes are checked, and every hostile archive of the contract (docs/formats.md
-//! §6) is refused with a message naming the entry — nothing panics.
+//! §6) is refused with a message naming the entry — nothing panics. The assessment read
+//! alone, whole or in pieces as a browser reads it, is the same text, refused alike.
 
-use parindex_dossier::{read, sha256_hex, verify, write, Attached, Dossier, LIMITS};
+use parindex_dossier::{
+    assessment_in, read, read_assessment, sha256_hex, verify, write, Attached, Dossier, Found,
+    Pieces, LIMITS,
+};
 use proptest::prelude::*;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -63,11 +67,57 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     z.finish().unwrap().into_inner()
 }
 
+/// The assessment read as the pages read a dossier (`web/static/dossier.js`): the last
+/// `tail` bytes first, then `step` bytes from wherever more is needed; after eight rounds,
+/// the whole file. Also gives how many bytes were read.
+fn in_pieces(bytes: &[u8], tail: usize, step: usize) -> (Result<String, Vec<String>>, usize) {
+    let mut pieces = Pieces::new(bytes.len() as u64);
+    let from = bytes.len().saturating_sub(tail);
+    pieces.add(from as u64, bytes[from..].to_vec());
+    let mut fetched = bytes.len() - from;
+    for round in 0.. {
+        match assessment_in(&mut pieces) {
+            Ok(Found::Assessment(text)) => return (Ok(text), fetched),
+            Err(ps) => return (Err(ps.iter().map(|p| p.line(true)).collect()), fetched),
+            Ok(Found::Needs(at)) => {
+                let at = at as usize;
+                assert!(at < bytes.len(), "asked for {at} of {}", bytes.len());
+                let (at, end) = if round < 8 {
+                    (at, (at + step).min(bytes.len()))
+                } else {
+                    (0, bytes.len())
+                };
+                pieces.add(at as u64, bytes[at..end].to_vec());
+                fetched += end - at;
+            }
+        }
+    }
+    unreachable!()
+}
+
+/// The problems of a refused dossier read whole. The assessment read alone — from a
+/// reader, and in pieces — is refused too, for problems among these (it does not unpack
+/// the evidence files, so it cannot find their damage).
 fn refused(bytes: &[u8]) -> Vec<String> {
-    match read(bytes) {
+    let lines: Vec<String> = match read(bytes) {
         Ok(_) => panic!("accepted"),
         Err(ps) => ps.iter().map(|p| p.line(true)).collect(),
+    };
+    let alone: Vec<String> = match read_assessment(Cursor::new(bytes)) {
+        Ok(_) => panic!("the assessment alone accepted"),
+        Err(ps) => ps.iter().map(|p| p.line(true)).collect(),
+    };
+    assert!(
+        !alone.is_empty() && alone.iter().all(|l| lines.contains(l)),
+        "{alone:?} ⊄ {lines:?}"
+    );
+    for (tail, step) in [(100, 64), (64 * 1024, 64 * 1024)] {
+        match in_pieces(bytes, tail, step).0 {
+            Ok(_) => panic!("accepted in pieces"),
+            Err(pieces) => assert_eq!(pieces, alone),
+        }
     }
+    lines
 }
 
 #[test]
@@ -262,6 +312,36 @@ fn zip_bombs_and_oversized_dossiers_are_refused_before_unpacking() {
     assert!(write(&d).is_err());
 }
 
+#[test]
+fn the_assessment_alone_reads_little_of_a_large_dossier() {
+    let mut d = sample();
+    d.files[2].bytes = (0..40 * 1024 * 1024u32)
+        .map(|i| ((i * 7) >> 3) as u8)
+        .collect();
+    let bytes = write(&d).unwrap();
+    let (text, fetched) = in_pieces(&bytes, 64 * 1024, 64 * 1024);
+    assert_eq!(text.unwrap(), d.assessment);
+    // The directory at the end, the assessment at the start: two reads.
+    assert_eq!(fetched, 128 * 1024, "{fetched} bytes read");
+    // Damage in an evidence file is verify's to find: the scores still read.
+    let mut damaged = bytes.clone();
+    let n = damaged.len();
+    damaged[n / 2] ^= 0xff;
+    assert!(read(&damaged).is_err());
+    assert_eq!(
+        read_assessment(Cursor::new(&damaged)).unwrap(),
+        d.assessment
+    );
+    // A dossier too large is refused before anything is read.
+    let mut pieces = Pieces::new(LIMITS.archive + 1);
+    pieces.add(0, Vec::new());
+    let lines = match assessment_in(&mut pieces) {
+        Err(ps) => ps[0].line(true),
+        other => panic!("{other:?}"),
+    };
+    assert!(lines.starts_with("hồ sơ quá lớn (200,0 MB"), "{lines}");
+}
+
 fn arb_file() -> impl Strategy<Value = Attached> {
     (
         "[0-9]{1,2}(\\.[0-9]{1,2}){0,2}",
@@ -293,6 +373,10 @@ proptest! {
         let bytes = write(&d).expect("written");
         let back = read(&bytes).expect("read");
         prop_assert_eq!(&back.assessment, &d.assessment);
+        prop_assert_eq!(&read_assessment(Cursor::new(&bytes)).expect("alone"), &d.assessment);
+        for (tail, step) in [(22, 1), (100, 300), (64 * 1024, 64 * 1024)] {
+            prop_assert_eq!(&in_pieces(&bytes, tail, step).0.expect("in pieces"), &d.assessment);
+        }
         prop_assert_eq!(&back.files, &d.files);
         prop_assert!(verify(&back).is_empty());
     }

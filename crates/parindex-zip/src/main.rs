@@ -8,7 +8,7 @@
 //! order the JSON lists them: no glue but wasm-bindgen's own.
 
 use js_sys::{Array, Uint8Array};
-use parindex_dossier::{Attached, Dossier, Problem};
+use parindex_dossier::{Attached, Dossier, Found, Pieces, Problem};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -95,6 +95,29 @@ pub fn read(bytes: &[u8]) -> Result<Array, String> {
         out.push(&Uint8Array::from(f.bytes.as_slice()));
     }
     Ok(out)
+}
+
+/// The assessment of a dossier read in pieces (`ho-so.json`; the evidence files are
+/// neither unpacked nor hashed: ranking, comparing). `pieces` is `[offset, bytes, offset,
+/// bytes, …]` — the parts of the file read so far —, `size` the file's size. Gives the
+/// assessment's text, or a number: the offset from which more of the file is needed. A
+/// dossier that cannot be read throws its problems as `problems_json` text.
+#[wasm_bindgen]
+pub fn assessment(pieces: Array, size: f64) -> Result<JsValue, String> {
+    let mut read = Pieces::new(size as u64);
+    for pair in pieces.to_vec().chunks(2) {
+        if let [offset, bytes] = pair {
+            let offset = offset.as_f64().unwrap_or_default() as u64;
+            read.add(
+                offset,
+                bytes.clone().unchecked_into::<Uint8Array>().to_vec(),
+            );
+        }
+    }
+    match parindex_dossier::assessment_in(&mut read).map_err(|p| problems_json(&p))? {
+        Found::Assessment(text) => Ok(JsValue::from_str(&text)),
+        Found::Needs(offset) => Ok(JsValue::from_f64(offset as f64)),
+    }
 }
 
 /// The SHA-256 of bytes (64 lowercase hexadecimal digits): where the browser's own digest
