@@ -21,7 +21,7 @@ const USAGE: &str = "usage: cargo xtask <command>
             bytes over the wire, reload time, native scoring and ranking, CLI wall time
   package   build the JavaScript package (target/pkg/web, target/pkg/node) and print its size
   embed     build the embedding example into web/embed and print how to serve it
-  fuzz T S  run fuzz target T (framework | assessment) for S seconds
+  fuzz T S  run fuzz target T (framework | assessment | annex | dossier) for S seconds
   frameworks-json [DIR]
             write the built-in frameworks' compact JSON form into DIR/frameworks (by
             default Trunk's staging folder: Trunk runs this after each build)";
