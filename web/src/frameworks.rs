@@ -24,6 +24,16 @@ pub fn listing(reference: &str) -> Option<&'static Listing> {
     CATALOGUE.iter().find(|l| l.reference == reference)
 }
 
+/// The built-in frameworks as the start page lists them: the newest edition first, the
+/// first chosen — since 1 July 2025 there are no districts, and a unit starts from its
+/// current framework, not an older template —; equal editions in the catalogue's order.
+pub fn newest_first() -> Vec<&'static Listing> {
+    let edition = |l: &Listing| l.reference.rsplit_once('@').map_or("", |(_, e)| e);
+    let mut list: Vec<&'static Listing> = CATALOGUE.iter().collect();
+    list.sort_by(|a, b| edition(b).cmp(edition(a)));
+    list
+}
+
 fn remember(f: Framework) -> Rc<Framework> {
     let f = Rc::new(f);
     LOADED.with(|l| l.borrow_mut().push(f.clone()));
@@ -116,4 +126,24 @@ pub async fn load(reference: &str) -> Result<Rc<Framework>, Vec<Text>> {
     // A full storage only means the file is fetched again next time.
     let _ = crate::platform::set(&format!("{STORED_PREFIX}{reference}"), &text);
     Ok(remember(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_page_lists_every_built_in_framework_newest_first() {
+        let list = newest_first();
+        assert_eq!(list.len(), CATALOGUE.len());
+        let editions: Vec<&str> = list
+            .iter()
+            .map(|l| l.reference.split('@').nth(1).unwrap_or(""))
+            .collect();
+        assert!(editions.windows(2).all(|w| w[0] >= w[1]), "{editions:?}");
+        assert_eq!(
+            list[0].reference, "mau-xa@2024",
+            "the commune template, not the district one"
+        );
+    }
 }

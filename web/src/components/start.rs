@@ -9,7 +9,6 @@ use crate::open::{open_as_draft, open_new};
 use crate::platform;
 use crate::state::{Action, Notice, Screen, Session};
 use crate::storage::FrameworkOrigin;
-use parindex_core::builtin::CATALOGUE;
 use parindex_core::framework::Level;
 use parindex_core::keyword::Keyword;
 use parindex_core::{blank_assessment, Framework};
@@ -68,7 +67,7 @@ pub fn start() -> Html {
         (state.drafts.is_none() && crate::storage::last_open().is_some()).then_some("reopening")
     );
     let chosen = use_state(|| {
-        CATALOGUE
+        crate::frameworks::newest_first()
             .first()
             .map(|b| b.reference.to_string())
             .unwrap_or_default()
@@ -79,8 +78,8 @@ pub fn start() -> Html {
 
     // Built-in frameworks are listed from the catalogue (loaded when one is used) and
     // framework files opened in this visit from their text.
-    let frameworks: Vec<Choice> = CATALOGUE
-        .iter()
+    let frameworks: Vec<Choice> = crate::frameworks::newest_first()
+        .into_iter()
         .map(|l| Choice {
             reference: l.reference.to_string(),
             title: tr(lang, l.title_vi, l.title_en).to_string(),
