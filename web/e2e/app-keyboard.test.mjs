@@ -23,7 +23,11 @@ test("the Trà Cú self-assessment, entered with the keyboard, totals as the CLI
   await page.goto(env.server.url);
   await page.waitForSelector("[data-testid=start]");
 
-  // Start: the template district framework is preselected; unit, year, Enter.
+  // Start: the example's framework (the district template) chosen with the keyboard —
+  // the newest is preselected —; unit, year, Enter.
+  await page.focus("#fw-mau-xa-2024");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.isChecked("#fw-mau-huyen-2022"), true);
   await page.focus("[data-testid=new-unit]");
   await page.keyboard.type(example.unit);
   await page.keyboard.press("Tab");

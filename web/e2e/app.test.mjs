@@ -50,7 +50,16 @@ test("start with the keyboard, fill leaves of every kind, export: the total equa
   assert.match(await text("guide"), /trên 70 thay vì 100/);
   assert.match(await text("guide"), /Xuất hồ sơ \(\.zip\)/);
 
-  // Keyboard only: Tab to the unit field, type, Tab to the year, type, Enter.
+  // The newest framework is chosen first (the commune template: no districts since 2025).
+  assert.equal(await page.isChecked("#fw-mau-xa-2024"), true);
+  // Keyboard only: Tab to the frameworks, the arrow to the district one, Tab to the unit
+  // field, type, Tab to the year, type, Enter.
+  for (let i = 0; i < 40; i++) {
+    if (await page.evaluate(() => document.activeElement?.name === "framework")) break;
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.isChecked("#fw-mau-huyen-2022"), true);
   for (let i = 0; i < 40; i++) {
     if (await page.evaluate(() => document.activeElement?.dataset?.testid === "new-unit")) break;
     await page.keyboard.press("Tab");
