@@ -347,6 +347,19 @@ test("usable on a 360-pixel phone", async () => {
   const bar = await page.evaluate(() => document.querySelector("header.top").getBoundingClientRect().height);
   assert.ok(bar <= 370, `the top bar takes ${bar}px of a 740px screen`);
   await shot("phone");
+  // The summary and the report too: the report's wide table scrolls within it.
+  for (const screen of ["summary", "report"]) {
+    await page.click(`[data-testid=to-${screen}]`);
+    await page.waitForSelector(`[data-testid=${screen}]`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 0, `horizontal overflow of ${over}px on the ${screen}`);
+  }
+  const scrolls = await page.evaluate(() => {
+    const body = document.querySelector(".report-body");
+    return body.scrollWidth > body.clientWidth;
+  });
+  assert.ok(scrolls, "the report's table is wider than a phone and scrolls within the report");
+  await page.click("[data-testid=to-assess]");
   await page.setViewportSize({ width: 1200, height: 1000 });
 });
 
