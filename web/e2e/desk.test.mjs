@@ -379,6 +379,43 @@ test("the desk works offline after a visit, with its own styles", async () => {
   }
 });
 
+test("ranking a province's own framework: its .toml dropped with the files; a broken one is named", async () => {
+  // The Sở's framework (the template under another id) and two units' files naming it.
+  const toml = readFileSync(join(repo, "frameworks/mau-huyen-2022.toml"), "utf8").replace(/^id = "mau-huyen"$/m, 'id = "tinh-a-huyen"');
+  const framework = join(work, "tinh-a-huyen-2022.toml");
+  writeFileSync(framework, toml);
+  const files = ["Xã Một", "Xã Hai"].map((unit, i) => {
+    const a = JSON.parse(readFileSync(example, "utf8"));
+    Object.assign(a, { unit, framework: "tinh-a-huyen@2022" });
+    if (i === 1) a.self["7.1.1"] = { numerator: 0, denominator: 12 };
+    const path = join(work, `tinh-a-${i}.json`);
+    writeFileSync(path, JSON.stringify(a));
+    return path;
+  });
+  await freshBrowser();
+  await page.goto(server.url + "tham-dinh/");
+  await page.click("[data-testid=open-rank]");
+  // Without the framework: each file says which is missing and what to do.
+  await page.setInputFiles("[data-testid=rank-files]", files);
+  await page.waitForSelector("[data-testid=rank-list] li.bad:nth-child(2)");
+  assert.match(await text("rank-list"), /tinh-a-0\.json: không xếp hạng được[\s\S]*"tinh-a-huyen@2022": hãy mở tệp bộ chỉ số \(\.toml\)/);
+  // With it, in one go: ranked by it, as the CLI ranks them with --framework.
+  await page.setInputFiles("[data-testid=rank-files]", [framework, ...files]);
+  await page.waitForSelector("[data-testid=rank-table] tbody tr:nth-child(2)");
+  assert.equal(await page.locator("[data-testid=rank-list] li.bad").count(), 0);
+  const rows = await page.$$eval("[data-testid=rank-table] tbody tr", (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const expected = JSON.parse(cli("rank", "--framework", framework, ...files, "--format", "json"));
+  assert.equal(expected.framework, "tinh-a-huyen@2022");
+  assert.deepEqual(rows.map((r) => [r[1], r[5]]), expected.rows.map((r) => [r.unit, vi(r.index) + "%"]));
+  // A framework file that does not validate: named in a notice, the ranking kept.
+  const broken = join(work, "hong.toml");
+  writeFileSync(broken, toml.replace(/^edition = "2022"$/m, 'edition = ""'));
+  await page.setInputFiles("[data-testid=rank-files]", broken);
+  await page.waitForSelector("[data-testid=notice-open-failed]");
+  assert.match(await text("notice-open-failed"), /Không mở được tệp hong\.toml/);
+  assert.equal(await page.locator("[data-testid=rank-table] tbody tr").count(), 2);
+});
+
 test("the inbox: files received first, where each appraisal stands, ranked together with a file of another year set apart", async () => {
   const base = JSON.parse(readFileSync(example, "utf8"));
   const fresh = structuredClone(base);

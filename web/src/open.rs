@@ -23,6 +23,36 @@ pub async fn framework_of(origin: &FrameworkOrigin) -> Result<Rc<Framework>, Vec
     }
 }
 
+/// Opens a framework file a person chose (`.toml`): added to this visit's frameworks
+/// (`Action::AddFramework`) and returned, or its problems shown in a notice naming the
+/// file. The start page and the ranking open framework files this one way.
+pub async fn open_framework(state: &Ctx, file: web_sys::File) -> Option<(Rc<Framework>, Rc<str>)> {
+    let name = file.name();
+    let result = match crate::files::read_text(file).await {
+        Ok(text) => crate::frameworks::from_toml(&text).await,
+        Err(m) => Err(vec![m]),
+    };
+    match result {
+        Ok((f, tree)) => {
+            let opened: (Rc<Framework>, Rc<str>) = (Rc::new(f), tree.into());
+            state.dispatch(Action::AddFramework(opened.0.clone(), opened.1.clone()));
+            Some(opened)
+        }
+        Err(messages) => {
+            state.dispatch(Action::Notify(crate::state::Notice::OpenFailed {
+                file: name,
+                messages,
+            }));
+            None
+        }
+    }
+}
+
+/// Whether a chosen file is a framework file (`.toml`).
+pub fn is_framework(file: &web_sys::File) -> bool {
+    file.name().to_lowercase().ends_with(".toml")
+}
+
 /// The framework an assessment names, and where it comes from.
 pub(crate) async fn framework_named(
     custom: &Custom,

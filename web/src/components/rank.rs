@@ -15,14 +15,25 @@ use parindex_core::{Decimal, Scorecard};
 use web_sys::{DragEvent, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-/// Scores every file and adds it to the ranking.
+/// Scores every file and adds it to the ranking. Framework files (`.toml`) among them —
+/// a province's own framework, sent beside the units' dossiers — are opened first, so the
+/// files naming them are scored by them.
 fn add_files(state: &Ctx, list: FileList) {
-    let list = files::files_of(&list);
+    let (frameworks, list): (Vec<_>, Vec<_>) = files::files_of(&list)
+        .into_iter()
+        .partition(crate::open::is_framework);
     let state = state.clone();
     yew::platform::spawn_local(async move {
+        let mut custom = state.custom_frameworks.clone();
+        for file in frameworks {
+            if let Some(opened) = crate::open::open_framework(&state, file).await {
+                custom.retain(|(f, _)| f.reference() != opened.0.reference());
+                custom.push(opened);
+            }
+        }
         let mut opened = Vec::new();
         for file in list {
-            opened.push(crate::open::scored(file, &state.custom_frameworks).await);
+            opened.push(crate::open::scored(file, &custom).await);
         }
         state.dispatch(Action::AddRanked(opened));
     });
@@ -191,11 +202,11 @@ pub fn rank() -> Html {
                     { tr(lang, "← Trang đầu", "← Start page") }</button>
             }
             <p class="hint no-print">{ tr(lang,
-                "Mở hoặc kéo thả các tệp hồ sơ (.zip, .json) của các đơn vị cùng một bộ chỉ số. Tệp chỉ được đọc trên máy này.",
-                "Open or drop the units' assessment files (.zip, .json) of one framework. Files are read on this device only.") }</p>
+                "Mở hoặc kéo thả các tệp hồ sơ (.zip, .json) của các đơn vị cùng một bộ chỉ số, kèm tệp bộ chỉ số (.toml) nếu đó không phải bộ chỉ số có sẵn. Tệp chỉ được đọc trên máy này.",
+                "Open or drop the units' assessment files (.zip, .json) of one framework, with the framework file (.toml) if it is not built in. Files are read on this device only.") }</p>
             <div class={classes!("drop", "no-print", dragging.then_some("over"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
                 <label class="file">{ tr(lang, "Chọn các tệp hồ sơ", "Choose assessment files") }
-                    <input type="file" multiple=true accept=".json,.zip,application/json,application/zip" onchange={on_pick} data-testid="rank-files" /></label>
+                    <input type="file" multiple=true accept=".json,.zip,.toml,application/json,application/zip" onchange={on_pick} data-testid="rank-files" /></label>
                 <span>{ tr(lang, " hoặc kéo thả vào đây", " or drop them here") }</span>
             </div>
             if !state.ranked.is_empty() {

@@ -7,7 +7,7 @@ use crate::hooks::use_ctx;
 use crate::i18n::tr;
 use crate::open::{open_as_draft, open_new};
 use crate::platform;
-use crate::state::{Action, Notice, Screen, Session};
+use crate::state::{Action, Screen, Session};
 use crate::storage::FrameworkOrigin;
 use parindex_core::framework::Level;
 use parindex_core::keyword::Keyword;
@@ -193,21 +193,9 @@ pub fn start() -> Html {
             let Some(file) = chosen_file(&e) else { return };
             let state = state.clone();
             let chosen = chosen.clone();
-            let name = file.name();
             yew::platform::spawn_local(async move {
-                let result = match files::read_text(file).await {
-                    Ok(text) => crate::frameworks::from_toml(&text).await,
-                    Err(m) => Err(vec![m]),
-                };
-                match result {
-                    Ok((f, tree)) => {
-                        chosen.set(f.reference());
-                        state.dispatch(Action::AddFramework(Rc::new(f), tree.into()));
-                    }
-                    Err(messages) => state.dispatch(Action::Notify(Notice::OpenFailed {
-                        file: name,
-                        messages,
-                    })),
+                if let Some((f, _)) = crate::open::open_framework(&state, file).await {
+                    chosen.set(f.reference());
                 }
             });
         })
