@@ -379,7 +379,7 @@ test("the desk works offline after a visit, with its own styles", async () => {
   }
 });
 
-test("ranking a province's own framework: its .toml dropped with the files; a broken one is named", async () => {
+test("ranking a province's own framework: its .toml dropped with the files, a broken one named; kept with a draft, it stays at hand", async () => {
   // The Sở's framework (the template under another id) and two units' files naming it.
   const toml = readFileSync(join(repo, "frameworks/mau-huyen-2022.toml"), "utf8").replace(/^id = "mau-huyen"$/m, 'id = "tinh-a-huyen"');
   const framework = join(work, "tinh-a-huyen-2022.toml");
@@ -414,6 +414,20 @@ test("ranking a province's own framework: its .toml dropped with the files; a br
   await page.waitForSelector("[data-testid=notice-open-failed]");
   assert.match(await text("notice-open-failed"), /Không mở được tệp hong\.toml/);
   assert.equal(await page.locator("[data-testid=rank-table] tbody tr").count(), 2);
+  // A unit's file opened to appraise keeps the framework with its draft: after a reload
+  // (the .toml not opened again) the start page lists it and the files rank by it.
+  await page.click("button:has-text('Trang đầu')");
+  await page.setInputFiles("[data-testid=open-assessment]", files[0]);
+  await page.waitForSelector("[data-testid=tree]");
+  await page.waitForFunction(() => /Đã lưu/.test(document.querySelector("[data-testid=save-state]")?.textContent ?? ""));
+  await page.reload();
+  await page.waitForSelector("[data-testid=tree]");
+  await page.click("[data-testid=to-start]");
+  await page.waitForSelector("#fw-tinh-a-huyen-2022");
+  await page.click("[data-testid=open-rank]");
+  await page.setInputFiles("[data-testid=rank-files]", files);
+  await page.waitForSelector("[data-testid=rank-table] tbody tr:nth-child(2)");
+  assert.equal(await page.locator("[data-testid=rank-list] li.bad").count(), 0);
 });
 
 test("the inbox: files received first, where each appraisal stands, ranked together with a file of another year set apart", async () => {

@@ -449,7 +449,10 @@ pub struct AppState {
     pub ranked: Vec<Opened>,
     pub save: SaveState,
     pub notices: Vec<Notice>,
-    /// Framework files opened on the start page, with their compact JSON form.
+    /// Framework files at hand, with their compact JSON form: those opened in this visit
+    /// (start page, ranking), then those kept with drafts or the open assessment — a
+    /// framework file opened once stays usable on this device without being opened again
+    /// (`keep_framework`).
     pub custom_frameworks: Vec<(Rc<Framework>, Rc<str>)>,
     /// The drafts of this page's workspace, newest first (`None` until read).
     pub drafts: Option<Rc<Vec<Draft>>>,
@@ -626,6 +629,9 @@ impl Reducible for AppState {
                     Some(at) => SaveState::Stored(at.to_string()),
                     None => SaveState::Pending,
                 };
+                if let FrameworkOrigin::Tree(tree) = &session.origin {
+                    keep_framework(&mut next.custom_frameworks, tree);
+                }
                 next.session = Some(session);
                 next.conflict = None;
                 next.other = None;
@@ -706,7 +712,15 @@ impl Reducible for AppState {
                 next.other = None;
                 next.save = SaveState::Idle;
             }
-            Action::Drafts(list) => next.drafts = Some(list),
+            Action::Drafts(list) => {
+                for d in list.iter().filter(|d| d.deleted.is_none()) {
+                    if let Ok(FrameworkOrigin::Tree(tree)) = d.stored.as_ref().map(|s| &s.framework)
+                    {
+                        keep_framework(&mut next.custom_frameworks, tree);
+                    }
+                }
+                next.drafts = Some(list);
+            }
             Action::Stored(draft) => stored(&mut next, draft),
             Action::Erased(ids) => {
                 let mut list: Vec<Draft> = next.drafts.as_deref().cloned().unwrap_or_default();
@@ -723,6 +737,22 @@ impl Reducible for AppState {
 /// (an estimate).
 fn aside_key(section: Section, code: &str) -> String {
     format!("{}.{code}", section.key())
+}
+
+/// Adds a framework kept with a draft or an opened assessment (its compact JSON form) to
+/// those at hand, unless it, or one of its reference, is there already: the desk then
+/// ranks and compares the units' files of the province's framework after a reload, and
+/// the start page lists it, without the file being opened again. Read once, here.
+fn keep_framework(at_hand: &mut Vec<(Rc<Framework>, Rc<str>)>, tree: &str) {
+    if at_hand.iter().any(|(_, t)| &**t == tree) {
+        return;
+    }
+    let Ok(f) = crate::frameworks::parse(tree) else {
+        return;
+    };
+    if at_hand.iter().all(|(g, _)| g.reference() != f.reference()) {
+        at_hand.push((Rc::new(f), tree.into()));
+    }
 }
 
 /// Lists a stored draft (added, or replacing the one of its id).
@@ -761,6 +791,48 @@ mod tests {
         let tree = serde_json::from_str(&text).expect("JSON");
         let origin = FrameworkOrigin::Builtin("mau-xa@2024".into());
         (Session::new(fw, origin, tree), code)
+    }
+
+    /// A stored draft of a blank assessment on a framework kept in its compact JSON form
+    /// (the built-in `mau-xa@2024` under the id `id`).
+    fn draft_on(id: &str, deleted: Option<String>) -> (Draft, Rc<str>) {
+        let toml = parindex_core::builtin::BUILTIN
+            .iter()
+            .find(|b| b.reference == "mau-xa@2024")
+            .expect("built in")
+            .source
+            .replace("id = \"mau-xa\"", &format!("id = \"{id}\""));
+        let tree: Rc<str> = Framework::tree_json(&toml).expect("TOML").into();
+        let fw = Rc::new(crate::frameworks::parse(&tree).expect("valid"));
+        let text = parindex_core::blank_assessment(&fw, "UBND xã A", 2026);
+        let origin = FrameworkOrigin::Tree(tree.to_string());
+        let session = Session::new(fw, origin, serde_json::from_str(&text).expect("JSON"));
+        let mut d = session.draft();
+        d.deleted = deleted;
+        (d, tree)
+    }
+
+    #[test]
+    fn a_framework_kept_with_a_draft_is_at_hand_without_opening_its_file_again() {
+        let (kept, tree) = draft_on("tinh-a-xa", None);
+        let (binned, _) = draft_on("tinh-b-xa", Some("2026-12-01T00:00:00Z".into()));
+        let (again, _) = draft_on("tinh-a-xa", None);
+        let state = Rc::new(AppState::default());
+        let next = state.reduce(Action::Drafts(Rc::new(vec![kept, binned, again])));
+        let at_hand: Vec<String> = next
+            .custom_frameworks
+            .iter()
+            .map(|(f, _)| f.reference())
+            .collect();
+        assert_eq!(at_hand, ["tinh-a-xa@2024"], "once, and not from the bin");
+        assert_eq!(&*next.custom_frameworks[0].1, &*tree);
+        // A file opened in this visit comes first and is not replaced by a draft's copy.
+        let (other, other_tree) = draft_on("tinh-c-xa", None);
+        let opened = Rc::new(crate::frameworks::parse(&other_tree).expect("valid"));
+        let state = Rc::new(AppState::default()).reduce(Action::AddFramework(opened, "{}".into()));
+        let next = state.reduce(Action::Drafts(Rc::new(vec![other])));
+        assert_eq!(next.custom_frameworks.len(), 1);
+        assert_eq!(&*next.custom_frameworks[0].1, "{}");
     }
 
     fn set(code: &str, field: &'static str, value: serde_json::Value) -> Action {
