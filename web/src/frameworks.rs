@@ -29,8 +29,16 @@ pub fn listing(reference: &str) -> Option<&'static Listing> {
 /// current framework, not an older template —; equal editions in the catalogue's order.
 pub fn newest_first() -> Vec<&'static Listing> {
     let edition = |l: &Listing| l.reference.rsplit_once('@').map_or("", |(_, e)| e);
-    let mut list: Vec<&'static Listing> = CATALOGUE.iter().collect();
-    list.sort_by(|a, b| edition(b).cmp(edition(a)));
+    // Placed one by one after those of newer or equal editions: a handful of entries,
+    // and no sorting routine in the page for them.
+    let mut list: Vec<&'static Listing> = Vec::new();
+    for l in CATALOGUE {
+        let at = list
+            .iter()
+            .position(|m| edition(m) < edition(l))
+            .unwrap_or(list.len());
+        list.insert(at, l);
+    }
     list
 }
 
