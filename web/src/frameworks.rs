@@ -85,8 +85,8 @@ fn stored_text(reference: &str) -> Option<String> {
     crate::platform::get(&format!("{STORED_PREFIX}{reference}"))
 }
 
-/// A framework file opened in this visit (`AppState::custom_frameworks`): the
-/// framework and its text.
+/// A framework file at hand (`AppState::custom_frameworks`: opened in this visit, or
+/// kept with a draft): the framework and its compact JSON form.
 pub fn opened<'a>(
     custom: &'a [(Rc<Framework>, Rc<str>)],
     reference: &str,

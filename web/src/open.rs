@@ -1,5 +1,5 @@
 //! Opening assessment files in the browser, asynchronously: read the file, find the
-//! framework it names (one opened on this page, or a built-in one loaded on first use),
+//! framework it names (one at hand on this device, or a built-in one loaded on first use),
 //! then either open it as the draft being edited or score it as it stands (for ranking
 //! and comparing). Every path reads files the core's one way, `Opened::from_json`.
 
@@ -9,7 +9,7 @@ use crate::storage::{Draft, FrameworkOrigin};
 use parindex_core::{codes, Diagnostic, Framework, Text};
 use std::rc::Rc;
 
-/// Framework files opened in this visit, with their text.
+/// Framework files at hand (`AppState::custom_frameworks`), with their compact JSON form.
 pub type Custom = [(Rc<Framework>, Rc<str>)];
 
 /// The framework a stored or opened draft needs.

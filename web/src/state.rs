@@ -701,11 +701,7 @@ impl Reducible for AppState {
                     next.notices.remove(i);
                 }
             }
-            Action::AddFramework(f, toml) => {
-                next.custom_frameworks
-                    .retain(|(g, _)| g.reference() != f.reference());
-                next.custom_frameworks.push((f, toml));
-            }
+            Action::AddFramework(f, tree) => add_framework(&mut next.custom_frameworks, f, tree),
             Action::Close => {
                 next.screen = Screen::Start;
                 next.session = None;
@@ -737,6 +733,13 @@ impl Reducible for AppState {
 /// (an estimate).
 fn aside_key(section: Section, code: &str) -> String {
     format!("{}.{code}", section.key())
+}
+
+/// Adds a framework file opened in this visit to those at hand, replacing any of its
+/// reference.
+pub fn add_framework(at_hand: &mut Vec<(Rc<Framework>, Rc<str>)>, f: Rc<Framework>, tree: Rc<str>) {
+    at_hand.retain(|(g, _)| g.reference() != f.reference());
+    at_hand.push((f, tree));
 }
 
 /// Adds a framework kept with a draft or an opened assessment (its compact JSON form) to

@@ -26,9 +26,8 @@ fn add_files(state: &Ctx, list: FileList) {
     yew::platform::spawn_local(async move {
         let mut custom = state.custom_frameworks.clone();
         for file in frameworks {
-            if let Some(opened) = crate::open::open_framework(&state, file).await {
-                custom.retain(|(f, _)| f.reference() != opened.0.reference());
-                custom.push(opened);
+            if let Some((f, tree)) = crate::open::open_framework(&state, file).await {
+                crate::state::add_framework(&mut custom, f, tree);
             }
         }
         let mut opened = Vec::new();

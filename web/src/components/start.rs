@@ -36,7 +36,7 @@ struct Choice {
     official: bool,
     leaves: usize,
     source: String,
-    /// A framework file opened in this visit: the framework and its text.
+    /// A framework file at hand (opened, or kept with a draft): the framework and its text.
     file: Option<(Rc<Framework>, Rc<str>)>,
 }
 
@@ -77,7 +77,7 @@ pub fn start() -> Html {
     let problem = use_state(|| None::<String>);
 
     // Built-in frameworks are listed from the catalogue (loaded when one is used) and
-    // framework files opened in this visit from their text.
+    // framework files at hand (opened in this visit, or kept with drafts) from their text.
     let frameworks: Vec<Choice> = crate::frameworks::newest_first()
         .into_iter()
         .map(|l| Choice {
