@@ -185,6 +185,12 @@ test("a file opened, and bad input told where it is", async () => {
   await page.waitForSelector("[data-testid=notice]");
   assert.match(await text("notice"), /khong-phai-bang\.html: nội dung HTML không có bảng nào/);
   assert.ok(await page.$("[data-testid=criteria]"), "the draft is still there");
+  // A decision's annex as a PDF (the picker lists it): what to do with it instead.
+  const pdf = join(work, "phu-luc.pdf");
+  writeFileSync(pdf, "%PDF-1.4 phụ lục");
+  await page.setInputFiles("[data-testid=open]", pdf);
+  await page.waitForFunction(() => /phu-luc\.pdf/.test(document.querySelector("[data-testid=notice]")?.textContent ?? ""));
+  assert.match(await text("notice"), /phu-luc\.pdf: không đọc được loại tệp này .* — tệp PDF: mở bằng trình xem PDF, chọn cả bảng phụ lục, sao chép và dán vào trang soạn/);
   // A workbook, read by the .xlsx reader the page loads only now: the CLI's export of a
   // built-in framework comes back as that framework, with nothing to decide.
   const workbook = join(work, "mau-huyen-2022.xlsx");

@@ -60,6 +60,30 @@ impl Kind {
     }
 }
 
+/// What to do with an annex in a form parindex does not read, by the file's name: the
+/// forms offices still hold one in besides those of [`Kind`] — Word 97–2003 and other
+/// word processors' files, older or other spreadsheets, PDF — each with the step that
+/// gives a form it reads. `None` for any other name.
+pub fn how_to_read(name: &str) -> Option<Text> {
+    let lower = name.to_ascii_lowercase();
+    let (vi, en) = match lower.rsplit_once('.').map_or("", |(_, e)| e) {
+        "doc" | "rtf" | "odt" | "wpd" => (
+            "tệp Word 97–2003 (.doc) hoặc .rtf, .odt: mở bằng Word hoặc LibreOffice, chọn \"Lưu thành\" (Save As) định dạng .docx rồi mở tệp .docx; hoặc chọn cả bảng phụ lục, sao chép và dán vào trang soạn bộ chỉ số",
+            "a Word 97–2003 (.doc), .rtf or .odt file: open it in Word or LibreOffice, \"Save As\" .docx and open the .docx; or select the whole annex table, copy it and paste it into the framework editor",
+        ),
+        "xls" | "xlsb" | "ods" | "et" => (
+            "bảng tính Excel 97–2003 (.xls) hoặc .xlsb, .ods: mở bằng Excel hoặc LibreOffice, chọn \"Lưu thành\" (Save As) định dạng .xlsx rồi mở tệp .xlsx; hoặc chọn cả bảng, sao chép và dán vào trang soạn bộ chỉ số",
+            "an Excel 97–2003 (.xls), .xlsb or .ods workbook: open it in Excel or LibreOffice, \"Save As\" .xlsx and open the .xlsx; or select the whole table, copy it and paste it into the framework editor",
+        ),
+        "pdf" => (
+            "tệp PDF: mở bằng trình xem PDF, chọn cả bảng phụ lục, sao chép và dán vào trang soạn bộ chỉ số (hoặc lưu vào một tệp .txt rồi mở tệp đó). Bản quét (ảnh chụp văn bản) không chép được chữ: cần bản Word hoặc Excel của phụ lục",
+            "a PDF: open it in a PDF viewer, select the whole annex table, copy it and paste it into the framework editor (or save it in a .txt file and open that). A scan (a picture of the text) has no text to copy: the annex's Word or Excel file is needed",
+        ),
+        _ => return None,
+    };
+    Some(Text::new(vi, en))
+}
+
 /// A table as JSON, to hand it from one WebAssembly module to another (the editor page's
 /// `.xlsx` reader): `{"rows": [{"n": 1, "c": ["…"], "h": false, "f": [2]}, …]}`.
 pub fn table_json(table: &Table) -> String {

@@ -98,14 +98,14 @@ fn import(
 ) -> Result<String, Failure> {
     let fail = |lines: Vec<String>| Failure::Invalid(lines);
     let Some(kind) = parindex_annex::Kind::of(path) else {
-        return Err(fail(vec![format!(
-            "{path}: {}",
-            tr(
-                lang,
-                "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv, .html hoặc .txt)",
-                "cannot read this kind of file (.docx, .xlsx, .csv, .tsv, .html or .txt)"
-            )
-        )]));
+        let why = tr(
+            lang,
+            "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv, .html hoặc .txt)",
+            "cannot read this kind of file (.docx, .xlsx, .csv, .tsv, .html or .txt)",
+        );
+        let what = parindex_annex::how_to_read(path)
+            .map_or(String::new(), |t| format!(" — {}", t.get(lang)));
+        return Err(fail(vec![format!("{path}: {why}{what}")]));
     };
     let bytes = read_bytes(path, lang)?;
     let table = parindex_annex::read(kind, &bytes)

@@ -580,6 +580,30 @@ fn framework_import_reads_an_annex() {
         "{}",
         stderr(&o)
     );
+    // The forms offices also hold an annex in: what to do instead, named.
+    let dir = std::env::temp_dir().join(format!("parindex-cli-kinds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, says) in [
+        (
+            "phu-luc.doc",
+            "mở bằng Word hoặc LibreOffice, chọn \"Lưu thành\" (Save As) định dạng .docx",
+        ),
+        (
+            "phu-luc.xls",
+            "mở bằng Excel hoặc LibreOffice, chọn \"Lưu thành\" (Save As) định dạng .xlsx",
+        ),
+        (
+            "phu-luc.pdf",
+            "tệp PDF: mở bằng trình xem PDF, chọn cả bảng phụ lục, sao chép",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, b"x").unwrap();
+        let o = parindex(&["framework", "import", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     for usage in [
         &["framework", "import"][..],
         &["framework", "export", "x.toml"],

@@ -93,10 +93,17 @@ pub fn read_draft(name: &str, bytes: &[u8]) -> Result<Draft, Text> {
         return Draft::from_toml(name, text);
     }
     let kind = Kind::of(name).ok_or_else(|| {
-        Text::new(
+        let why = Text::new(
             "không đọc được loại tệp này (cần .docx, .xlsx, .csv, .tsv, .html, .txt hoặc .toml)",
             "cannot read this kind of file (.docx, .xlsx, .csv, .tsv, .html, .txt or .toml)",
-        )
+        );
+        match parindex_annex::how_to_read(name) {
+            Some(what) => Text::new(
+                format!("{} — {}", why.vi, what.vi),
+                format!("{} — {}", why.en, what.en),
+            ),
+            None => why,
+        }
     })?;
     let table = parindex_annex::read(kind, bytes).map_err(|e| e.0)?;
     Ok(from_table(name, &table))
@@ -302,7 +309,7 @@ pub fn app() -> Html {
                     placeholder={tr(lang, "Dán bảng phụ lục vào đây (Ctrl+V)", "Paste the annex table here (Ctrl+V)")} />
                 <label class="open">
                     { tr(lang, "Mở tệp (.docx, .xlsx, .csv, .html, .txt, .toml): ", "Open a file (.docx, .xlsx, .csv, .html, .txt, .toml): ") }
-                    <input type="file" data-testid="open" accept=".docx,.xlsx,.xlsm,.csv,.tsv,.html,.htm,.txt,.toml" onchange={onopen} />
+                    <input type="file" data-testid="open" accept=".docx,.xlsx,.xlsm,.csv,.tsv,.html,.htm,.txt,.toml,.doc,.xls,.pdf,.rtf,.odt,.ods" onchange={onopen} />
                 </label>
                 { for notice }
             </section>
