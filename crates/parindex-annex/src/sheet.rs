@@ -1,6 +1,6 @@
-//! Spreadsheets: `.xlsx` (through calamine: the sheet with the most rows, merged regions
-//! filled with their text, formula cells marked, hidden rows marked from the sheet's own
-//! XML) and `.csv`/`.tsv` (through the csv crate; the separator — tab, semicolon as
+//! Spreadsheets: `.xlsx` (through calamine, cell by cell within an annex's bounds: the
+//! sheet with the most rows, merged regions filled with their text, formula cells marked,
+//! hidden rows marked from the sheet's own XML) and `.csv`/`.tsv` (through the csv crate; the separator — tab, semicolon as
 //! Vietnamese Excel writes it, or comma — is detected).
 
 use crate::{ReadError, Row, Table};
@@ -54,8 +54,68 @@ mod workbook {
     use super::{ReadError, Row, Table};
     use crate::limits::{zip_part, zip_sizes};
     use crate::xml::attr;
-    use calamine::{open_workbook_from_rs, Data, Reader as _, Xlsx};
+    use calamine::{open_workbook_from_rs, Data, DataRef, Reader as _, Xlsx};
     use quick_xml::events::Event;
+
+    /// The columns of a sheet an annex may use; a cell beyond them, or below the last row
+    /// a table may have ([`crate::MAX_ROWS`]), is left out — a stray mark far down or to
+    /// the right (Ctrl+End in Excel lands there) would otherwise make a grid of billions
+    /// of cells.
+    const MAX_COLUMNS: u32 = 64;
+
+    /// The cells of one sheet within those bounds: text by position, and where formulas are.
+    struct Sheet {
+        cells: Vec<((u32, u32), String)>,
+        formulas: Vec<(u32, u32)>,
+    }
+
+    impl Sheet {
+        fn within((row, column): (u32, u32)) -> bool {
+            (row as usize) < crate::MAX_ROWS && column < MAX_COLUMNS
+        }
+
+        /// Reads a sheet cell by cell (calamine's own grid would be as large as the sheet's
+        /// farthest cell).
+        fn read(
+            book: &mut Xlsx<std::io::Cursor<&[u8]>>,
+            name: &str,
+        ) -> Result<Sheet, calamine::XlsxError> {
+            let mut cells = Vec::new();
+            let mut reader = book.worksheet_cells_reader(name)?;
+            while let Some(cell) = reader.next_cell()? {
+                let value = cell.get_value();
+                if !matches!(value, DataRef::Empty) && Sheet::within(cell.get_position()) {
+                    cells.push((cell.get_position(), cell_text(&Data::from(value.clone()))));
+                }
+            }
+            drop(reader);
+            let mut formulas = Vec::new();
+            let mut reader = book.worksheet_cells_reader(name)?;
+            while let Some(f) = reader.next_formula()? {
+                if !f.get_value().is_empty() && Sheet::within(f.get_position()) {
+                    formulas.push(f.get_position());
+                }
+            }
+            Ok(Sheet { cells, formulas })
+        }
+
+        /// The first row and column holding a cell, and the number of rows to the last.
+        fn extent(&self) -> Option<(u32, u32, u32, u32)> {
+            let rows = self.cells.iter().map(|((r, _), _)| *r);
+            let columns = self.cells.iter().map(|((_, c), _)| *c);
+            Some((
+                rows.clone().min()?,
+                columns.clone().min()?,
+                rows.max()?,
+                columns.max()?,
+            ))
+        }
+
+        fn height(&self) -> u32 {
+            self.extent()
+                .map_or(0, |(top, _, bottom, _)| bottom - top + 1)
+        }
+    }
 
     pub fn xlsx(bytes: &[u8]) -> Result<Table, ReadError> {
         zip_sizes(bytes)?;
@@ -67,29 +127,30 @@ mod workbook {
         };
         let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
             .map_err(|e: calamine::XlsxError| fail(e.to_string()))?;
-        let mut best: Option<(String, calamine::Range<Data>)> = None;
+        let mut best: Option<(String, Sheet)> = None;
         for name in book.sheet_names() {
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| fail(e.to_string()))?;
+            let sheet = Sheet::read(&mut book, &name).map_err(|e| fail(e.to_string()))?;
             if best
                 .as_ref()
-                .is_none_or(|(_, b)| range.height() > b.height())
+                .is_none_or(|(_, b)| sheet.height() > b.height())
             {
-                best = Some((name, range));
+                best = Some((name, sheet));
             }
         }
-        let Some((name, range)) = best.filter(|(_, r)| !r.is_empty()) else {
+        let Some((name, sheet, (top, left, bottom, right))) =
+            best.and_then(|(n, s)| s.extent().map(|e| (n, s, e)))
+        else {
             return Err(ReadError::new(
                 "bảng tính không có ô nào có nội dung",
                 "the workbook has no cell with content",
             ));
         };
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let mut grid: Vec<Vec<String>> = range
-            .rows()
-            .map(|r| r.iter().map(cell_text).collect())
-            .collect();
+        let width = (right - left + 1) as usize;
+        let mut grid: Vec<Vec<String>> =
+            vec![vec![String::new(); width]; (bottom - top + 1) as usize];
+        for ((r, c), text) in sheet.cells {
+            grid[(r - top) as usize][(c - left) as usize] = text;
+        }
         if let Ok(merged) = book.merge_cells_by_sheet_name(&name) {
             for d in merged {
                 let at = |r: u32, c: u32| {
@@ -114,21 +175,20 @@ mod workbook {
                 }
             }
         }
-        let formulas = book.worksheet_formula(&name).ok();
+        let mut formulas: Vec<Vec<usize>> = vec![Vec::new(); grid.len()];
+        for (r, c) in sheet.formulas {
+            if (top..=bottom).contains(&r) && (left..=right).contains(&c) {
+                formulas[(r - top) as usize].push((c - left) as usize);
+            }
+        }
         let hidden = hidden_rows(bytes, &name);
         let mut table = Table::default();
-        for (i, cells) in grid.into_iter().enumerate() {
+        for (i, (cells, mut formulas)) in grid.into_iter().zip(formulas).enumerate() {
             let number = top as usize + i + 1;
             let mut row = Row::new(number, cells);
             row.hidden = hidden.contains(&number);
-            if let Some(f) = &formulas {
-                for c in 0..row.cells.len() {
-                    let at = (top + i as u32, left + c as u32);
-                    if f.get_value(at).is_some_and(|s| !s.is_empty()) {
-                        row.formulas.push(c);
-                    }
-                }
-            }
+            formulas.sort_unstable();
+            row.formulas = formulas;
             table.rows.push(row);
         }
         Ok(table)

@@ -183,6 +183,48 @@ fn xlsx_with_merged_header_hidden_row_and_formula() {
     assert_eq!(result.tree["scale"], "3.5");
 }
 
+/// A stray mark in the sheet's last cell (XFD1048576, where Ctrl+End lands) once made
+/// the reader ask for a grid of 17 billion cells and abort; it is left out.
+#[test]
+fn xlsx_with_a_stray_cell_far_away_reads_its_table() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, cells) in [
+        ["STT", "Tiêu chí", "Điểm tối đa"],
+        ["1", "Công tác chỉ đạo, điều hành", "2"],
+        ["1.1", "Ban hành kế hoạch CCHC năm", "2"],
+        ["", "Ban hành kịp thời", "2"],
+        ["", "Không ban hành", "0"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    sheet.write(1_048_575, 16_383, "x").unwrap();
+    sheet.write_formula(2, 40, "=1+1").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let started = std::time::Instant::now();
+    let table = read(Kind::Xlsx, &bytes).unwrap();
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(
+        table.rows.len(),
+        5,
+        "the stray row is not part of the table"
+    );
+    assert!(
+        table.rows.iter().all(|r| r.cells.len() == 41),
+        "up to the formula's column"
+    );
+    assert_eq!(table.rows[2].formulas, [40]);
+    let result = import(&table, &Options::default());
+    assert!(result.framework.is_some(), "{:#?}", result.findings);
+    assert_eq!(rule_of(&result.tree, "1.1")["kind"], "choice");
+}
+
 #[test]
 fn bad_files_get_a_message_naming_the_problem() {
     // Too large, before anything is read.
