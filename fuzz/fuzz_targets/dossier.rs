@@ -7,25 +7,21 @@
 use libfuzzer_sys::fuzz_target;
 use parindex_dossier::{assessment_in, read_assessment, Found, Pieces};
 
-/// The assessment in pieces: the last 64 bytes, then 100 bytes wherever more is needed,
-/// then (after eight rounds) everything — as `web/static/dossier.js` does, smaller.
+/// The assessment in pieces, each part `assessment_in` asks for, 100 bytes at a time — as
+/// `web/static/dossier.js` reads, in smaller steps.
 fn in_pieces(data: &[u8]) -> Option<String> {
-    let mut pieces = Pieces::new(data.len() as u64);
-    let from = data.len().saturating_sub(64);
-    pieces.add(from as u64, data[from..].to_vec());
-    for round in 0..10 {
+    let mut pieces = Pieces::with_step(data.len() as u64, 100);
+    for _ in 0..12 {
         match assessment_in(&mut pieces) {
             Ok(Found::Assessment(text)) => return Some(text),
             Err(_) => return None,
-            Ok(Found::Needs(at)) => {
-                let at = usize::try_from(at).expect("an offset within the file");
-                assert!(at < data.len(), "more asked beyond the file's end");
-                let (at, end) = if round < 8 {
-                    (at, (at + 100).min(data.len()))
-                } else {
-                    (0, data.len())
-                };
-                pieces.add(at as u64, data[at..end].to_vec());
+            Ok(Found::Needs { from, to }) => {
+                let (from, to) = (from as usize, to as usize);
+                assert!(
+                    from <= to && to <= data.len(),
+                    "more asked than the file holds"
+                );
+                pieces.add(from as u64, data[from..to].to_vec());
             }
         }
     }

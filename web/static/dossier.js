@@ -187,40 +187,31 @@ export async function save(request) {
   return JSON.stringify(left);
 }
 
-function refuseTooLarge(file) {
+async function readZip(file) {
   if (file.size > ARCHIVE) {
     throw problem(
       `hồ sơ quá lớn (${mib(file.size, ",")} MB; tối đa 200 MB)`,
       `the dossier is too large (${mib(file.size, ".")} MB; at most 200 MB)`,
     );
   }
-}
-
-async function readZip(file) {
-  refuseTooLarge(file);
   const module = zipModule();
   const bytes = new Uint8Array(await bytesOf(file));
   return (await module).read(bytes);
 }
 
-// How much of a dossier is read at a time when only its assessment is wanted.
-const STEP = 256 * 1024;
-
 // The assessment's text in a dossier .zip (a File), for ranking and comparing: its files
-// are neither read nor hashed. The archive's directory is at the end of the file and the
-// assessment at its start, so any dossier parindex writes takes two small reads; the
-// module says where more is needed (crates/parindex-dossier/src/pieces.rs), and after
-// eight rounds — an archive laid out otherwise — reads the whole file.
+// are neither read nor hashed. The module says which part of the file to read next — the
+// end (the archive's directory), then the start (the assessment), the whole file only
+// for an archive laid out otherwise (crates/parindex-dossier/src/pieces.rs) — and refuses
+// a file too large before any is read.
 export async function assessment(file) {
-  refuseTooLarge(file);
   const module = await zipModule();
   const pieces = [];
-  let [from, to] = [Math.max(0, file.size - STEP), file.size];
-  for (let round = 0; ; round++) {
-    pieces.push(from, new Uint8Array(await bytesOf(file, file.slice(from, to))));
+  for (;;) {
     const found = module.assessment(pieces, file.size);
     if (typeof found === "string") return found;
-    [from, to] = round < 8 ? [found, Math.min(file.size, found + STEP)] : [0, file.size];
+    const [from, to] = found;
+    pieces.push(from, new Uint8Array(await bytesOf(file, file.slice(from, to))));
   }
 }
 

@@ -16,7 +16,7 @@ mod names;
 mod pieces;
 
 pub use limits::{Limits, LIMITS};
-pub use pieces::{assessment_in, Found, Pieces};
+pub use pieces::{assessment_in, Found, Pieces, STEP};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::io::{Cursor, Read, Seek, Write};

@@ -1,11 +1,20 @@
 //! A dossier read in pieces: what a browser does with a `File` it cannot seek in without
-//! waiting. The page reads the end of the file (the archive's directory), asks
-//! [`assessment_in`] for the assessment, and reads more only where it is told — in a
-//! dossier parindex writes, `ho-so.json`'s few kilobytes at the start —, so ranking a
-//! hundred dossiers does not unpack and hash a hundred sets of scans.
+//! waiting. The page asks [`assessment_in`] for the assessment and reads the part of the
+//! file it is told — the end first (the archive's directory), then wherever the reader
+//! stopped: in a dossier parindex writes, `ho-so.json`'s few kilobytes at the start — so
+//! ranking a hundred dossiers does not unpack and hash a hundred sets of scans. How much
+//! is read at a time, and when to read the whole file instead, is decided here once, for
+//! the page and the tests alike.
 
 use crate::Problem;
 use std::io::{self, Read, Seek, SeekFrom};
+
+/// How much of the file is read at a time.
+pub const STEP: u64 = 256 * 1024;
+
+/// Reads after which the whole file is asked for: an archive laid out otherwise than
+/// parindex writes them.
+const ROUNDS: usize = 8;
 
 /// Parts of a file of known length, each at its offset: a reader over them that records
 /// the first place it was asked for bytes it does not hold.
@@ -15,13 +24,21 @@ pub struct Pieces {
     pieces: Vec<(u64, Vec<u8>)>,
     pos: u64,
     missed: Option<u64>,
+    step: u64,
 }
 
 impl Pieces {
-    /// No part yet of a file of `len` bytes.
+    /// No part yet of a file of `len` bytes, read [`STEP`] bytes at a time.
     pub fn new(len: u64) -> Pieces {
+        Pieces::with_step(len, STEP)
+    }
+
+    /// The same, `step` bytes at a time (tests read in small steps, to go through every
+    /// round).
+    pub fn with_step(len: u64, step: u64) -> Pieces {
         Pieces {
             len,
+            step: step.max(1),
             ..Pieces::default()
         }
     }
@@ -79,19 +96,33 @@ impl Seek for Pieces {
 pub enum Found {
     /// The assessment's text.
     Assessment(String),
-    /// More of the file is needed, from this offset on.
-    Needs(u64),
+    /// The part of the file to read next (`from..to`), to [`Pieces::add`] before asking
+    /// again.
+    Needs { from: u64, to: u64 },
 }
 
 /// The assessment of a dossier from the pieces read so far ([`crate::read_assessment`]),
-/// or the offset from which the file must be read further. Problems are those of a
-/// dossier read whole: a piece missing is never reported as damage.
+/// or the part of the file to read next: with no piece yet, its last [`STEP`] bytes;
+/// then [`STEP`] bytes from where the reader stopped; after eight reads, the whole file —
+/// so asking again after each read always ends. Problems are those of a dossier read
+/// whole (a file too large is refused before anything is read); a piece missing is never
+/// reported as damage.
 pub fn assessment_in(pieces: &mut Pieces) -> Result<Found, Vec<Problem>> {
+    crate::check_size(pieces.len).map_err(|p| vec![p])?;
+    let len = pieces.len;
+    if pieces.pieces.is_empty() {
+        let from = len.saturating_sub(pieces.step);
+        return Ok(Found::Needs { from, to: len });
+    }
     pieces.missed = None;
     pieces.pos = 0;
     let read = crate::read_assessment(&mut *pieces);
     match (pieces.missed, read) {
-        (Some(at), _) => Ok(Found::Needs(at)),
+        (Some(_), _) if pieces.pieces.len() >= ROUNDS => Ok(Found::Needs { from: 0, to: len }),
+        (Some(at), _) => Ok(Found::Needs {
+            from: at,
+            to: len.min(at.saturating_add(pieces.step)),
+        }),
         (None, Ok(text)) => Ok(Found::Assessment(text)),
         (None, Err(problems)) => Err(problems),
     }

@@ -67,32 +67,36 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     z.finish().unwrap().into_inner()
 }
 
-/// The assessment read as the pages read a dossier (`web/static/dossier.js`): the last
-/// `tail` bytes first, then `step` bytes from wherever more is needed; after eight rounds,
-/// the whole file. Also gives how many bytes were read.
-fn in_pieces(bytes: &[u8], tail: usize, step: usize) -> (Result<String, Vec<String>>, usize) {
-    let mut pieces = Pieces::new(bytes.len() as u64);
-    let from = bytes.len().saturating_sub(tail);
-    pieces.add(from as u64, bytes[from..].to_vec());
-    let mut fetched = bytes.len() - from;
-    for round in 0.. {
+/// The assessment read as the pages read a dossier (`web/static/dossier.js`): each part
+/// of the file `assessment_in` asks for, `step` bytes at a time. Also gives how many bytes
+/// were read, in how many reads.
+fn in_pieces(bytes: &[u8], step: u64) -> (Result<String, Vec<String>>, usize, usize) {
+    let mut pieces = Pieces::with_step(bytes.len() as u64, step);
+    let (mut fetched, mut reads) = (0, 0);
+    loop {
         match assessment_in(&mut pieces) {
-            Ok(Found::Assessment(text)) => return (Ok(text), fetched),
-            Err(ps) => return (Err(ps.iter().map(|p| p.line(true)).collect()), fetched),
-            Ok(Found::Needs(at)) => {
-                let at = at as usize;
-                assert!(at < bytes.len(), "asked for {at} of {}", bytes.len());
-                let (at, end) = if round < 8 {
-                    (at, (at + step).min(bytes.len()))
-                } else {
-                    (0, bytes.len())
-                };
-                pieces.add(at as u64, bytes[at..end].to_vec());
-                fetched += end - at;
+            Ok(Found::Assessment(text)) => return (Ok(text), fetched, reads),
+            Err(ps) => {
+                return (
+                    Err(ps.iter().map(|p| p.line(true)).collect()),
+                    fetched,
+                    reads,
+                )
+            }
+            Ok(Found::Needs { from, to }) => {
+                let (from, to) = (from as usize, to as usize);
+                assert!(
+                    from <= to && to <= bytes.len(),
+                    "asked for {from}..{to} of {}",
+                    bytes.len()
+                );
+                assert!(reads < 10, "the whole file was not enough");
+                pieces.add(from as u64, bytes[from..to].to_vec());
+                fetched += to - from;
+                reads += 1;
             }
         }
     }
-    unreachable!()
 }
 
 /// The problems of a refused dossier read whole. The assessment read alone — from a
@@ -111,8 +115,8 @@ fn refused(bytes: &[u8]) -> Vec<String> {
         !alone.is_empty() && alone.iter().all(|l| lines.contains(l)),
         "{alone:?} ⊄ {lines:?}"
     );
-    for (tail, step) in [(100, 64), (64 * 1024, 64 * 1024)] {
-        match in_pieces(bytes, tail, step).0 {
+    for step in [64, 64 * 1024] {
+        match in_pieces(bytes, step).0 {
             Ok(_) => panic!("accepted in pieces"),
             Err(pieces) => assert_eq!(pieces, alone),
         }
@@ -319,10 +323,16 @@ fn the_assessment_alone_reads_little_of_a_large_dossier() {
         .map(|i| ((i * 7) >> 3) as u8)
         .collect();
     let bytes = write(&d).unwrap();
-    let (text, fetched) = in_pieces(&bytes, 64 * 1024, 64 * 1024);
+    let (text, fetched, reads) = in_pieces(&bytes, 64 * 1024);
     assert_eq!(text.unwrap(), d.assessment);
     // The directory at the end, the assessment at the start: two reads.
-    assert_eq!(fetched, 128 * 1024, "{fetched} bytes read");
+    assert_eq!((fetched, reads), (128 * 1024, 2), "{fetched} bytes read");
+    let (_, fetched, reads) = in_pieces(&bytes, parindex_dossier::STEP);
+    assert_eq!(
+        (fetched, reads),
+        (2 * parindex_dossier::STEP as usize, 2),
+        "as the pages read"
+    );
     // Damage in an evidence file is verify's to find: the scores still read.
     let mut damaged = bytes.clone();
     let n = damaged.len();
@@ -334,7 +344,6 @@ fn the_assessment_alone_reads_little_of_a_large_dossier() {
     );
     // A dossier too large is refused before anything is read.
     let mut pieces = Pieces::new(LIMITS.archive + 1);
-    pieces.add(0, Vec::new());
     let lines = match assessment_in(&mut pieces) {
         Err(ps) => ps[0].line(true),
         other => panic!("{other:?}"),
@@ -374,8 +383,8 @@ proptest! {
         let back = read(&bytes).expect("read");
         prop_assert_eq!(&back.assessment, &d.assessment);
         prop_assert_eq!(&read_assessment(Cursor::new(&bytes)).expect("alone"), &d.assessment);
-        for (tail, step) in [(22, 1), (100, 300), (64 * 1024, 64 * 1024)] {
-            prop_assert_eq!(&in_pieces(&bytes, tail, step).0.expect("in pieces"), &d.assessment);
+        for step in [1, 300, 64 * 1024] {
+            prop_assert_eq!(&in_pieces(&bytes, step).0.expect("in pieces"), &d.assessment);
         }
         prop_assert_eq!(&back.files, &d.files);
         prop_assert!(verify(&back).is_empty());

@@ -99,9 +99,10 @@ pub fn read(bytes: &[u8]) -> Result<Array, String> {
 
 /// The assessment of a dossier read in pieces (`ho-so.json`; the evidence files are
 /// neither unpacked nor hashed: ranking, comparing). `pieces` is `[offset, bytes, offset,
-/// bytes, …]` — the parts of the file read so far —, `size` the file's size. Gives the
-/// assessment's text, or a number: the offset from which more of the file is needed. A
-/// dossier that cannot be read throws its problems as `problems_json` text.
+/// bytes, …]` — the parts of the file read so far, none at first —, `size` the file's size.
+/// Gives the assessment's text, or `[from, to]`: the part of the file to read and add
+/// next (`parindex_dossier::assessment_in` decides). A dossier that cannot be read throws
+/// its problems as `problems_json` text.
 #[wasm_bindgen]
 pub fn assessment(pieces: Array, size: f64) -> Result<JsValue, String> {
     let mut read = Pieces::new(size as u64);
@@ -116,7 +117,9 @@ pub fn assessment(pieces: Array, size: f64) -> Result<JsValue, String> {
     }
     match parindex_dossier::assessment_in(&mut read).map_err(|p| problems_json(&p))? {
         Found::Assessment(text) => Ok(JsValue::from_str(&text)),
-        Found::Needs(offset) => Ok(JsValue::from_f64(offset as f64)),
+        Found::Needs { from, to } => {
+            Ok(Array::of2(&(from as f64).into(), &(to as f64).into()).into())
+        }
     }
 }
 
